@@ -1,0 +1,63 @@
+# Praxis: the two commands are `make run` and `make test` (see README.md).
+BUILD      ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS       ?= $(shell nproc)
+SCENARIO   ?= scenarios/safe-isolation
+PRAXIS      = $(BUILD)/tools/praxis/praxis
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps configure build run test unit scenario-tests fuzz bench sanitize clean help
+
+all: build
+
+help:
+	@echo "make run      install missing packages, build, run the default scenario ($(SCENARIO))"
+	@echo "make test     install missing packages, build, run every test (unit, scenarios, fuzz)"
+	@echo "make bench    build and run the benchmarks"
+	@echo "make fuzz     build the loader fuzzer with clang and run it for FUZZ_SECONDS"
+	@echo "make sanitize build with ASan+UBSan into build-asan and run the unit tests"
+
+deps:
+	@cmake/install-deps.sh
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
+	  -DCMAKE_CXX_COMPILER_LAUNCHER=$(shell command -v ccache)
+
+configure: deps $(BUILD)/build.ninja
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	$(PRAXIS) run $(SCENARIO) --headless --autopilot
+
+unit: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600
+
+scenario-tests: build
+	$(PRAXIS) test scenarios/ --junit $(BUILD)/scenario-tests.xml
+
+fuzz: deps
+	cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DPRAXIS_FUZZ=ON \
+	  -DPRAXIS_TESTS=OFF -DPRAXIS_BENCHMARKS=OFF -DPRAXIS_ONLY_FUZZ=ON \
+	  -DCMAKE_CXX_COMPILER_LAUNCHER=$(shell command -v ccache)
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_scenario_loader
+	tests/fuzz/run-fuzzer.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+test: build
+	$(MAKE) --no-print-directory unit scenario-tests fuzz
+
+bench: build
+	$(PRAXIS) bench scenarios/
+
+sanitize: deps
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPRAXIS_SANITIZE=ON \
+	  -DCMAKE_CXX_COMPILER_LAUNCHER=$(shell command -v ccache)
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD) $(FUZZ_BUILD) build-asan

@@ -1,0 +1,50 @@
+# Helpers that give every Praxis target the same warnings, sanitizers and include root.
+
+set(PRAXIS_WARNINGS -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
+    -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough -Werror)
+
+function(praxis_target_defaults target)
+  target_compile_options(${target} PRIVATE ${PRAXIS_WARNINGS})
+  if(PRAXIS_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                             -fno-sanitize-recover=undefined)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
+endfunction()
+
+# praxis_module(<name> SOURCES ... [PUBLIC_DEPS ...] [PRIVATE_DEPS ...])
+# One static library per engine module, aliased praxis::<name>, include root engine/.
+function(praxis_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_DEPS;PRIVATE_DEPS" ${ARGN})
+  add_library(praxis_${name} STATIC ${ARG_SOURCES})
+  add_library(praxis::${name} ALIAS praxis_${name})
+  target_include_directories(praxis_${name} PUBLIC ${PROJECT_SOURCE_DIR}/engine)
+  target_link_libraries(praxis_${name} PUBLIC ${ARG_PUBLIC_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
+  set_target_properties(praxis_${name} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+  praxis_target_defaults(praxis_${name})
+endfunction()
+
+# praxis_executable(<name> SOURCES ... DEPS ...)
+function(praxis_executable name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS})
+  praxis_target_defaults(${name})
+endfunction()
+
+# praxis_test(<name> SOURCES ... DEPS ... [LABELS ...])
+# A GoogleTest executable registered with CTest test by test.
+function(praxis_test name)
+  cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;DEPS;LABELS;ENV" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main GTest::gmock)
+  target_compile_definitions(${name} PRIVATE PRAXIS_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+                                             PRAXIS_BINARY_DIR="${PROJECT_BINARY_DIR}")
+  praxis_target_defaults(${name})
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 300)
+  endif()
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
+                       PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT ${ARG_TIMEOUT}
+                                  ENVIRONMENT "${ARG_ENV}")
+endfunction()

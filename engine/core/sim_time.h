@@ -1,0 +1,25 @@
+// Simulation time: a fixed tick count, never a clock read (STYLE.md, determinism).
+#pragma once
+
+#include <cstdint>
+
+namespace praxis::core {
+
+/// The simulation's fixed rate. 90 Hz matches common headset refresh rates.
+inline constexpr int kTicksPerSecond = 90;
+inline constexpr double kTickSeconds = 1.0 / kTicksPerSecond;
+
+/// A point in simulated time, counted in ticks since the attempt started.
+using Tick = std::int64_t;
+
+[[nodiscard]] constexpr double ticksToSeconds(Tick ticks) {
+  return static_cast<double>(ticks) / kTicksPerSecond;
+}
+/// Rounds up, so "after 2 s" is never reached early.
+[[nodiscard]] constexpr Tick secondsToTicks(double seconds) {
+  const double exact = seconds * kTicksPerSecond;
+  const auto truncated = static_cast<Tick>(exact);
+  return (static_cast<double>(truncated) < exact) ? truncated + 1 : truncated;
+}
+
+}  // namespace praxis::core

@@ -1,0 +1,157 @@
+// The scenario definition model: what scenario.yaml says, immutable once loaded.
+// Every node keeps its SourceSpan so errors point at file:line:col and the editor can
+// rewrite only what it changed.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/localized_text.h"
+#include "core/math.h"
+#include "core/source_span.h"
+#include "scene/scene.h"
+
+namespace praxis::scenario {
+
+using core::LocalizedText;
+using core::SourceSpan;
+
+enum class Hand { Left, Right, Either };
+enum class ToucherKind { Any, Hand, Tool };
+enum class Severity { Minor, Major, Critical };
+
+[[nodiscard]] std::string_view toString(Hand hand);
+[[nodiscard]] std::string_view toString(Severity severity);
+
+enum class ConditionKind {
+  State,      // object's discrete state is `state` (switch state, "pressed", lever detent, socket "occupied")
+  Value,      // lever/dial value within [minimum, maximum]
+  Grabbed,    // `object` is held (by `hand`)
+  Released,   // `object` was released (by `hand`) since the window opened
+  Snapped,    // `object` sits in socket `target` (empty object: any object)
+  Touched,    // `target` was touched since the window opened, by a hand, a tool, or tool `tool`
+  Inside,     // `object` (or "head"/"left_hand"/"right_hand") is inside zone `target`
+  ToolOn,     // tool `tool` acts on `target` continuously for `seconds` (contact or aimed)
+  Elapsed,    // `seconds` have passed since the step (or attempt) began
+  StepDone,   // step `state` has been completed
+  LookingAt,  // the head looks at `object` within `degrees`
+  All,
+  Any,
+  Not,
+  Sequence,   // children became true in this order (each may latch)
+};
+
+/// One node of a condition tree. Only the fields its kind names are used.
+struct Condition {
+  ConditionKind kind = ConditionKind::All;
+  SourceSpan span;
+  std::string object;
+  std::string target;
+  std::string tool;
+  std::string state;
+  Hand hand = Hand::Either;
+  ToucherKind by = ToucherKind::Any;
+  float minimum = 0.0F;
+  float maximum = 0.0F;
+  double seconds = 0.0;
+  double degrees = 15.0;
+  bool sinceAttempt = false;  // Elapsed: count from the attempt's start, not the step's
+  std::vector<Condition> children;
+};
+
+struct ObjectDef {
+  std::string id;
+  SourceSpan span;
+  LocalizedText label;          // shown to trainees (text labels, feedback)
+  std::string parent;           // "" for none
+  core::Pose pose;              // relative to parent
+  scene::Visual visual;
+  bool collider = false;
+  std::optional<scene::Grabbable> grabbable;
+  std::optional<scene::Socket> socket;
+  std::optional<scene::Switch> toggle;
+  std::optional<scene::Button> button;
+  std::optional<scene::Lever> lever;
+  std::optional<scene::Tool> tool;
+  std::optional<scene::TouchTarget> touchTarget;
+  std::optional<scene::Zone> zone;
+};
+
+struct HintDef {
+  SourceSpan span;
+  LocalizedText text;
+  std::optional<double> afterSeconds;   // without progress on the step
+  std::optional<int> afterMistakes;     // faults raised during the step
+};
+
+struct BranchDef {
+  SourceSpan span;
+  Condition when;
+  std::string next;  // a step id, or "end"
+};
+
+inline constexpr std::string_view kEndStep = "end";
+
+struct StepDef {
+  std::string id;
+  SourceSpan span;
+  LocalizedText instruction;
+  std::vector<std::string> highlight;  // object ids
+  Condition doneWhen;
+  int points = 10;
+  std::vector<HintDef> hints;
+  std::vector<BranchDef> branches;     // first whose `when` holds picks the next step
+  std::string next;                    // default next: "" the following step, or an id, or "end"
+};
+
+struct FaultDef {
+  std::string id;
+  SourceSpan span;
+  Condition when;                      // raised when this becomes true …
+  std::optional<Condition> guard;      // … while this holds (the `while:` key)
+  Severity severity = Severity::Major;
+  std::optional<int> penalty;          // default from scoring
+  LocalizedText message;
+  bool repeat = false;                 // raise again on every new occurrence
+};
+
+struct ScoringDef {
+  SourceSpan span;
+  int passScore = 0;                   // out of the sum of step points
+  std::optional<double> timeLimitSeconds;
+  int minorPenalty = 5;
+  int majorPenalty = 20;
+};
+
+struct TraineeStart {
+  core::Vec3 position{0.0F, 0.0F, 1.5F};  // feet on the floor; the head is 1.7 m above
+  float yawDegrees = 0.0F;                // 0 faces -Z
+  float eyeHeight = 1.7F;
+};
+
+struct Metadata {
+  std::string id;
+  std::string version;
+  LocalizedText title;
+  LocalizedText description;
+  double estimatedMinutes = 0.0;
+  std::vector<std::string> languages;  // declared; the validator warns on missing translations
+};
+
+struct ScenarioDef {
+  std::string folder;       // the scenario package folder
+  std::string file;         // its scenario.yaml
+  Metadata meta;
+  TraineeStart trainee;
+  std::vector<ObjectDef> objects;
+  std::vector<StepDef> steps;
+  std::vector<FaultDef> faults;
+  ScoringDef scoring;
+
+  [[nodiscard]] const StepDef* findStep(std::string_view id) const;
+  [[nodiscard]] const ObjectDef* findObject(std::string_view id) const;
+  [[nodiscard]] int maxScore() const;
+};
+
+}  // namespace praxis::scenario

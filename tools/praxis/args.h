@@ -1,0 +1,43 @@
+// A small, strict argument parser shared by the subcommands: flags, options and positionals,
+// with usage errors (exit 2) that say which argument was wrong.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+namespace praxis::cli {
+
+/// Exit codes (STYLE.md): ok, a check failed, usage or environment error.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;
+inline constexpr int kExitUsage = 2;
+
+struct ArgSpec {
+  std::set<std::string> flags;    // e.g. "--json" (no value)
+  std::set<std::string> options;  // e.g. "--junit" (takes a value: --junit FILE or --junit=FILE)
+  std::size_t minPositionals = 0;
+  std::size_t maxPositionals = 0;
+};
+
+struct Args {
+  std::set<std::string> flags;
+  std::map<std::string, std::string> options;
+  std::vector<std::string> positionals;
+
+  [[nodiscard]] bool has(const std::string& flag) const { return flags.contains(flag); }
+  [[nodiscard]] std::optional<std::string> option(const std::string& name) const {
+    if (auto it = options.find(name); it != options.end()) return it->second;
+    return std::nullopt;
+  }
+};
+
+/// Parses `argv` after the subcommand. "--help"/"-h" is always accepted as a flag.
+[[nodiscard]] core::Result<Args> parseArgs(const std::vector<std::string>& argv, const ArgSpec& spec);
+
+}  // namespace praxis::cli

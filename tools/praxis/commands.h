@@ -1,0 +1,23 @@
+// The praxis subcommands. Each lives in its own cmd_<name>.cpp and is listed in main.cpp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace praxis::cli {
+
+using CommandArgs = std::vector<std::string>;  // arguments after the subcommand name
+
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*run)(const CommandArgs& args);
+};
+
+int runValidate(const CommandArgs& args);
+int runTest(const CommandArgs& args);
+int runRun(const CommandArgs& args);
+int runReplay(const CommandArgs& args);
+int runBench(const CommandArgs& args);
+
+}  // namespace praxis::cli
