@@ -1,0 +1,75 @@
+// A Session runs one attempt of one scenario: the world, the runner and their event logs,
+// advanced one fixed tick at a time by TraineeInput. Headless, desktop, VR and the editor's
+// play-test all drive this same class; none of them adds scenario logic.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "core/sim_time.h"
+#include "interaction/events.h"
+#include "interaction/trainee_input.h"
+#include "scenario/attempt.h"
+#include "scenario/definition.h"
+#include "scene/scene.h"
+
+namespace praxis::interaction {
+class World;
+}
+namespace praxis::scenario {
+class Runner;
+}
+
+namespace praxis::app {
+
+enum class Mode { Headless, Desktop, Vr };
+[[nodiscard]] std::string_view toString(Mode mode);
+
+struct SessionOptions {
+  Mode mode = Mode::Headless;
+  std::string language = "nl-BE";
+  std::uint64_t seed = 1;
+};
+
+class Session {
+ public:
+  /// Builds the world from the definition. `def` must outlive the session.
+  [[nodiscard]] static core::Result<std::unique_ptr<Session>> create(
+      const scenario::ScenarioDef& def, SessionOptions options);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  /// Advances the simulation by one tick with this input.
+  void step(const interaction::TraineeInput& input);
+
+  [[nodiscard]] core::Tick tick() const;
+  [[nodiscard]] bool ended() const;
+  [[nodiscard]] const scenario::ScenarioDef& definition() const { return def_; }
+  [[nodiscard]] const SessionOptions& options() const { return options_; }
+  [[nodiscard]] const scene::Scene& scene() const;
+  [[nodiscard]] scenario::Feedback feedback() const;
+  /// The input of the last step (the head and hands to draw).
+  [[nodiscard]] const interaction::TraineeInput& lastInput() const { return lastInput_; }
+  /// The input a trainee starts with: standing at the scenario's start, hands lowered.
+  [[nodiscard]] interaction::TraineeInput initialInput() const;
+
+  [[nodiscard]] const std::vector<interaction::WorldEvent>& worldEvents() const;
+  [[nodiscard]] const std::vector<scenario::AttemptEvent>& attemptEvents() const;
+  /// Hash over the world event log so far; equal logs give equal hashes, bit for bit.
+  [[nodiscard]] std::uint64_t eventLogHash() const;
+
+ private:
+  Session(const scenario::ScenarioDef& def, SessionOptions options);
+
+  const scenario::ScenarioDef& def_;
+  SessionOptions options_;
+  interaction::TraineeInput lastInput_;
+  std::unique_ptr<interaction::World> world_;
+  std::unique_ptr<scenario::Runner> runner_;
+};
+
+}  // namespace praxis::app
