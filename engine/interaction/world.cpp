@@ -77,6 +77,7 @@ World::~World() = default;
 void World::step(core::Tick tick, const TraineeInput& input, std::vector<WorldEvent>& events) {
   scene_.setWorldPose(head_, input.head);
   for (HandSide side : kSides) updateHand(tick, side, input.hand(side), events);
+  updateSnapped();
   updateTools(tick, events);
   updateZones(tick, events);
   physics_.step(core::kTickSeconds, scene_);
@@ -334,6 +335,19 @@ void World::updateZones(core::Tick tick, std::vector<WorldEvent>& out) {
       }
     }
     before = std::move(now);
+  }
+}
+
+void World::updateSnapped() {
+  // A socket on something carried (a pin in an extinguisher) takes its occupant along.
+  for (EntityId s : sockets_) {
+    const scene::Entity& socketEntity = scene_.at(s);
+    const EntityId occupant = socketEntity.socket->occupant;
+    if (occupant == kNoEntity) continue;
+    const core::Pose pose = socketEntity.worldPose * socketEntity.socket->snapPose;
+    if (pose == scene_.at(occupant).worldPose) continue;
+    scene_.setWorldPose(occupant, pose);
+    physics_.setKinematicPose(occupant, pose);
   }
 }
 

@@ -79,6 +79,7 @@ class World {
   void moveHeld(core::Tick tick, HandSide side, std::vector<WorldEvent>& out);
   void press(core::Tick tick, HandSide side, std::vector<WorldEvent>& out);
   void updateHandTouches(core::Tick tick, HandSide side, std::vector<WorldEvent>& out);
+  void updateSnapped();
   void updateTools(core::Tick tick, std::vector<WorldEvent>& out);
   void updateZones(core::Tick tick, std::vector<WorldEvent>& out);
   void setLeverValue(core::Tick tick, scene::EntityId id, float value, std::vector<WorldEvent>& out);

@@ -67,6 +67,7 @@ core::Result<int> ConditionTree::compile(const Condition& c, const ScenarioDef& 
     if (step == nullptr) return core::fail(c.span.where(), ": unknown step '", c.state, "'");
     node.stepIndex = static_cast<std::size_t>(step - def.steps.data());
   }
+  node.subtreeBegin = static_cast<int>(nodes_.size());
   for (const Condition& child : c.children) {
     auto index = compile(child, def, scene);
     if (!index) return index;
@@ -157,12 +158,18 @@ bool ConditionTree::eval(int index, const EvalContext& ctx) {
     }
     case ConditionKind::Not: return n.children.empty() || !eval(n.children.front(), ctx);
     case ConditionKind::Sequence: {
-      // Each child must become true after the previous one did; several may complete in one tick.
-      while (memory < static_cast<int>(n.children.size()) &&
-             eval(n.children[static_cast<std::size_t>(memory)], ctx)) {
+      // Each child must become true after the previous one did: when a child is reached, its
+      // event latches start afresh, so a touch before the previous part does not count.
+      const int count = static_cast<int>(n.children.size());
+      while (memory < count && eval(n.children[static_cast<std::size_t>(memory)], ctx)) {
         ++memory;
+        if (memory < count) {
+          const int child = n.children[static_cast<std::size_t>(memory)];
+          const auto& childNode = nodes_[static_cast<std::size_t>(child)];
+          std::fill(memory_.begin() + childNode.subtreeBegin, memory_.begin() + child + 1, 0);
+        }
       }
-      return memory == static_cast<int>(n.children.size());
+      return memory == count;
     }
   }
   return false;

@@ -65,6 +65,7 @@ class ConditionTree {
     float cosDegrees = 1.0F;
     bool sinceAttempt = false;
     std::vector<int> children;
+    int subtreeBegin = 0;  // children compile first, so a subtree is [subtreeBegin, own index]
   };
 
   core::Result<int> compile(const Condition& c, const ScenarioDef& def, const scene::Scene& scene);
