@@ -167,6 +167,17 @@ bool isScenarioPackage(const fs::path& dir) {
   return fs::is_regular_file(dir / "scenario.yaml", ec);
 }
 
+std::vector<fs::path> findScenarioPackages(const fs::path& dir) {
+  if (isScenarioPackage(dir)) return {dir};
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_directory(ec) && isScenarioPackage(entry.path())) out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 PackageLoadResult loadScenarioPackage(const fs::path& dir, const LoadLimits& limits) {
   PackageLoadResult result;
   Diagnostics& out = result.diagnostics;

@@ -66,4 +66,8 @@ struct PackageLoadResult {
 /// Whether `dir` looks like a scenario package (it holds a scenario.yaml).
 [[nodiscard]] bool isScenarioPackage(const std::filesystem::path& dir);
 
+/// `dir` itself when it is a package, else its sub-folders that are packages, sorted by name
+/// (so `scenarios/` yields every shipped scenario; `schema/` holds no scenario.yaml).
+[[nodiscard]] std::vector<std::filesystem::path> findScenarioPackages(const std::filesystem::path& dir);
+
 }  // namespace praxis::scenario

@@ -120,10 +120,11 @@ std::size_t Reader::endOf(const YAML::Node& node, std::size_t begin, int depth) 
     case YAML::NodeType::Map: {
       if (node.Style() == YAML::EmitterStyle::Flow) return flowEnd(begin);
       if (node.size() == 0) return begin;
-      YAML::Node last;
-      for (auto it = node.begin(); it != node.end(); ++it) {
-        last = node.IsMap() ? (it->second.IsNull() ? it->first : it->second) : *it;
-      }
+      // Never assign a YAML::Node: its operator= rebinds the node it refers to, editing the
+      // document. Construct a fresh one from the last iterator instead.
+      auto lastIt = node.begin();
+      for (auto it = node.begin(); it != node.end(); ++it) lastIt = it;
+      const YAML::Node last = node.IsMap() ? (lastIt->second.IsNull() ? lastIt->first : lastIt->second) : *lastIt;
       const YAML::Mark m = last.Mark();
       if (m.is_null() || m.pos < 0) return begin;
       const std::size_t lastBegin = static_cast<std::size_t>(m.pos) + offsetShift_;

@@ -21,11 +21,20 @@
 
 namespace praxis::scenario::detail {
 
-/// A value in the document and how to name it in messages.
+/// A value in the document and how to name it in messages. Copyable, never assignable:
+/// YAML::Node's operator= does not rebind the handle, it rewrites the node it refers to.
 struct Field {
   YAML::Node node;
   SourceSpan span;   // the value's (the key's, when the value is empty)
   std::string name;  // the key ("tolerance") or list item ("accepts[2]")
+
+  Field(YAML::Node n, SourceSpan s, std::string fieldName)
+      : node(std::move(n)), span(std::move(s)), name(std::move(fieldName)) {}
+  Field(const Field&) = default;
+  Field(Field&&) = default;
+  Field& operator=(const Field&) = delete;
+  Field& operator=(Field&&) = delete;
+  ~Field() = default;
 };
 
 /// A checked map: its known keys in document order (first occurrence of duplicates).

@@ -11,7 +11,6 @@ int pending(const char* name) {
   return kExitUsage;
 }
 }  // namespace
-int runValidate(const CommandArgs&) { return pending("validate"); }
 int runTest(const CommandArgs&) { return pending("test"); }
 int runRun(const CommandArgs&) { return pending("run"); }
 int runReplay(const CommandArgs&) { return pending("replay"); }
