@@ -134,7 +134,9 @@ bool ConditionTree::eval(int index, const EvalContext& ctx) {
     case ConditionKind::Inside: return ctx.facts.inside.contains({n.object, n.target});
     case ConditionKind::ToolOn: {
       const auto it = ctx.facts.toolOn.find({n.tool, n.target});
-      return it != ctx.facts.toolOn.end() && ctx.tick - it->second >= n.ticks;
+      const bool now = it != ctx.facts.toolOn.end() && ctx.tick - it->second >= n.ticks;
+      if (now && ctx.latchAchievements) memory = 1;
+      return now || (ctx.latchAchievements && memory != 0);
     }
     case ConditionKind::Elapsed:
       return ctx.tick - (n.sinceAttempt ? ctx.attemptStart : ctx.stepStart) >= n.ticks;

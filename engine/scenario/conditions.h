@@ -35,6 +35,9 @@ struct EvalContext {
   core::Tick stepStart = 0;
   core::Tick attemptStart = 0;
   scene::EntityId head = scene::kNoEntity;
+  /// Steps latch achievements: once a tool has been held on a target long enough, that part
+  /// of the step stays done (so `all:` of several measurements works). Faults do not latch.
+  bool latchAchievements = false;
 };
 
 class ConditionTree {

@@ -63,7 +63,7 @@ std::vector<NodeKeys> makeTable() {
       {"action_snap", t, {"object", "into", "hand"}, {"object", "into"}},
       {"action_press", t, {"object", "hand"}, {"object"}},
       {"action_set", t, {"object", "to", "value", "hand"}, {"object"}},
-      {"action_touch", t, {"target", "with", "hand"}, {"target"}},
+      {"action_touch", t, {"target", "with", "seconds", "hand"}, {"target"}},
       {"action_use", t, {"tool", "on", "seconds", "hand"}, {"tool", "on"}},
       {"action_wait", t, {"seconds"}, {"seconds"}},
       {"action_look_at", t, {"target"}, {"target"}},

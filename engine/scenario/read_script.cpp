@@ -120,6 +120,7 @@ class ActionReader {
     if (auto m = map()) {
       str(*m, "target", a_.target);
       str(*m, "with", a_.object);
+      readInto(*m, "seconds", a_.seconds, [&](const Field& f) { return r_.number(f, 0.0, 3600.0); });
       hand(*m);
     }
   }
@@ -199,7 +200,7 @@ void readExpect(Reader& r, const Field& f, Expectation& e) {
   if (const Field* x = m->find("steps")) e.stepsCompleted = r.names(*x, &e.fields);
   if (const Field* x = m->find("end")) {
     e.endReason = r.choice<std::string>(
-        *x, {{"completed", "completed"}, {"critical_fault", "critical_fault"}, {"time_limit", "time_limit"}});
+        *x, {{"completed", "completed"}, {"critical_fault", "critical_fault"}, {"time_limit", "time_limit"}, {"aborted", "aborted"}});
   }
 }
 

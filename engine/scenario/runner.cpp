@@ -69,14 +69,15 @@ void Runner::update(core::Tick tick, std::span<const interaction::WorldEvent> ev
                     const scene::Scene& scene) {
   if (ended_) return;
   for (const auto& e : events) facts_.apply(e);
-  const EvalContext context{scene, facts_, tick, stepStart_, attemptStart_, head_};
+  const EvalContext faultContext{scene, facts_, tick, stepStart_, attemptStart_, head_, false};
+  const EvalContext stepContext{scene, facts_, tick, stepStart_, attemptStart_, head_, true};
 
   // Faults first: a safety violation in the same tick as a step's completion still counts.
   for (std::size_t i = 0; i < faults_.size(); ++i) {
     FaultState& f = faults_[i];
     f.tree.observe(events, /*latch=*/false);
-    const bool active = f.tree.holds(f.whenRoot, context) &&
-                        (f.guardRoot < 0 || f.tree.holds(f.guardRoot, context));
+    const bool active = f.tree.holds(f.whenRoot, faultContext) &&
+                        (f.guardRoot < 0 || f.tree.holds(f.guardRoot, faultContext));
     const bool rising = active && !f.wasActive;
     f.wasActive = active;
     if (rising && (!f.raised || def_.faults[i].repeat)) {
@@ -87,8 +88,8 @@ void Runner::update(core::Tick tick, std::span<const interaction::WorldEvent> ev
 
   StepState& step = steps_[current_];
   step.tree.observe(events, /*latch=*/true);
-  if (step.tree.holds(step.doneRoot, context)) {
-    completeStep(tick, context);
+  if (step.tree.holds(step.doneRoot, stepContext)) {
+    completeStep(tick, stepContext);
   } else {
     updateHints(tick);
   }
