@@ -19,4 +19,8 @@ struct NestingProblem {
 /// under-estimates: a real scenario nests about ten levels, so the margin is wide.
 [[nodiscard]] std::optional<NestingProblem> findExcessiveNesting(std::string_view text, int maxDepth);
 
+/// The innermost `[` or `{` still open at byte `upTo` (where yaml-cpp gave up on an unclosed
+/// flow collection), so the error can point at the bracket that needs closing.
+[[nodiscard]] std::optional<NestingProblem> findOpenFlow(std::string_view text, std::size_t upTo);
+
 }  // namespace praxis::scenario::detail
