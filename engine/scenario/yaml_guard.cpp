@@ -119,6 +119,37 @@ std::optional<NestingProblem> findExcessiveNesting(std::string_view text, int ma
   return Scanner(text, maxDepth).run();
 }
 
+std::optional<NestingProblem> findSecondDocument(std::string_view text) {
+  bool content = false;  // the first document has begun
+  bool ended = false;    // a `...` closed it
+  std::size_t start = 0;
+  int line = 1;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view l = text.substr(start, end - start);
+    if (l.ends_with('\r')) l.remove_suffix(1);
+    // Document markers count only at column 1, where they also end any block scalar.
+    const auto marker = [&](std::string_view m) {
+      return l.starts_with(m) && (l.size() == 3 || l[3] == ' ' || l[3] == '\t');
+    };
+    const std::size_t first = l.find_first_not_of(" \t");
+    const bool blank = first == std::string_view::npos || l[first] == '#';
+    if (marker("---")) {
+      if (content || ended) return NestingProblem{line, 1, start};
+      content = true;
+    } else if (marker("...")) {
+      ended = content;
+    } else if (!blank && !(l.starts_with('%') && !content)) {
+      if (ended) return NestingProblem{line, 1, start};
+      content = true;
+    }
+    start = end + 1;
+    ++line;
+  }
+  return std::nullopt;
+}
+
 std::optional<NestingProblem> findOpenFlow(std::string_view text, std::size_t upTo) {
   return Scanner(text, 0).openFlowAt(upTo);
 }

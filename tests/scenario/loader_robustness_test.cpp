@@ -86,7 +86,17 @@ TEST(Robustness, EmptyOrCommentOnlyFile) {
 
 TEST(Robustness, SecondDocumentIsAnError) {
   const auto r = load(std::string(kHeader) + "steps: []\n---\nid: again\n");
-  EXPECT_TRUE(mentions(r.diagnostics, "in.yaml:8:1: error: a file holds one YAML document")) << messages(r.diagnostics);
+  EXPECT_TRUE(mentions(r.diagnostics, "in.yaml:7:1: error: a file holds one YAML document")) << messages(r.diagnostics);
+  const auto ended = load("---\n" + std::string(kHeader) + "...\nid: again\n");
+  EXPECT_TRUE(mentions(ended.diagnostics, "in.yaml:8:1: error: a file holds one YAML document"));
+  // A leading `---`, directives and a closing `...` are one document.
+  EXPECT_FALSE(mentions(load("%YAML 1.2\n---\n" + std::string(kHeader) + "...\n# end\n").diagnostics, "one YAML"));
+}
+
+TEST(Robustness, InputThatHangsYamlCppLoadAllTerminates) {
+  // Found by fuzz_scenario_loader: YAML::LoadAll loops forever on it (yaml-cpp 0.7).
+  const auto r = load(",name: reference\nreference: true\nactioparts - wait:\xbe" "2\n");
+  EXPECT_FALSE(r.ok());
 }
 
 TEST(Robustness, RootMustBeAMap) {
