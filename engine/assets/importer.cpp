@@ -105,6 +105,10 @@ void copyVertices(const aiMesh& in, Mesh& out) {
     Vertex& vertex = out.vertices[v];
     vertex.position = toGlm(in.mVertices[v]);
     vertex.normal = in.mNormals != nullptr ? toGlm(in.mNormals[v]) : glm::vec3(0.0F);
+    // Exporters often write unnormalised normals; only zero or non-finite ones need repair.
+    if (const float len = glm::length(vertex.normal); std::isfinite(len) && len > 1e-12F) {
+      vertex.normal /= len;
+    }
     if (in.mTextureCoords[0] != nullptr) {
       const aiVector3D& uv = in.mTextureCoords[0][v];
       vertex.uv = {std::isfinite(uv.x) ? uv.x : 0.0F, std::isfinite(uv.y) ? uv.y : 0.0F};
@@ -155,7 +159,8 @@ core::Result<Mesh> convertMesh(const aiMesh& in, unsigned index, unsigned materi
   copyVertices(in, out);
   // Bad normals are repairable, so they are a warning even in strict mode.
   if (const int fixed = repairNormals(out); fixed > 0 && in.mNormals != nullptr) {
-    ctx.warn(who + " had " + std::to_string(fixed) + " invalid normals; recomputed them from the faces");
+    ctx.warn(who + " had " + std::to_string(fixed) +
+             " zero-length or non-finite normals; recomputed them from the faces");
   }
   const bool fileTangents = in.mTangents != nullptr && in.mBitangents != nullptr &&
                             std::all_of(out.vertices.begin(), out.vertices.end(), [](const Vertex& v) {
