@@ -122,7 +122,20 @@ void copyVertices(const aiMesh& in, Mesh& out) {
   }
 }
 
-// Converts one Assimp mesh; nullopt-like empty name means "skip" is handled by the caller.
+// Keeps the tangents the file provides (orthogonalised against the final normals) when all
+// of them are usable; otherwise the caller derives them from the UVs.
+bool useFileTangents(const aiMesh& in, Mesh& out) {
+  if (in.mTangents == nullptr || in.mBitangents == nullptr) return false;
+  for (auto& v : out.vertices) {
+    const glm::vec3 t = glm::vec3(v.tangent) - v.normal * glm::dot(v.normal, glm::vec3(v.tangent));
+    const float len = glm::length(t);
+    if (!std::isfinite(len) || len < 1e-6F) return false;
+    v.tangent = glm::vec4(t / len, v.tangent.w);
+  }
+  return true;
+}
+
+// Converts one Assimp mesh; the caller skips meshes without triangles.
 core::Result<Mesh> convertMesh(const aiMesh& in, unsigned index, unsigned materialCount,
                                detail::ImportContext& ctx) {
   Mesh out;
@@ -162,19 +175,7 @@ core::Result<Mesh> convertMesh(const aiMesh& in, unsigned index, unsigned materi
     ctx.warn(who + " had " + std::to_string(fixed) +
              " zero-length or non-finite normals; recomputed them from the faces");
   }
-  const bool fileTangents = in.mTangents != nullptr && in.mBitangents != nullptr &&
-                            std::all_of(out.vertices.begin(), out.vertices.end(), [](const Vertex& v) {
-                              const glm::vec3 t(v.tangent);
-                              return std::isfinite(glm::length(t)) && glm::length(t) > 1e-6F;
-                            });
-  if (fileTangents) {
-    for (auto& v : out.vertices) {
-      const glm::vec3 t = glm::vec3(v.tangent) - v.normal * glm::dot(v.normal, glm::vec3(v.tangent));
-      const float len = glm::length(t);
-      if (len > 1e-6F) v.tangent = glm::vec4(t / len, v.tangent.w);
-    }
-  }
-  if (!fileTangents || !checkMesh(out)) computeTangents(out);
+  if (!useFileTangents(in, out)) computeTangents(out);
   computeBounds(out);
   if (auto ok = checkMesh(out); !ok) return std::unexpected(ok.error());
   return out;
