@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "assets/mesh_ops.h"
+#include "assets/texture_decode.h"
 
 namespace praxis::assets {
 namespace {
@@ -46,7 +47,7 @@ class Writer {
   template <typename T>
   void array(const std::vector<T>& v) {
     pod(static_cast<std::uint64_t>(v.size()));
-    out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    if (!v.empty()) out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
   }
   std::string take() { return std::move(out_); }
 
@@ -79,6 +80,7 @@ class Reader {
     std::uint64_t n = 0;
     if (!pod(n) || n > (data_.size() - pos_) / sizeof(T)) return false;
     v.resize(static_cast<std::size_t>(n));
+    if (n == 0) return true;  // an empty vector's data() may be null, which memcpy must not get
     std::memcpy(v.data(), data_.data() + pos_, v.size() * sizeof(T));
     pos_ += v.size() * sizeof(T);
     return true;
@@ -174,7 +176,10 @@ bool decodePayload(Reader& r, ModelBlob& blob) {
     if (!(r.str(t.name) && r.pod(t.width) && r.pod(t.height) && r.pod(srgb) && r.array(t.pixels))) {
       return false;
     }
-    if (srgb > 1 || t.pixels.size() != std::size_t{t.width} * t.height * 4U) return false;
+    if (srgb > 1 || t.width > kMaxTextureSize || t.height > kMaxTextureSize ||
+        t.pixels.size() != std::size_t{t.width} * t.height * 4U) {
+      return false;
+    }
     t.srgb = srgb != 0;
   }
   if (!r.count(n, 40)) return false;

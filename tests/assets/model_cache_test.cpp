@@ -4,8 +4,10 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <random>
 
 #include "assets/model_blob.h"
+#include "assets/mesh_ops.h"
 #include "assets/primitives.h"
 #include "core/paths.h"
 #include "test_models.h"
@@ -147,6 +149,51 @@ TEST(ModelCache, EveryTruncationOfABlobIsRejected) {
   for (std::size_t n = 0; n < bytes.size(); ++n) {
     EXPECT_FALSE(decodeModelBlob(std::string_view(bytes).substr(0, n), "blob")) << n;
   }
+}
+
+// The blob's payload checksum (word-wise FNV-1a, as model_blob.cpp computes it), so the test
+// can forge blobs whose damage only the structural checks can catch.
+std::uint64_t payloadChecksum(std::string_view data) {
+  std::uint64_t h = 0xCBF29CE484222325ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= data.size(); i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, data.data() + i, 8);
+    h = (h ^ w) * 0x100000001B3ULL;
+  }
+  for (; i < data.size(); ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 0x100000001B3ULL;
+  return h;
+}
+
+TEST(ModelCache, RandomDamageBehindAValidChecksumNeverCrashes) {
+  ModelBlob blob;
+  blob.model = makePrimitiveModel(PrimitiveKind::Capsule, glm::vec3(1.0F), glm::vec4(1.0F), {5, 4});
+  blob.model.textures.push_back({"t", 2, 2, false, std::vector<std::uint8_t>(16, 9)});
+  blob.model.materials[0].normalTexture = 0;
+  const std::string good = encodeModelBlob(blob);
+  constexpr std::size_t kHeader = 40;  // magic 8, version 4, flags 4, key 8, size 8, checksum 8
+  ASSERT_EQ(payloadChecksum(std::string_view(good).substr(kHeader)),
+            [&] { std::uint64_t v; std::memcpy(&v, good.data() + 32, 8); return v; }());
+  std::mt19937 rng(1234);
+  int rejected = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string bytes = good;
+    const int flips = 1 + static_cast<int>(rng() % 4);
+    for (int f = 0; f < flips; ++f) {
+      const std::size_t at = kHeader + rng() % (bytes.size() - kHeader);
+      bytes[at] = static_cast<char>(rng());
+    }
+    const std::uint64_t sum = payloadChecksum(std::string_view(bytes).substr(kHeader));
+    std::memcpy(bytes.data() + 32, &sum, 8);
+    auto decoded = decodeModelBlob(bytes, "fuzz");
+    if (!decoded) {
+      ++rejected;
+      continue;
+    }
+    // Whatever survives must still be safe to hand to the renderer.
+    for (const auto& mesh : decoded->model.meshes) EXPECT_TRUE(checkMesh(mesh));
+  }
+  EXPECT_GT(rejected, 100);
 }
 
 TEST(ModelCache, BlobWithBadReferencesIsRejectedEvenWithAValidChecksum) {
