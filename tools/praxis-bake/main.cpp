@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "assets/model_cache.h"
+#include "assets/model_export.h"
+#include "assets/procedural_models.h"
 #include "core/hash.h"
 
 namespace {
@@ -27,11 +29,14 @@ struct Options {
   praxis::assets::ImportOptions import;
   bool json = false;
   std::vector<fs::path> models;
+  std::vector<std::string> generate;  // procedural model names to write as .glb
+  fs::path outDir = ".";
 };
 
 void printHelp(std::FILE* out) {
   std::fprintf(out,
-               "usage: praxis-bake [options] MODEL...\n\n"
+               "usage: praxis-bake [options] MODEL...\n"
+               "       praxis-bake --generate NAME|all [--out DIR]\n\n"
                "Imports glTF 2.0 (.gltf/.glb), OBJ and FBX models with Assimp and writes them to\n"
                "the Praxis model cache, so later loads skip Assimp. Prints what it did per model.\n\n"
                "options:\n"
@@ -40,6 +45,9 @@ void printHelp(std::FILE* out) {
                "  --lenient        missing textures and dropped data are warnings, not errors\n"
                "  --scale S        uniform scale applied at the model root (default 1)\n"
                "  --json           one JSON object per model on stdout\n"
+               "  --generate NAME  write the procedural model NAME (or all) as DIR/NAME.glb\n"
+               "  --out DIR        folder for --generate (default: the current folder)\n"
+               "  --list           list the procedural models\n"
                "  --help           this text\n\n"
                "Exit codes: 0 all baked, 1 a model failed to import, 2 usage or environment error.\n");
 }
@@ -60,6 +68,19 @@ std::optional<int> parse(int argc, char** argv, Options& opt) {
       opt.import.strict = false;
     } else if (arg == "--json") {
       opt.json = true;
+    } else if (arg == "--generate" && hasValue) {
+      const std::string name = argv[++i];
+      if (name == "all") {
+        const auto& all = praxis::assets::proceduralModelNames();
+        opt.generate.insert(opt.generate.end(), all.begin(), all.end());
+      } else {
+        opt.generate.push_back(name);
+      }
+    } else if (arg == "--out" && hasValue) {
+      opt.outDir = argv[++i];
+    } else if (arg == "--list") {
+      for (const auto& name : praxis::assets::proceduralModelNames()) std::printf("%s\n", name.c_str());
+      return kExitOk;
     } else if (arg == "--scale" && hasValue) {
       char* end = nullptr;
       opt.import.scale = std::strtof(argv[++i], &end);
@@ -75,7 +96,7 @@ std::optional<int> parse(int argc, char** argv, Options& opt) {
       opt.models.emplace_back(argv[i]);
     }
   }
-  if (opt.models.empty()) {
+  if (opt.models.empty() && opt.generate.empty()) {
     std::fprintf(stderr, "praxis-bake: no model given\n\n");
     printHelp(stderr);
     return kExitUsage;
@@ -131,11 +152,36 @@ void report(const Options& opt, const fs::path& model, const praxis::assets::Cac
   for (const auto& w : r.warnings) std::printf("  warning: %s\n", w.c_str());
 }
 
+// Writes each requested procedural model as <outDir>/<name>.glb.
+int generate(const Options& opt) {
+  std::error_code ec;
+  fs::create_directories(opt.outDir, ec);
+  int status = kExitOk;
+  for (const auto& name : opt.generate) {
+    auto model = praxis::assets::makeProceduralModel(name);
+    const fs::path file = opt.outDir / (name + ".glb");
+    auto written = model ? praxis::assets::exportModelGlb(*model, file)
+                         : praxis::core::Result<void>(std::unexpected(model.error()));
+    if (!written) {
+      std::fprintf(stderr, "praxis-bake: %s\n", written.error().message.c_str());
+      status = kExitFailed;
+      continue;
+    }
+    std::printf("generated %s -> %s (%zu parts, %zu materials)\n", name.c_str(),
+                file.string().c_str(), model->instances.size(), model->materials.size());
+  }
+  return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   Options opt;
   if (auto code = parse(argc, argv, opt)) return *code;
+  if (!opt.generate.empty()) {
+    const int generated = generate(opt);
+    if (opt.models.empty() || generated != kExitOk) return generated;
+  }
   if (opt.cacheDir.empty()) {
     auto dir = praxis::assets::defaultModelCacheDir();
     if (!dir) {
