@@ -9,6 +9,11 @@
 
 namespace praxis::assets {
 
+/// Conventions every producer (importer, primitives, cache) keeps, so the renderer needs no
+/// per-source cases: metres, right-handed, +Y up; triangles counter-clockwise seen from the
+/// front; normal and tangent unit length; uv (0, 0) is the first pixel row of the image
+/// (glTF and Vulkan), v grows downwards; bitangent = cross(normal, tangent.xyz) * tangent.w
+/// points up the image (towards decreasing v), as glTF and MikkTSpace define it.
 struct Vertex {
   core::Vec3 position{0.0F};
   core::Vec3 normal{0.0F, 1.0F, 0.0F};
@@ -52,7 +57,7 @@ struct Mesh {
   std::vector<Vertex> vertices;
   std::vector<std::uint32_t> indices;  // triangle list
   int material = 0;                    // index into Model::materials
-  core::Vec3 boundsMin{0.0F};
+  core::Vec3 boundsMin{0.0F};          // in the mesh's own frame (before MeshInstance::transform)
   core::Vec3 boundsMax{0.0F};
 };
 
