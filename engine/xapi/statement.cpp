@@ -106,6 +106,8 @@ std::string percentEncode(std::string_view segment) {
 
 }  // namespace
 
+std::string iriSegment(std::string_view segment) { return percentEncode(segment); }
+
 Json toJson(const Agent& agent) {
   Json out = {{"objectType", "Agent"}};
   if (!agent.name.empty()) out["name"] = agent.name;

@@ -111,6 +111,9 @@ struct ActorPolicy {
 /// SHA-1 of "mailto:<email>" as 40 lowercase hex digits (xAPI mbox_sha1sum).
 [[nodiscard]] std::string mboxSha1sum(std::string_view email);
 
+/// One path segment of an IRI, percent-encoded ("safe isolation" → "safe%20isolation").
+[[nodiscard]] std::string iriSegment(std::string_view segment);
+
 /// Activity ids under a configurable IRI base: activityIri("https://x.org/act/", "a", "b")
 /// is "https://x.org/act/a/b". Each segment is percent-encoded.
 [[nodiscard]] std::string activityIri(std::string_view base, std::string_view first,

@@ -1,0 +1,156 @@
+// The reporter: an attempt's events become valid xAPI statements in the documented order,
+// and the real LRS accepts every one of them (retrievable by id).
+#include <gtest/gtest.h>
+
+#include "app/reporter.h"
+#include "core/uuid.h"
+#include "xapi/emitter.h"
+#include "xapi/validator.h"
+#include "xapi/vocabulary.h"
+#include "xapi_test_util.h"
+
+namespace praxis::app {
+namespace {
+
+using scenario::AttemptEvent;
+using scenario::AttemptEventKind;
+
+scenario::ScenarioDef scenarioDef() {
+  scenario::ScenarioDef def;
+  def.meta.id = "safe-isolation";
+  def.meta.title = {{"nl-BE", "Veilig vrijschakelen"}, {"en", "Safe isolation"}};
+  for (const char* id : {"open-breaker", "lock-out"}) {
+    scenario::StepDef step;
+    step.id = id;
+    step.instruction = {{"nl-BE", std::string("Doe: ") + id}, {"en", std::string("Do: ") + id}};
+    step.hints.push_back(scenario::HintDef{{}, {{"en", "Look at the red handle"}}, 10.0, {}});
+    def.steps.push_back(step);
+  }
+  scenario::FaultDef fault;
+  fault.id = "touched-live-busbar";
+  fault.severity = scenario::Severity::Major;
+  fault.message = {{"en", "You touched a live busbar"}};
+  def.faults.push_back(fault);
+  def.scoring.passScore = 15;
+  return def;
+}
+
+std::vector<AttemptEvent> events(scenario::Outcome outcome, scenario::EndReason reason) {
+  std::vector<AttemptEvent> ev;
+  AttemptEvent e;
+  e.kind = AttemptEventKind::Started;
+  ev.push_back(e);
+  e = {};
+  e.kind = AttemptEventKind::StepStarted;
+  e.stepId = "open-breaker";
+  ev.push_back(e);
+  e = {};
+  e.tick = 900;
+  e.kind = AttemptEventKind::HintShown;
+  e.stepId = "open-breaker";
+  e.hintIndex = 0;
+  ev.push_back(e);
+  e = {};
+  e.tick = 1000;
+  e.kind = AttemptEventKind::FaultRaised;
+  e.stepId = "open-breaker";
+  e.faultId = "touched-live-busbar";
+  e.severity = scenario::Severity::Major;
+  e.points = 20;
+  e.involved = {"left_hand", "busbar-l1"};
+  ev.push_back(e);
+  e = {};
+  e.tick = 1350;
+  e.kind = AttemptEventKind::StepCompleted;
+  e.stepId = "open-breaker";
+  e.points = 10;
+  e.stepSeconds = 15.0;
+  ev.push_back(e);
+  e = {};
+  e.tick = 1800;
+  e.kind = AttemptEventKind::Ended;
+  e.outcome = outcome;
+  e.reason = reason;
+  e.score = -10;
+  e.maxScore = 20;
+  ev.push_back(e);
+  return ev;
+}
+
+ReportContext context() {
+  ReportContext c;
+  c.registration = *core::newUuidV4();
+  c.actor = xapi::makeActor(xapi::ActorPolicy{}, "trainee-1");
+  c.mode = "vr";
+  c.language = "nl-BE";
+  c.startTime = xapi::WallClock::time_point(std::chrono::seconds(1795435200));
+  return c;
+}
+
+TEST(Reporter, StatementsFollowTheDocumentedTableAndAreValid) {
+  const auto def = scenarioDef();
+  const auto ctx = context();
+  const auto statements = reportAttempt(
+      def, events(scenario::Outcome::Failed, scenario::EndReason::Completed), ctx);
+  std::vector<std::string> verbs;
+  for (const auto& s : statements) {
+    verbs.push_back(s.verb.id);
+    auto json = xapi::toJson(s);
+    json["id"] = *core::newUuidV4();
+    EXPECT_TRUE(xapi::checkStatement(json)) << xapi::checkStatement(json).error().message;
+    EXPECT_EQ(s.context->registration, ctx.registration);
+    EXPECT_EQ(s.context->language, "nl-BE");
+    EXPECT_EQ(s.context->platform.rfind("Praxis ", 0), 0U);
+    EXPECT_EQ(s.context->extensions[std::string(xapi::extensions::kMode)], "vr");
+  }
+  ASSERT_EQ(verbs, (std::vector<std::string>{
+                       std::string(xapi::verbs::kInitialized), std::string(xapi::verbs::kExperienced),
+                       "https://praxis.example.org/xapi/verbs/faulted",
+                       std::string(xapi::verbs::kCompleted), std::string(xapi::verbs::kFailed),
+                       std::string(xapi::verbs::kTerminated)}));
+  const auto& fault = statements[2];
+  EXPECT_EQ(fault.result->extensions[std::string(xapi::extensions::kSeverity)], "major");
+  EXPECT_EQ(fault.result->extensions[std::string(xapi::extensions::kInvolved)],
+            xapi::Json({"left_hand", "busbar-l1"}));
+  EXPECT_EQ(fault.context->contextActivities.parent[0].id,
+            "https://praxis.example.org/xapi/activities/scenarios/safe-isolation");
+  EXPECT_EQ(statements[3].result->duration, "PT15S");
+  EXPECT_EQ(statements[3].timestamp, "2026-11-23T12:00:15.000Z");
+  const auto& end = *statements[4].result;
+  EXPECT_EQ(end.score->raw, -10);
+  EXPECT_EQ(end.score->min, -10) << "raw stays within min..max";
+  EXPECT_DOUBLE_EQ(*end.score->scaled, -0.5);
+  EXPECT_EQ(end.duration, "PT20S");
+}
+
+TEST(Reporter, AbortedAttemptIsNotJudged) {
+  const auto statements = reportAttempt(
+      scenarioDef(), events(scenario::Outcome::Failed, scenario::EndReason::Aborted), context());
+  EXPECT_EQ(statements.back().verb.id, xapi::verbs::kTerminated);
+  EXPECT_NE(statements[statements.size() - 2].verb.id, xapi::verbs::kFailed);
+}
+
+TEST(Reporter, TheRealLrsAcceptsEveryStatement) {
+  auto lrs = xapi::test::LrsProcess::start();
+  ASSERT_TRUE(lrs) << lrs.error().message;
+  const auto def = scenarioDef();
+  std::vector<std::string> ids;
+  {
+    xapi::EmitterOptions options{xapi::test::tempPath("reporter.sqlite"),
+                                 xapi::test::lrsConfig((*lrs)->endpoint()), {}, core::Log::silent()};
+    auto emitter = xapi::Emitter::start(options);
+    ASSERT_TRUE(emitter);
+    for (auto outcome : {scenario::Outcome::Passed, scenario::Outcome::Failed}) {
+      for (auto& s : reportAttempt(def, events(outcome, scenario::EndReason::Completed), context())) {
+        auto id = (*emitter)->emit(std::move(s));
+        ASSERT_TRUE(id) << id.error().message;
+        ids.push_back(*id);
+      }
+    }
+    ASSERT_TRUE((*emitter)->waitDelivered(std::chrono::seconds(20)));
+  }
+  for (const auto& id : ids) EXPECT_EQ(xapi::test::statementStatus((*lrs)->endpoint(), id), 200) << id;
+}
+
+}  // namespace
+}  // namespace praxis::app
