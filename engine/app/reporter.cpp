@@ -12,9 +12,6 @@ namespace {
 
 using scenario::AttemptEventKind;
 
-// Praxis's verb for a safety or procedure fault; no ADL verb says "made a mistake".
-constexpr std::string_view kFaultVerb = "https://praxis.example.org/xapi/verbs/faulted";
-
 xapi::LanguageMap languageMap(const core::LocalizedText& text) {
   xapi::LanguageMap out;
   for (const auto& [lang, value] : text.all()) out[lang] = value;
@@ -116,8 +113,8 @@ void Reporter::report(const scenario::AttemptEvent& e) {
           it != def_.faults.end() && !it->message.empty()) {
         d.description = languageMap(it->message);
       }
-      d.type = "https://praxis.example.org/xapi/activity-types/fault";
-      auto s = base(kFaultVerb, "made a fault",
+      d.type = std::string(xapi::activity_types::kFault);
+      auto s = base(xapi::verbs::kFaulted, "made a fault",
                     xapi::Activity{scenarioIri() + "/faults/" +
                                        xapi::iriSegment(e.faultId), d},
                     e.tick);
@@ -139,7 +136,7 @@ void Reporter::report(const scenario::AttemptEvent& e) {
       if (step && e.hintIndex >= 0 && static_cast<std::size_t>(e.hintIndex) < step->hints.size()) {
         d.description = languageMap(step->hints[static_cast<std::size_t>(e.hintIndex)].text);
       }
-      d.type = "https://praxis.example.org/xapi/activity-types/hint";
+      d.type = std::string(xapi::activity_types::kHint);
       auto s = base(verbs::kExperienced, "experienced",
                     xapi::Activity{stepActivity(e.stepId).id + "/hints/" +
                                        std::to_string(e.hintIndex), d},

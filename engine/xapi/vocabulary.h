@@ -26,6 +26,8 @@ inline constexpr std::string_view kVoided = "http://adlnet.gov/expapi/verbs/void
 inline constexpr std::string_view kAbandoned = "https://w3id.org/xapi/adl/verbs/abandoned";
 inline constexpr std::string_view kWaived = "https://w3id.org/xapi/adl/verbs/waived";
 inline constexpr std::string_view kSatisfied = "https://w3id.org/xapi/adl/verbs/satisfied";
+// Praxis's verb for a safety or procedure fault; no ADL verb says "made a mistake".
+inline constexpr std::string_view kFaulted = "https://praxis.example.org/xapi/verbs/faulted";
 }  // namespace verbs
 
 namespace activity_types {
@@ -34,6 +36,8 @@ inline constexpr std::string_view kModule = "http://adlnet.gov/expapi/activities
 inline constexpr std::string_view kSimulation = "http://adlnet.gov/expapi/activities/simulation";
 inline constexpr std::string_view kObjective = "http://adlnet.gov/expapi/activities/objective";
 inline constexpr std::string_view kInteraction = "http://adlnet.gov/expapi/activities/interaction";
+inline constexpr std::string_view kFault = "https://praxis.example.org/xapi/activity-types/fault";
+inline constexpr std::string_view kHint = "https://praxis.example.org/xapi/activity-types/hint";
 }  // namespace activity_types
 
 namespace cmi5 {

@@ -4,7 +4,9 @@
 
 #include "app/reporter.h"
 #include "core/uuid.h"
+#include "core/paths.h"
 #include "xapi/emitter.h"
+#include "xapi/session_report.h"
 #include "xapi/validator.h"
 #include "xapi/vocabulary.h"
 #include "xapi_test_util.h"
@@ -150,6 +152,60 @@ TEST(Reporter, TheRealLrsAcceptsEveryStatement) {
     ASSERT_TRUE((*emitter)->waitDelivered(std::chrono::seconds(20)));
   }
   for (const auto& id : ids) EXPECT_EQ(xapi::test::statementStatus((*lrs)->endpoint(), id), 200) << id;
+}
+
+TEST(SessionReport, ExportedStatementsBecomeASelfContainedPage) {
+  auto ctx = context();
+  ctx.language = "en";
+  std::string jsonl;
+  for (const auto& s : reportAttempt(scenarioDef(),
+                                     events(scenario::Outcome::Failed, scenario::EndReason::Completed), ctx)) {
+    auto json = xapi::toJson(s);
+    json["id"] = *core::newUuidV4();
+    jsonl += json.dump() + "\n";
+  }
+  auto statements = xapi::parseStatements(jsonl);
+  ASSERT_TRUE(statements);
+  auto summary = xapi::summariseAttempt(*statements, "");
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->scenario, "Safe isolation");
+  EXPECT_EQ(summary->passed, false);
+  EXPECT_EQ(summary->passScore, 15);
+  EXPECT_DOUBLE_EQ(summary->durationSeconds, 20.0);
+  ASSERT_EQ(summary->entries.size(), 3U);
+  EXPECT_EQ(summary->entries[0].kind, xapi::ReportEntry::Kind::Step);  // began at 0 s
+  EXPECT_DOUBLE_EQ(summary->entries[0].durationSeconds, 15.0);
+  EXPECT_EQ(summary->entries[1].kind, xapi::ReportEntry::Kind::Hint);
+  EXPECT_EQ(summary->entries[2].kind, xapi::ReportEntry::Kind::Fault);
+  EXPECT_EQ(summary->entries[2].detail, "left_hand, busbar-l1");
+
+  const auto file = xapi::test::tempPath("attempt.jsonl");
+  ASSERT_TRUE(core::writeFileAtomic(file, jsonl));
+  const auto html = xapi::test::tempPath("report.html");
+  const std::string cmd = std::string(PRAXIS_BINARY_DIR) + "/tools/praxis/praxis report " +
+                          file.string() + " --out " + html.string() + " > /dev/null";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  const auto page = core::readFile(html);
+  ASSERT_TRUE(page);
+  for (const char* text : {"Safe isolation", "FAILED", "You touched a live busbar", "Do: open-breaker",
+                           "Look at the red handle", "pass: 15"}) {
+    EXPECT_NE(page->find(text), std::string::npos) << text;
+  }
+  for (const char* external : {"<script", "<link", "src=", "url("}) {
+    EXPECT_EQ(page->find(external), std::string::npos) << "self-contained: " << external;
+  }
+}
+
+TEST(SessionReport, BadInputIsNamed) {
+  auto bad = xapi::parseStatements("{\"id\":1}\nnot json\n");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("line 2"), std::string::npos);
+  auto two = xapi::parseStatements(
+      R"({"context":{"registration":"a"}})" "\n" R"({"context":{"registration":"b"}})");
+  ASSERT_TRUE(two);
+  auto summary = xapi::summariseAttempt(*two, "");
+  ASSERT_FALSE(summary);
+  EXPECT_NE(summary.error().message.find("--registration"), std::string::npos);
 }
 
 }  // namespace

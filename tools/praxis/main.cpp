@@ -23,6 +23,8 @@ constexpr Command kCommands[] = {
     {"bench", "measure simulation speed and memory of the shipped scenarios", praxis::cli::runBench},
     {"xapi", "look into and deliver the xAPI outbox (status, flush, export, retry-dead)",
      praxis::cli::runXapi},
+    {"report", "turn an attempt's xAPI statements into a self-contained HTML report",
+     praxis::cli::runReport},
 };
 
 void printUsage(std::FILE* out) {
