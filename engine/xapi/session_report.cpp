@@ -236,8 +236,10 @@ std::string renderReportHtml(const AttemptSummary& sum) {
   h << "<table><tr><th>time</th><th>what</th><th>details</th></tr>\n";
   for (const auto& e : sum.entries) {
     const char* kind = e.kind == ReportEntry::Kind::Step ? "Step" : e.kind == ReportEntry::Kind::Fault ? "Fault" : "Hint";
-    h << "<tr class=\"" << kind << "\"><td>" << clock(e.atSeconds) << "</td><td>";
-    if (e.kind == ReportEntry::Kind::Step) h << "Step done: ";
+    h << "<tr class=\"" << kind << "\"><td>" << clock(e.atSeconds);
+    if (e.kind == ReportEntry::Kind::Step) h << "–" << clock(e.atSeconds + e.durationSeconds);
+    h << "</td><td>";
+    if (e.kind == ReportEntry::Kind::Step) h << "Step: ";
     else if (e.kind == ReportEntry::Kind::Fault) h << "Fault (" << escape(e.severity) << "): ";
     else h << "Hint: ";
     h << escape(e.title) << "</td><td>";
