@@ -13,7 +13,7 @@ core::Result<std::unique_ptr<Emitter>> Emitter::start(EmitterOptions options) {
   if (!writerBox) return std::unexpected(writerBox.error());
   std::unique_ptr<Outbox> senderBox;
   if (options.lrs) {
-    auto opened = Outbox::open(options.outbox);
+    auto opened = Outbox::open(options.outbox, Durability::Relaxed);
     if (!opened) return std::unexpected(opened.error());
     senderBox = std::move(*opened);
   }

@@ -80,7 +80,8 @@ std::string_view toString(OutboxState state) {
   return "?";
 }
 
-core::Result<std::unique_ptr<Outbox>> Outbox::open(const std::filesystem::path& path) {
+core::Result<std::unique_ptr<Outbox>> Outbox::open(const std::filesystem::path& path,
+                                                   Durability durability) {
   std::error_code ec;
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
   if (ec) return core::fail("cannot create folder for outbox ", path.string(), ": ", ec.message());
@@ -92,8 +93,11 @@ core::Result<std::unique_ptr<Outbox>> Outbox::open(const std::filesystem::path& 
   if (rc != SQLITE_OK) return std::unexpected(box->error("cannot open outbox"));
   sqlite3_busy_timeout(db, 10000);
   // WAL: the sender reads while the writer commits. synchronous=FULL: a committed
-  // statement survives a power cut too, not only a killed process.
-  for (const char* sql : {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=FULL;", kSchema}) {
+  // statement survives a power cut too, not only a killed process. NORMAL (Relaxed) still
+  // survives a killed process; only a power cut may undo its last commits.
+  const char* sync =
+      durability == Durability::Full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;";
+  for (const char* sql : {"PRAGMA journal_mode=WAL;", sync, kSchema}) {
     if (auto r = box->exec(sql); !r) return std::unexpected(r.error());
   }
   return box;

@@ -46,13 +46,18 @@ struct OutboxCounts {
   std::int64_t dead = 0;
 };
 
+/// How hard a connection's commits push to disk. Statements are always stored with Full
+/// (fsync per transaction). A sender may use Relaxed for its delivery marks: losing one in a
+/// power cut only means that statement is sent again, and the LRS deduplicates it.
+enum class Durability { Full, Relaxed };
+
 /// One connection to the outbox file. Not thread-safe: each thread opens its own; SQLite's
 /// WAL and busy timeout let a writer and a sender work on the same file at once.
 class Outbox {
  public:
   /// Opens (creating if needed) the outbox at `path`, creating parent folders.
   [[nodiscard]] static core::Result<std::unique_ptr<Outbox>> open(
-      const std::filesystem::path& path);
+      const std::filesystem::path& path, Durability durability = Durability::Full);
   ~Outbox();
   Outbox(const Outbox&) = delete;
   Outbox& operator=(const Outbox&) = delete;

@@ -136,7 +136,9 @@ int runXapi(const CommandArgs& argv) {
   sources.configFile = args->option("--config").value_or("");
   auto settings = xapi::loadSettings(sources);
   if (!settings) return usage(settings.error().message);
-  auto box = xapi::Outbox::open(settings->outbox);
+  // flush only marks delivery state; losing a mark in a power cut just means a resend.
+  auto box = xapi::Outbox::open(settings->outbox, sub == "flush" ? xapi::Durability::Relaxed
+                                                                 : xapi::Durability::Full);
   if (!box) return usage(box.error().message);
   if (sub == "status") return status(*settings, **box, args->has("--json"));
   if (sub == "flush") return flush(*settings, **box, *args);
