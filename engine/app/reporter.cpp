@@ -105,54 +105,62 @@ void Reporter::report(const scenario::AttemptEvent& e) {
       sink_(std::move(s));
       return;
     }
-    case AttemptEventKind::FaultRaised: {
-      xapi::ActivityDefinition d;
-      d.name = {{"en", e.faultId}};
-      if (const auto it = std::find_if(def_.faults.begin(), def_.faults.end(),
-                                       [&](const auto& f) { return f.id == e.faultId; });
-          it != def_.faults.end() && !it->message.empty()) {
-        d.description = languageMap(it->message);
-      }
-      d.type = std::string(xapi::activity_types::kFault);
-      auto s = base(xapi::verbs::kFaulted, "made a fault",
-                    xapi::Activity{scenarioIri() + "/faults/" +
-                                       xapi::iriSegment(e.faultId), d},
-                    e.tick);
-      if (!e.stepId.empty()) s.context->contextActivities.other.push_back(stepActivity(e.stepId));
-      xapi::StatementResult r;
-      r.success = false;
-      r.extensions[std::string(ext::kSeverity)] = severityName(e.severity);
-      r.extensions[std::string(ext::kStep)] = e.stepId;
-      r.extensions[std::string(ext::kInvolved)] = e.involved;
-      r.extensions[std::string(ext::kPenalty)] = e.points;
-      s.result = r;
-      sink_(std::move(s));
+    case AttemptEventKind::FaultRaised:
+      reportFault(e);
       return;
-    }
-    case AttemptEventKind::HintShown: {
-      xapi::ActivityDefinition d;
-      d.name = {{"en", e.stepId + " hint " + std::to_string(e.hintIndex + 1)}};
-      const auto* step = def_.findStep(e.stepId);
-      if (step && e.hintIndex >= 0 && static_cast<std::size_t>(e.hintIndex) < step->hints.size()) {
-        d.description = languageMap(step->hints[static_cast<std::size_t>(e.hintIndex)].text);
-      }
-      d.type = std::string(xapi::activity_types::kHint);
-      auto s = base(verbs::kExperienced, "experienced",
-                    xapi::Activity{stepActivity(e.stepId).id + "/hints/" +
-                                       std::to_string(e.hintIndex), d},
-                    e.tick);
-      s.context->contextActivities.other.push_back(stepActivity(e.stepId));
-      xapi::StatementResult r;
-      r.extensions[std::string(ext::kHintIndex)] = e.hintIndex;
-      r.extensions[std::string(ext::kStep)] = e.stepId;
-      s.result = r;
-      sink_(std::move(s));
+    case AttemptEventKind::HintShown:
+      reportHint(e);
       return;
-    }
     case AttemptEventKind::Ended:
       reportEnd(e);
       return;
   }
+}
+
+void Reporter::reportFault(const scenario::AttemptEvent& e) {
+  namespace ext = xapi::extensions;
+  xapi::ActivityDefinition d;
+  d.name = {{"en", e.faultId}};
+  if (const auto it = std::find_if(def_.faults.begin(), def_.faults.end(),
+                                   [&](const auto& f) { return f.id == e.faultId; });
+      it != def_.faults.end() && !it->message.empty()) {
+    d.description = languageMap(it->message);
+  }
+  d.type = std::string(xapi::activity_types::kFault);
+  auto s = base(xapi::verbs::kFaulted, "made a fault",
+                xapi::Activity{scenarioIri() + "/faults/" +
+                                   xapi::iriSegment(e.faultId), d},
+                e.tick);
+  if (!e.stepId.empty()) s.context->contextActivities.other.push_back(stepActivity(e.stepId));
+  xapi::StatementResult r;
+  r.success = false;
+  r.extensions[std::string(ext::kSeverity)] = severityName(e.severity);
+  r.extensions[std::string(ext::kStep)] = e.stepId;
+  r.extensions[std::string(ext::kInvolved)] = e.involved;
+  r.extensions[std::string(ext::kPenalty)] = e.points;
+  s.result = r;
+  sink_(std::move(s));
+}
+
+void Reporter::reportHint(const scenario::AttemptEvent& e) {
+  namespace ext = xapi::extensions;
+  xapi::ActivityDefinition d;
+  d.name = {{"en", e.stepId + " hint " + std::to_string(e.hintIndex + 1)}};
+  const auto* step = def_.findStep(e.stepId);
+  if (step && e.hintIndex >= 0 && static_cast<std::size_t>(e.hintIndex) < step->hints.size()) {
+    d.description = languageMap(step->hints[static_cast<std::size_t>(e.hintIndex)].text);
+  }
+  d.type = std::string(xapi::activity_types::kHint);
+  auto s = base(xapi::verbs::kExperienced, "experienced",
+                xapi::Activity{stepActivity(e.stepId).id + "/hints/" +
+                                   std::to_string(e.hintIndex), d},
+                e.tick);
+  s.context->contextActivities.other.push_back(stepActivity(e.stepId));
+  xapi::StatementResult r;
+  r.extensions[std::string(ext::kHintIndex)] = e.hintIndex;
+  r.extensions[std::string(ext::kStep)] = e.stepId;
+  s.result = r;
+  sink_(std::move(s));
 }
 
 void Reporter::reportEnd(const scenario::AttemptEvent& e) {

@@ -42,6 +42,8 @@ class Reporter {
                                      xapi::Activity object, core::Tick tick) const;
   [[nodiscard]] xapi::Activity scenarioActivity() const;
   [[nodiscard]] xapi::Activity stepActivity(const std::string& stepId) const;
+  void reportFault(const scenario::AttemptEvent& event);
+  void reportHint(const scenario::AttemptEvent& event);
   void reportEnd(const scenario::AttemptEvent& event);
 
   const scenario::ScenarioDef& def_;

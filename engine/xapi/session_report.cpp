@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "xapi/time_format.h"
+#include "xapi/validator.h"
 #include "xapi/vocabulary.h"
 
 namespace praxis::xapi {
@@ -90,27 +91,100 @@ core::Result<std::vector<Json>> parseStatements(const std::string& text) {
   return out;
 }
 
-core::Result<AttemptSummary> summariseAttempt(const std::vector<Json>& statements,
-                                              const std::string& registration) {
+namespace {
+
+core::Result<std::string> chooseRegistration(const std::vector<Json>& statements,
+                                             const std::string& wanted) {
   std::set<std::string> registrations;
-  for (const auto& s : statements) {
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    // Validate first, so everything read below has the type the spec gives it.
+    if (auto ok = checkStatement(statements[i]); !ok) {
+      return core::fail("statement ", std::to_string(i + 1), ": ", ok.error().message);
+    }
+    const Json& s = statements[i];
     if (s.contains("context") && s["context"].contains("registration")) {
       registrations.insert(s["context"]["registration"].get<std::string>());
     }
   }
-  AttemptSummary sum;
-  sum.registration = registration;
-  if (sum.registration.empty()) {
-    if (registrations.size() != 1) {
-      std::string list;
-      for (const auto& r : registrations) list += " " + r;
-      return core::fail(registrations.empty() ? "no attempt (registration) in the statements"
-                                              : "several attempts; choose one with --registration:" + list);
-    }
-    sum.registration = *registrations.begin();
-  } else if (!registrations.contains(sum.registration)) {
-    return core::fail("no statements for registration ", sum.registration);
+  if (!wanted.empty()) {
+    if (!registrations.contains(wanted)) return core::fail("no statements for registration ", wanted);
+    return wanted;
   }
+  if (registrations.size() == 1) return *registrations.begin();
+  std::string list;
+  for (const auto& r : registrations) list += " " + r;
+  return core::fail(registrations.empty() ? "no attempt (registration) in the statements"
+                                          : "several attempts; choose one with --registration:" + list);
+}
+
+std::string actorName(const Json& actor) {
+  if (actor.contains("name")) return actor["name"].get<std::string>();
+  if (actor.contains("account")) return actor["account"]["name"].get<std::string>();
+  if (actor.contains("mbox")) return actor["mbox"].get<std::string>();
+  return "anonymous";
+}
+
+std::string activityText(const Json& def, const std::string& language) {
+  std::string text = pick(def.value("description", Json::object()), language);
+  return text.empty() ? pick(def.value("name", Json::object()), language) : text;
+}
+
+// Adds what one statement says to the summary.
+void addStatement(AttemptSummary& sum, const Json& s) {
+  const std::string verb = s["verb"]["id"];
+  const Json def = s["object"].value("definition", Json::object());
+  const double at = secondsBetween(sum.started, s.value("timestamp", sum.started));
+  const Json result = s.value("result", Json::object());
+  const double duration = parseDuration(result.value("duration", "PT0S")).value_or(0.0);
+  ReportEntry e;
+  e.atSeconds = at;
+  if (verb == verbs::kInitialized) {
+    sum.scenario = pick(def.value("name", Json::object()), sum.language);
+    return;
+  }
+  if (verb == verbs::kPassed || verb == verbs::kFailed) {
+    sum.passed = verb == verbs::kPassed;
+    const Json score = result.value("score", Json::object());
+    if (score.contains("raw")) sum.score = score["raw"].get<double>();
+    if (score.contains("max")) sum.maxScore = score["max"].get<double>();
+    if (auto ps = ext(s, "result", extensions::kPassScore); ps.is_number()) sum.passScore = ps.get<double>();
+    return;
+  }
+  if (verb == verbs::kTerminated) {
+    sum.durationSeconds = result.contains("duration") ? duration : at;
+    if (auto r = ext(s, "result", extensions::kEndReason); r.is_string()) sum.endReason = r;
+    return;
+  }
+  e.title = activityText(def, sum.language);
+  if (verb == verbs::kCompleted) {
+    e.kind = ReportEntry::Kind::Step;
+    e.durationSeconds = duration;
+    e.atSeconds = std::max(0.0, at - duration);
+  } else if (verb == verbs::kFaulted) {
+    e.kind = ReportEntry::Kind::Fault;
+    if (auto sev = ext(s, "result", extensions::kSeverity); sev.is_string()) e.severity = sev;
+    if (auto inv = ext(s, "result", extensions::kInvolved); inv.is_array()) {
+      for (const auto& o : inv) {
+        if (o.is_string()) e.detail += (e.detail.empty() ? "" : ", ") + o.get<std::string>();
+      }
+    }
+  } else if (verb == verbs::kExperienced) {
+    e.kind = ReportEntry::Kind::Hint;
+    if (auto st = ext(s, "result", extensions::kStep); st.is_string()) e.detail = st;
+  } else {
+    return;  // other statements (cmi5 allowed, future verbs) are not on the page
+  }
+  sum.entries.push_back(std::move(e));
+}
+
+}  // namespace
+
+core::Result<AttemptSummary> summariseAttempt(const std::vector<Json>& statements,
+                                              const std::string& registration) {
+  auto chosen = chooseRegistration(statements, registration);
+  if (!chosen) return std::unexpected(chosen.error());
+  AttemptSummary sum;
+  sum.registration = *chosen;
   std::vector<const Json*> mine;
   for (const auto& s : statements) {
     if (s.contains("context") && s["context"].value("registration", "") == sum.registration) {
@@ -120,108 +194,80 @@ core::Result<AttemptSummary> summariseAttempt(const std::vector<Json>& statement
   std::stable_sort(mine.begin(), mine.end(), [](const Json* a, const Json* b) {
     return a->value("timestamp", "") < b->value("timestamp", "");
   });
-  sum.started = mine.front()->value("timestamp", "");
-  sum.language = (*mine.front())["context"].value("language", "en");
-  sum.mode = ext(*mine.front(), "context", extensions::kMode).is_string()
-                 ? ext(*mine.front(), "context", extensions::kMode).get<std::string>()
-                 : "";
-  const Json& actor = (*mine.front())["actor"];
-  sum.trainee = actor.contains("name") ? actor["name"].get<std::string>()
-                : actor.contains("account") ? actor["account"].value("name", "")
-                                            : actor.value("mbox", "");
-  for (const Json* p : mine) {
-    const Json& s = *p;
-    const std::string verb = s["verb"]["id"];
-    const Json& def = s["object"].value("definition", Json::object());
-    const double at = secondsBetween(sum.started, s.value("timestamp", sum.started));
-    const Json result = s.value("result", Json::object());
-    if (verb == verbs::kInitialized) {
-      sum.scenario = pick(def.value("name", Json::object()), sum.language);
-    } else if (verb == verbs::kPassed || verb == verbs::kFailed) {
-      sum.passed = verb == verbs::kPassed;
-      if (result.contains("score")) {
-        const Json& sc = result["score"];
-        if (sc.contains("raw")) sum.score = sc["raw"].get<double>();
-        if (sc.contains("max")) sum.maxScore = sc["max"].get<double>();
-      }
-      if (auto ps = ext(s, "result", extensions::kPassScore); ps.is_number()) sum.passScore = ps.get<double>();
-    } else if (verb == verbs::kTerminated) {
-      sum.durationSeconds = parseDuration(result.value("duration", "PT0S")).value_or(at);
-      if (auto r = ext(s, "result", extensions::kEndReason); r.is_string()) sum.endReason = r;
-    } else if (verb == verbs::kCompleted) {
-      ReportEntry e;
-      e.kind = ReportEntry::Kind::Step;
-      e.durationSeconds = parseDuration(result.value("duration", "PT0S")).value_or(0.0);
-      e.atSeconds = std::max(0.0, at - e.durationSeconds);
-      e.title = pick(def.value("description", Json::object()), sum.language);
-      if (e.title.empty()) e.title = pick(def.value("name", Json::object()), sum.language);
-      sum.entries.push_back(std::move(e));
-    } else if (verb == verbs::kFaulted) {
-      ReportEntry e;
-      e.kind = ReportEntry::Kind::Fault;
-      e.atSeconds = at;
-      e.title = pick(def.value("description", Json::object()), sum.language);
-      if (e.title.empty()) e.title = pick(def.value("name", Json::object()), sum.language);
-      if (auto sev = ext(s, "result", extensions::kSeverity); sev.is_string()) e.severity = sev;
-      if (auto inv = ext(s, "result", extensions::kInvolved); inv.is_array() && !inv.empty()) {
-        for (const auto& o : inv) e.detail += (e.detail.empty() ? "" : ", ") + o.get<std::string>();
-      }
-      sum.entries.push_back(std::move(e));
-    } else if (verb == verbs::kExperienced) {
-      ReportEntry e;
-      e.kind = ReportEntry::Kind::Hint;
-      e.atSeconds = at;
-      e.title = pick(def.value("description", Json::object()), sum.language);
-      if (auto st = ext(s, "result", extensions::kStep); st.is_string()) e.detail = st;
-      sum.entries.push_back(std::move(e));
-    }
+  const Json& first = *mine.front();
+  sum.started = first.value("timestamp", "");
+  sum.language = first["context"].value("language", "en");
+  if (auto mode = ext(first, "context", extensions::kMode); mode.is_string()) sum.mode = mode;
+  sum.trainee = actorName(first["actor"]);
+  try {
+    for (const Json* s : mine) addStatement(sum, *s);
+  } catch (const Json::exception& e) {  // a valid statement with odd extension values
+    return core::fail("cannot read the statements: ", e.what());
   }
   std::stable_sort(sum.entries.begin(), sum.entries.end(),
                    [](const auto& a, const auto& b) { return a.atSeconds < b.atSeconds; });
   return sum;
 }
 
-std::string renderReportHtml(const AttemptSummary& sum) {
-  std::ostringstream h;
-  const double total = std::max(sum.durationSeconds, 1.0);
-  auto pct = [&](double s) { return std::clamp(100.0 * s / total, 0.0, 100.0); };
+namespace {
+
+// Inline CSS: the page needs no network and no other file.
+constexpr const char* kCss =
+    "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222}"
+    ".badge{display:inline-block;padding:.2em .8em;border-radius:1em;color:#fff;font-weight:bold}"
+    ".pass{background:#2e7d32}.fail{background:#c62828}.none{background:#757575}"
+    ".bar{position:relative;height:1.6em;background:#eee;border-radius:.3em;margin:.5em 0 1.5em}"
+    ".fill{position:absolute;top:0;bottom:0;left:0;background:#1565c0;border-radius:.3em}"
+    ".mark{position:absolute;top:-.4em;bottom:-.4em;border-left:3px dashed #000}"
+    ".timeline{position:relative;height:4em;background:#f5f5f5;border:1px solid #ddd}"
+    ".step{position:absolute;top:.5em;height:1.5em;background:#90caf9;border-right:2px solid #fff;"
+    "overflow:hidden;font-size:.75em;white-space:nowrap}"
+    ".fault{position:absolute;top:2.3em;width:.8em;height:.8em;margin-left:-.4em;background:#c62828;"
+    "border-radius:50%}.hint{position:absolute;top:2.3em;width:.8em;height:.8em;margin-left:-.4em;"
+    "background:#f9a825}table{border-collapse:collapse;width:100%;margin-top:1.5em}"
+    "td,th{border-bottom:1px solid #ddd;padding:.4em;text-align:left;vertical-align:top}"
+    "tr.Fault td:first-child{border-left:4px solid #c62828}tr.Hint td:first-child{border-left:4px solid #f9a825}";
+
+const char* kindName(ReportEntry::Kind kind) {
+  switch (kind) {
+    case ReportEntry::Kind::Step: return "Step";
+    case ReportEntry::Kind::Fault: return "Fault";
+    case ReportEntry::Kind::Hint: return "Hint";
+  }
+  return "?";
+}
+
+void writeHeader(std::ostringstream& h, const AttemptSummary& sum) {
   const char* verdict = !sum.passed ? "NOT JUDGED" : *sum.passed ? "PASSED" : "FAILED";
   const char* verdictClass = !sum.passed ? "none" : *sum.passed ? "pass" : "fail";
   h << "<!DOCTYPE html>\n<html lang=\"" << escape(sum.language) << "\"><head><meta charset=\"utf-8\">"
-    << "<title>" << escape(sum.scenario) << " — Praxis session report</title><style>"
-    << "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222}"
-    << ".badge{display:inline-block;padding:.2em .8em;border-radius:1em;color:#fff;font-weight:bold}"
-    << ".pass{background:#2e7d32}.fail{background:#c62828}.none{background:#757575}"
-    << ".bar{position:relative;height:1.6em;background:#eee;border-radius:.3em;margin:.5em 0 1.5em}"
-    << ".fill{position:absolute;top:0;bottom:0;left:0;background:#1565c0;border-radius:.3em}"
-    << ".mark{position:absolute;top:-.4em;bottom:-.4em;border-left:3px dashed #000}"
-    << ".timeline{position:relative;height:4em;background:#f5f5f5;border:1px solid #ddd}"
-    << ".step{position:absolute;top:.5em;height:1.5em;background:#90caf9;border-right:2px solid #fff;"
-    << "overflow:hidden;font-size:.75em;white-space:nowrap}"
-    << ".fault{position:absolute;top:2.3em;width:.8em;height:.8em;margin-left:-.4em;background:#c62828;"
-    << "border-radius:50%}.hint{position:absolute;top:2.3em;width:.8em;height:.8em;margin-left:-.4em;"
-    << "background:#f9a825}table{border-collapse:collapse;width:100%;margin-top:1.5em}"
-    << "td,th{border-bottom:1px solid #ddd;padding:.4em;text-align:left;vertical-align:top}"
-    << "tr.Fault td:first-child{border-left:4px solid #c62828}tr.Hint td:first-child{border-left:4px solid #f9a825}"
-    << "tr.Step td:first-child{border-left:4px solid #1565c0}</style></head><body>\n";
+    << "<title>" << escape(sum.scenario) << " — Praxis session report</title><style>" << kCss
+    << "</style></head><body>\n";
   h << "<h1>" << escape(sum.scenario) << "</h1>\n<p><span class=\"badge " << verdictClass << "\">"
     << verdict << "</span> trainee <b>" << escape(sum.trainee) << "</b> · started "
     << escape(sum.started) << " · duration " << clock(sum.durationSeconds);
   if (!sum.mode.empty()) h << " · mode " << escape(sum.mode);
   if (!sum.endReason.empty()) h << " · ended: " << escape(sum.endReason);
   h << "</p>\n";
-  if (sum.score && sum.maxScore && *sum.maxScore > 0) {
-    const double max = *sum.maxScore;
-    h << "<h2>Score " << *sum.score << " / " << max;
-    if (sum.passScore) h << " (pass: " << *sum.passScore << ")";
-    h << "</h2>\n<div class=\"bar\" role=\"img\" aria-label=\"score\"><div class=\"fill\" style=\"width:"
-      << std::clamp(100.0 * *sum.score / max, 0.0, 100.0) << "%\"></div>";
-    if (sum.passScore) {
-      h << "<div class=\"mark\" title=\"pass threshold\" style=\"left:"
-        << std::clamp(100.0 * *sum.passScore / max, 0.0, 100.0) << "%\"></div>";
-    }
-    h << "</div>\n";
+}
+
+void writeScore(std::ostringstream& h, const AttemptSummary& sum) {
+  if (!sum.score || !sum.maxScore || *sum.maxScore <= 0) return;
+  const double max = *sum.maxScore;
+  h << "<h2>Score " << *sum.score << " / " << max;
+  if (sum.passScore) h << " (pass: " << *sum.passScore << ")";
+  h << "</h2>\n<div class=\"bar\" role=\"img\" aria-label=\"score\"><div class=\"fill\" style=\"width:"
+    << std::clamp(100.0 * *sum.score / max, 0.0, 100.0) << "%\"></div>";
+  if (sum.passScore) {
+    h << "<div class=\"mark\" title=\"pass threshold\" style=\"left:"
+      << std::clamp(100.0 * *sum.passScore / max, 0.0, 100.0) << "%\"></div>";
   }
+  h << "</div>\n";
+}
+
+void writeTimeline(std::ostringstream& h, const AttemptSummary& sum) {
+  const double total = std::max(sum.durationSeconds, 1.0);
+  auto pct = [&](double sec) { return std::clamp(100.0 * sec / total, 0.0, 100.0); };
   h << "<h2>Timeline</h2>\n<div class=\"timeline\">";
   for (const auto& e : sum.entries) {
     if (e.kind == ReportEntry::Kind::Step) {
@@ -233,10 +279,12 @@ std::string renderReportHtml(const AttemptSummary& sum) {
     }
   }
   h << "</div>\n<p>Blue: steps · red: faults · yellow: hints shown.</p>\n";
+}
+
+void writeTable(std::ostringstream& h, const AttemptSummary& sum) {
   h << "<table><tr><th>time</th><th>what</th><th>details</th></tr>\n";
   for (const auto& e : sum.entries) {
-    const char* kind = e.kind == ReportEntry::Kind::Step ? "Step" : e.kind == ReportEntry::Kind::Fault ? "Fault" : "Hint";
-    h << "<tr class=\"" << kind << "\"><td>" << clock(e.atSeconds);
+    h << "<tr class=\"" << kindName(e.kind) << "\"><td>" << clock(e.atSeconds);
     if (e.kind == ReportEntry::Kind::Step) h << "–" << clock(e.atSeconds + e.durationSeconds);
     h << "</td><td>";
     if (e.kind == ReportEntry::Kind::Step) h << "Step: ";
@@ -248,7 +296,18 @@ std::string renderReportHtml(const AttemptSummary& sum) {
     else h << escape(e.detail);
     h << "</td></tr>\n";
   }
-  h << "</table>\n<p><small>Registration " << escape(sum.registration)
+  h << "</table>\n";
+}
+
+}  // namespace
+
+std::string renderReportHtml(const AttemptSummary& sum) {
+  std::ostringstream h;
+  writeHeader(h, sum);
+  writeScore(h, sum);
+  writeTimeline(h, sum);
+  writeTable(h, sum);
+  h << "<p><small>Registration " << escape(sum.registration)
     << " · made by Praxis from xAPI statements</small></p>\n</body></html>\n";
   return h.str();
 }
