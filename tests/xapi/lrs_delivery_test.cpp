@@ -120,6 +120,19 @@ TEST_F(LrsDelivery, PasswordInUrlOrConfigNeverInErrors) {
   EXPECT_EQ(r.error().message.find("config-secret-pw"), std::string::npos) << r.error().message;
 }
 
+TEST_F(LrsDelivery, HttpsIsVerifiedAndAMissingCaFileIsAnError) {
+  // The LRS speaks plain HTTP: an https:// endpoint must fail the TLS handshake, not fall back.
+  auto config = test::lrsConfig("https://127.0.0.1:" + std::to_string(lrs_->port()) + "/xAPI/");
+  config.timeout = 3000ms;
+  auto plain = LrsClient(config).postStatements("[]");
+  ASSERT_FALSE(plain);
+  EXPECT_NE(plain.error().message.find("https://127.0.0.1"), std::string::npos) << plain.error().message;
+  config.caFile = "/nonexistent/provider-ca.pem";
+  auto noCa = LrsClient(config).postStatements("[]");
+  ASSERT_FALSE(noCa);
+  EXPECT_FALSE(noCa.error().message.empty());
+}
+
 // A proxy that answers with scripted faults first, then forwards to the real LRS.
 class FaultProxy {
  public:
