@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "xapi/delivery.h"
 #include "xapi/emitter.h"
 #include "xapi/outbox.h"
 #include "xapi_test_util.h"
@@ -87,6 +88,36 @@ TEST(Emitter, RejectsAnInvalidStatementBeforeQueueing) {
   ASSERT_FALSE(id);
   EXPECT_NE(id.error().message.find("result.score.scaled"), std::string::npos);
   EXPECT_EQ((*emitter)->stats().emitted, 0);
+}
+
+TEST(Delivery, BackoffIsExponentialJitteredCappedAndHonoursRetryAfter) {
+  auto box = Outbox::open(test::tempPath("backoff.sqlite"));
+  ASSERT_TRUE(box);
+  LrsClient client(LrsConfig{});
+  DeliveryPolicy policy;
+  policy.initialBackoff = std::chrono::milliseconds(100);
+  policy.maxBackoff = std::chrono::milliseconds(1000);
+  Deliverer d(**box, client, policy, core::Log::silent());
+  using ms = std::chrono::milliseconds;
+  for (int i = 0; i < 50; ++i) {
+    const auto first = d.backoff(1, ms(0));
+    EXPECT_GE(first, ms(50));
+    EXPECT_LE(first, ms(100));
+    const auto third = d.backoff(3, ms(0));
+    EXPECT_GE(third, ms(200));
+    EXPECT_LE(third, ms(400));
+    const auto late = d.backoff(30, ms(0));
+    EXPECT_GE(late, ms(500));
+    EXPECT_LE(late, ms(1000)) << "capped";
+    EXPECT_GE(d.backoff(1, ms(5000)), ms(5000)) << "Retry-After is a floor";
+  }
+}
+
+TEST(Delivery, LrsReasonKeepsMessageAndWarnings) {
+  EXPECT_EQ(lrsReason(400, R"({"message":"Invalid","warnings":["a.b"]})"),
+            R"(HTTP 400: Invalid ["a.b"])");
+  EXPECT_EQ(lrsReason(503, "down for maintenance"), "HTTP 503: down for maintenance");
+  EXPECT_EQ(lrsReason(409, std::string(5000, 'x')).size(), 2000U);
 }
 
 }  // namespace
