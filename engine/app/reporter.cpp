@@ -20,19 +20,26 @@ xapi::LanguageMap languageMap(const core::LocalizedText& text) {
 
 std::string_view severityName(scenario::Severity s) {
   switch (s) {
-    case scenario::Severity::Minor: return "minor";
-    case scenario::Severity::Major: return "major";
-    case scenario::Severity::Critical: return "critical";
+    case scenario::Severity::Minor:
+      return "minor";
+    case scenario::Severity::Major:
+      return "major";
+    case scenario::Severity::Critical:
+      return "critical";
   }
   return "?";
 }
 
 std::string_view endReasonName(scenario::EndReason r) {
   switch (r) {
-    case scenario::EndReason::Completed: return "completed";
-    case scenario::EndReason::CriticalFault: return "critical_fault";
-    case scenario::EndReason::TimeLimit: return "time_limit";
-    case scenario::EndReason::Aborted: return "aborted";
+    case scenario::EndReason::Completed:
+      return "completed";
+    case scenario::EndReason::CriticalFault:
+      return "critical_fault";
+    case scenario::EndReason::TimeLimit:
+      return "time_limit";
+    case scenario::EndReason::Aborted:
+      return "aborted";
   }
   return "?";
 }
@@ -73,15 +80,16 @@ xapi::Statement Reporter::base(std::string_view verbId, std::string_view display
   s.verb = xapi::Verb{std::string(verbId), {{"en", std::string(display)}}};
   const bool isScenario = object.id == scenarioIri();
   s.object = std::move(object);
-  const auto offset = std::chrono::milliseconds(
-      static_cast<std::int64_t>(core::ticksToSeconds(tick) * 1000.0));
+  const auto offset =
+      std::chrono::milliseconds(static_cast<std::int64_t>(core::ticksToSeconds(tick) * 1000.0));
   s.timestamp = xapi::formatTimestamp(context_.startTime + offset);
   xapi::Context c;
   c.registration = context_.registration;
   c.platform = context_.platform;
   c.language = context_.language;
   c.extensions[std::string(xapi::extensions::kMode)] = context_.mode;
-  if (!isScenario) c.contextActivities.parent.push_back(xapi::Activity{scenarioIri(), std::nullopt});
+  if (!isScenario)
+    c.contextActivities.parent.push_back(xapi::Activity{scenarioIri(), std::nullopt});
   s.context = std::move(c);
   return s;
 }
@@ -127,10 +135,9 @@ void Reporter::reportFault(const scenario::AttemptEvent& e) {
     d.description = languageMap(it->message);
   }
   d.type = std::string(xapi::activity_types::kFault);
-  auto s = base(xapi::verbs::kFaulted, "made a fault",
-                xapi::Activity{scenarioIri() + "/faults/" +
-                                   xapi::iriSegment(e.faultId), d},
-                e.tick);
+  auto s =
+      base(xapi::verbs::kFaulted, "made a fault",
+           xapi::Activity{scenarioIri() + "/faults/" + xapi::iriSegment(e.faultId), d}, e.tick);
   if (!e.stepId.empty()) s.context->contextActivities.other.push_back(stepActivity(e.stepId));
   xapi::StatementResult r;
   r.success = false;
@@ -151,10 +158,10 @@ void Reporter::reportHint(const scenario::AttemptEvent& e) {
     d.description = languageMap(step->hints[static_cast<std::size_t>(e.hintIndex)].text);
   }
   d.type = std::string(xapi::activity_types::kHint);
-  auto s = base(xapi::verbs::kExperienced, "experienced",
-                xapi::Activity{stepActivity(e.stepId).id + "/hints/" +
-                                   std::to_string(e.hintIndex), d},
-                e.tick);
+  auto s =
+      base(xapi::verbs::kExperienced, "experienced",
+           xapi::Activity{stepActivity(e.stepId).id + "/hints/" + std::to_string(e.hintIndex), d},
+           e.tick);
   s.context->contextActivities.other.push_back(stepActivity(e.stepId));
   xapi::StatementResult r;
   r.extensions[std::string(ext::kHintIndex)] = e.hintIndex;
@@ -169,8 +176,8 @@ void Reporter::reportEnd(const scenario::AttemptEvent& e) {
   // An aborted attempt is not judged: only terminated, which says why it ended.
   if (e.reason != scenario::EndReason::Aborted) {
     const bool passed = e.outcome == scenario::Outcome::Passed;
-    auto s = base(passed ? xapi::verbs::kPassed : xapi::verbs::kFailed, passed ? "passed" : "failed",
-                  scenarioActivity(), e.tick);
+    auto s = base(passed ? xapi::verbs::kPassed : xapi::verbs::kFailed,
+                  passed ? "passed" : "failed", scenarioActivity(), e.tick);
     xapi::StatementResult r;
     if (e.maxScore > 0) {
       xapi::Score score;

@@ -16,8 +16,8 @@ namespace praxis::app {
 
 /// Who, where and how: everything a statement needs that the events do not carry.
 struct ReportContext {
-  std::string registration;               // UUID v4 of this attempt
-  xapi::Agent actor;                      // pseudonymous by default (xapi::makeActor)
+  std::string registration;  // UUID v4 of this attempt
+  xapi::Agent actor;         // pseudonymous by default (xapi::makeActor)
   std::string activityBase = "https://praxis.example.org/xapi/activities/";
   std::string mode = "headless";          // "vr", "desktop" or "headless"
   std::string language = "nl-BE";         // the language the trainee used

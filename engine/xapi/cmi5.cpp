@@ -14,7 +14,8 @@ std::string percentDecode(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '+') {
       out.push_back(' ');
-    } else if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+    } else if (text[i] == '%' && i + 2 < text.size() &&
+               std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
                std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
       out.push_back(static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16)));
       i += 2;
@@ -50,20 +51,28 @@ Activity category(std::string_view id) { return Activity{std::string(id), std::n
 
 std::string_view toString(LaunchMode mode) {
   switch (mode) {
-    case LaunchMode::Normal: return "Normal";
-    case LaunchMode::Browse: return "Browse";
-    case LaunchMode::Review: return "Review";
+    case LaunchMode::Normal:
+      return "Normal";
+    case LaunchMode::Browse:
+      return "Browse";
+    case LaunchMode::Review:
+      return "Review";
   }
   return "?";
 }
 
 std::string_view toString(MoveOn moveOn) {
   switch (moveOn) {
-    case MoveOn::Passed: return "Passed";
-    case MoveOn::Completed: return "Completed";
-    case MoveOn::CompletedAndPassed: return "CompletedAndPassed";
-    case MoveOn::CompletedOrPassed: return "CompletedOrPassed";
-    case MoveOn::NotApplicable: return "NotApplicable";
+    case MoveOn::Passed:
+      return "Passed";
+    case MoveOn::Completed:
+      return "Completed";
+    case MoveOn::CompletedAndPassed:
+      return "CompletedAndPassed";
+    case MoveOn::CompletedOrPassed:
+      return "CompletedOrPassed";
+    case MoveOn::NotApplicable:
+      return "NotApplicable";
   }
   return "?";
 }
@@ -92,14 +101,19 @@ core::Result<LaunchData> parseLaunchData(const Json& j) {
   if (!j.is_object()) return core::fail("LMS.LaunchData: expected a JSON object");
   LaunchData data;
   if (j.contains("contextTemplate")) {
-    if (!j["contextTemplate"].is_object()) return core::fail("LMS.LaunchData: contextTemplate must be an object");
+    if (!j["contextTemplate"].is_object())
+      return core::fail("LMS.LaunchData: contextTemplate must be an object");
     data.contextTemplate = j["contextTemplate"];
   }
   const std::string mode = j.value("launchMode", "");
-  if (mode == "Normal") data.launchMode = LaunchMode::Normal;
-  else if (mode == "Browse") data.launchMode = LaunchMode::Browse;
-  else if (mode == "Review") data.launchMode = LaunchMode::Review;
-  else return core::fail("LMS.LaunchData: launchMode '", mode, "' is not Normal, Browse or Review");
+  if (mode == "Normal")
+    data.launchMode = LaunchMode::Normal;
+  else if (mode == "Browse")
+    data.launchMode = LaunchMode::Browse;
+  else if (mode == "Review")
+    data.launchMode = LaunchMode::Review;
+  else
+    return core::fail("LMS.LaunchData: launchMode '", mode, "' is not Normal, Browse or Review");
   const std::string moveOn = j.value("moveOn", "NotApplicable");
   bool known = false;
   for (auto m : {MoveOn::Passed, MoveOn::Completed, MoveOn::CompletedAndPassed,
@@ -111,7 +125,8 @@ core::Result<LaunchData> parseLaunchData(const Json& j) {
   }
   if (!known) return core::fail("LMS.LaunchData: unknown moveOn '", moveOn, "'");
   if (j.contains("masteryScore")) {
-    if (!j["masteryScore"].is_number()) return core::fail("LMS.LaunchData: masteryScore must be a number");
+    if (!j["masteryScore"].is_number())
+      return core::fail("LMS.LaunchData: masteryScore must be a number");
     const double m = j["masteryScore"].get<double>();
     if (m < 0.0 || m > 1.0) return core::fail("LMS.LaunchData: masteryScore must be within 0..1");
     data.masteryScore = m;
@@ -193,7 +208,8 @@ Statement Session::statement(std::string_view verbId, std::string_view display,
       Json list = t["contextActivities"][key];
       if (!list.is_array()) list = Json::array({list});
       for (const auto& a : list) {
-        if (a.contains("id") && a["id"].is_string()) into.push_back(category(a["id"].get<std::string>()));
+        if (a.contains("id") && a["id"].is_string())
+          into.push_back(category(a["id"].get<std::string>()));
       }
     };
     copy("parent", c.contextActivities.parent);
@@ -210,13 +226,15 @@ Statement Session::initialized(WallClock::time_point at) const {
   return statement(verbs::kInitialized, "initialized", at, true);
 }
 
-std::vector<Statement> Session::finish(const AttemptResult& result, WallClock::time_point at) const {
+std::vector<Statement> Session::finish(const AttemptResult& result,
+                                       WallClock::time_point at) const {
   std::vector<Statement> out;
   const std::string duration = formatDuration(result.durationSeconds);
   // cmi5 §10: in Browse and Review modes the AU must not send completed, passed or failed.
   if (data_.launchMode == LaunchMode::Normal) {
     if (result.completed && data_.moveOn != MoveOn::Passed) {
-      Statement s = statement(verbs::kCompleted, "completed", at + std::chrono::milliseconds(1), true);
+      Statement s =
+          statement(verbs::kCompleted, "completed", at + std::chrono::milliseconds(1), true);
       s.context->contextActivities.category.push_back(category(cmi5::kMoveOnCategory));
       StatementResult r;
       r.completion = true;
@@ -225,10 +243,11 @@ std::vector<Statement> Session::finish(const AttemptResult& result, WallClock::t
       out.push_back(std::move(s));
     }
     if (data_.moveOn != MoveOn::Completed && result.scaledScore) {
-      const bool passed = data_.masteryScore ? *result.scaledScore >= *data_.masteryScore
-                                             : result.passedByScenario;
-      Statement s = statement(passed ? verbs::kPassed : verbs::kFailed,
-                              passed ? "passed" : "failed", at + std::chrono::milliseconds(2), true);
+      const bool passed =
+          data_.masteryScore ? *result.scaledScore >= *data_.masteryScore : result.passedByScenario;
+      Statement s =
+          statement(passed ? verbs::kPassed : verbs::kFailed, passed ? "passed" : "failed",
+                    at + std::chrono::milliseconds(2), true);
       s.context->contextActivities.category.push_back(category(cmi5::kMoveOnCategory));
       if (data_.masteryScore) {
         s.context->extensions[std::string(cmi5::kMasteryScoreExtension)] = *data_.masteryScore;

@@ -15,11 +15,11 @@ namespace praxis::xapi::cmi5 {
 
 /// The launch parameters the LMS puts on the AU's URL (cmi5 §8.1).
 struct Launch {
-  std::string endpoint;      // the LRS endpoint for this session
-  std::string fetch;         // one-time URL that returns the auth token
+  std::string endpoint;  // the LRS endpoint for this session
+  std::string fetch;     // one-time URL that returns the auth token
   Agent actor;
   std::string registration;
-  std::string activityId;    // the AU's id: the object of every cmi5 defined statement
+  std::string activityId;  // the AU's id: the object of every cmi5 defined statement
 };
 
 /// Parses "…?endpoint=…&fetch=…&actor=…&registration=…&activityId=…" (percent-encoded).
@@ -45,11 +45,11 @@ struct LaunchData {
 
 /// How the attempt ended, in the terms cmi5 needs.
 struct AttemptResult {
-  bool completed = false;               // the trainee reached the end of the scenario
-  std::optional<double> scaledScore;    // 0..1
+  bool completed = false;             // the trainee reached the end of the scenario
+  std::optional<double> scaledScore;  // 0..1
   std::optional<double> rawScore;
   std::optional<double> maxScore;
-  bool passedByScenario = false;        // used when the LMS gave no masteryScore
+  bool passedByScenario = false;  // used when the LMS gave no masteryScore
   double durationSeconds = 0.0;
 };
 

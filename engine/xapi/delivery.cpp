@@ -116,10 +116,10 @@ core::Result<DeliveryStep> Deliverer::deliverOnce() {
       if (auto r = outbox_.markDead(seqs[0], outcome.reason, outcome.conflict); !r) {
         return std::unexpected(r.error());
       }
-      log_.warning("xAPI statement " + (*batch)[0].id + " rejected by the LRS: " +
-                   outcome.reason);
+      log_.warning("xAPI statement " + (*batch)[0].id + " rejected by the LRS: " + outcome.reason);
       return makeStep(DeliveryStep::Kind::Progress, 0, 1);
-    case Verdict::Retry: break;
+    case Verdict::Retry:
+      break;
   }
   if (auto r = outbox_.noteFailure(seqs, outcome.reason); !r) return std::unexpected(r.error());
   ++failures_;

@@ -19,13 +19,11 @@ core::Result<std::unique_ptr<Emitter>> Emitter::start(EmitterOptions options) {
   }
   std::unique_ptr<Emitter> emitter(new Emitter(std::move(options)));
   Emitter* self = emitter.get();
-  self->writer_ = std::thread([self, box = std::move(*writerBox)]() mutable {
-    self->writerLoop(std::move(box));
-  });
+  self->writer_ = std::thread(
+      [self, box = std::move(*writerBox)]() mutable { self->writerLoop(std::move(box)); });
   if (senderBox) {
-    self->sender_ = std::thread([self, box = std::move(senderBox)]() mutable {
-      self->senderLoop(std::move(box));
-    });
+    self->sender_ = std::thread(
+        [self, box = std::move(senderBox)]() mutable { self->senderLoop(std::move(box)); });
   }
   return emitter;
 }

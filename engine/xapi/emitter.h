@@ -71,7 +71,7 @@ class Emitter {
   EmitterOptions options_;
 
   mutable std::mutex mutex_;
-  std::condition_variable wake_;       // writer: work queued or stop
+  std::condition_variable wake_;  // writer: work queued or stop
   std::condition_variable committedCv_;
   std::vector<OutboxItem> queue_;
   std::int64_t emitted_ = 0;
@@ -83,7 +83,7 @@ class Emitter {
   std::condition_variable senderWake_;
   bool senderKick_ = false;
   bool senderStopping_ = false;
-  std::atomic<bool> idle_{false};      // sender saw nothing pending after the last commit
+  std::atomic<bool> idle_{false};  // sender saw nothing pending after the last commit
 
   // Threads last: they are joined (in the destructor) before the state above goes away.
   std::thread writer_;

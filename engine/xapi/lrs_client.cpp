@@ -134,13 +134,13 @@ std::vector<std::string> LrsClient::headers(bool json) const {
 }
 
 core::Result<HttpResponse> LrsClient::postStatements(const std::string& jsonArray) {
-  return http_.request("POST", config_.endpoint + "statements", headers(true), jsonArray,
-                       config_, true);
+  return http_.request("POST", config_.endpoint + "statements", headers(true), jsonArray, config_,
+                       true);
 }
 
 core::Result<HttpResponse> LrsClient::getStatements(const std::string& query) {
-  return http_.request("GET", config_.endpoint + "statements?" + query, headers(false), "",
-                       config_, true);
+  return http_.request("GET", config_.endpoint + "statements?" + query, headers(false), "", config_,
+                       true);
 }
 
 core::Result<HttpResponse> LrsClient::getMore(const std::string& morePath) {

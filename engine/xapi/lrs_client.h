@@ -20,8 +20,8 @@ struct LrsConfig {
   /// cmi5: the token from the fetch URL, sent as "Authorization: Basic <token>" instead of
   /// username/password.
   std::string authToken;
-  std::string caFile;       // extra CA bundle for HTTPS verification; "" uses the system's
-  bool verifyTls = true;    // never turned off outside tests of the option itself
+  std::string caFile;     // extra CA bundle for HTTPS verification; "" uses the system's
+  bool verifyTls = true;  // never turned off outside tests of the option itself
   std::chrono::milliseconds connectTimeout{5000};
   std::chrono::milliseconds timeout{15000};
 };
@@ -48,8 +48,8 @@ class HttpClient {
   [[nodiscard]] core::Result<HttpResponse> request(const std::string& method,
                                                    const std::string& url,
                                                    const std::vector<std::string>& headers,
-                                                   const std::string& body,
-                                                   const LrsConfig& config, bool auth);
+                                                   const std::string& body, const LrsConfig& config,
+                                                   bool auth);
 
  private:
   struct Impl;

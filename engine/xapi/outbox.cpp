@@ -73,9 +73,12 @@ OutboxRecord readRecord(Stmt& s) {
 
 std::string_view toString(OutboxState state) {
   switch (state) {
-    case OutboxState::Pending: return "pending";
-    case OutboxState::Delivered: return "delivered";
-    case OutboxState::Dead: return "dead";
+    case OutboxState::Pending:
+      return "pending";
+    case OutboxState::Delivered:
+      return "delivered";
+    case OutboxState::Dead:
+      return "dead";
   }
   return "?";
 }
@@ -86,9 +89,8 @@ core::Result<std::unique_ptr<Outbox>> Outbox::open(const std::filesystem::path& 
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
   if (ec) return core::fail("cannot create folder for outbox ", path.string(), ": ", ec.message());
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   std::unique_ptr<Outbox> box(new Outbox(path, db));
   if (rc != SQLITE_OK) return std::unexpected(box->error("cannot open outbox"));
   sqlite3_busy_timeout(db, 10000);
@@ -106,8 +108,8 @@ core::Result<std::unique_ptr<Outbox>> Outbox::open(const std::filesystem::path& 
 Outbox::~Outbox() { sqlite3_close_v2(db_); }
 
 core::Error Outbox::error(std::string_view what) const {
-  return core::Error{std::string(what) + " (" + path_.string() + "): " +
-                     (db_ ? sqlite3_errmsg(db_) : "out of memory")};
+  return core::Error{std::string(what) + " (" + path_.string() +
+                     "): " + (db_ ? sqlite3_errmsg(db_) : "out of memory")};
 }
 
 core::Result<void> Outbox::exec(const char* sql) {
@@ -123,8 +125,7 @@ core::Result<void> Outbox::exec(const char* sql) {
 core::Result<void> Outbox::enqueue(std::span<const OutboxItem> items) {
   if (items.empty()) return {};
   if (auto r = exec("BEGIN IMMEDIATE;"); !r) return r;
-  Stmt insert(db_,
-              "INSERT OR IGNORE INTO statements(id, registration, body) VALUES (?1, ?2, ?3);");
+  Stmt insert(db_, "INSERT OR IGNORE INTO statements(id, registration, body) VALUES (?1, ?2, ?3);");
   bool ok = insert.ok();
   for (const auto& item : items) {
     if (!ok) break;
@@ -219,9 +220,15 @@ core::Result<OutboxCounts> Outbox::counts() {
   while ((rc = s.step()) == SQLITE_ROW) {
     const auto n = sqlite3_column_int64(s.get(), 1);
     switch (static_cast<OutboxState>(sqlite3_column_int(s.get(), 0))) {
-      case OutboxState::Pending: c.pending = n; break;
-      case OutboxState::Delivered: c.delivered = n; break;
-      case OutboxState::Dead: c.dead = n; break;
+      case OutboxState::Pending:
+        c.pending = n;
+        break;
+      case OutboxState::Delivered:
+        c.delivered = n;
+        break;
+      case OutboxState::Dead:
+        c.dead = n;
+        break;
     }
   }
   if (rc != SQLITE_DONE) return std::unexpected(error("cannot read outbox"));

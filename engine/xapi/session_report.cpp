@@ -28,11 +28,20 @@ std::string escape(std::string_view text) {
   std::string out;
   for (const char c : text) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -107,14 +116,16 @@ core::Result<std::string> chooseRegistration(const std::vector<Json>& statements
     }
   }
   if (!wanted.empty()) {
-    if (!registrations.contains(wanted)) return core::fail("no statements for registration ", wanted);
+    if (!registrations.contains(wanted))
+      return core::fail("no statements for registration ", wanted);
     return wanted;
   }
   if (registrations.size() == 1) return *registrations.begin();
   std::string list;
   for (const auto& r : registrations) list += " " + r;
-  return core::fail(registrations.empty() ? "no attempt (registration) in the statements"
-                                          : "several attempts; choose one with --registration:" + list);
+  return core::fail(registrations.empty()
+                        ? "no attempt (registration) in the statements"
+                        : "several attempts; choose one with --registration:" + list);
 }
 
 std::string actorName(const Json& actor) {
@@ -147,7 +158,8 @@ void addStatement(AttemptSummary& sum, const Json& s) {
     const Json score = result.value("score", Json::object());
     if (score.contains("raw")) sum.score = score["raw"].get<double>();
     if (score.contains("max")) sum.maxScore = score["max"].get<double>();
-    if (auto ps = ext(s, "result", extensions::kPassScore); ps.is_number()) sum.passScore = ps.get<double>();
+    if (auto ps = ext(s, "result", extensions::kPassScore); ps.is_number())
+      sum.passScore = ps.get<double>();
     return;
   }
   if (verb == verbs::kTerminated) {
@@ -222,17 +234,22 @@ constexpr const char* kCss =
     ".timeline{position:relative;height:4em;background:#f5f5f5;border:1px solid #ddd}"
     ".step{position:absolute;top:.5em;height:1.5em;background:#90caf9;border-right:2px solid #fff;"
     "overflow:hidden;font-size:.75em;white-space:nowrap}"
-    ".fault{position:absolute;top:2.3em;width:.8em;height:.8em;margin-left:-.4em;background:#c62828;"
+    ".fault{position:absolute;top:2.3em;width:.8em;height:.8em;margin-left:-.4em;background:#"
+    "c62828;"
     "border-radius:50%}.hint{position:absolute;top:2.3em;width:.8em;height:.8em;margin-left:-.4em;"
     "background:#f9a825}table{border-collapse:collapse;width:100%;margin-top:1.5em}"
     "td,th{border-bottom:1px solid #ddd;padding:.4em;text-align:left;vertical-align:top}"
-    "tr.Fault td:first-child{border-left:4px solid #c62828}tr.Hint td:first-child{border-left:4px solid #f9a825}";
+    "tr.Fault td:first-child{border-left:4px solid #c62828}tr.Hint td:first-child{border-left:4px "
+    "solid #f9a825}";
 
 const char* kindName(ReportEntry::Kind kind) {
   switch (kind) {
-    case ReportEntry::Kind::Step: return "Step";
-    case ReportEntry::Kind::Fault: return "Fault";
-    case ReportEntry::Kind::Hint: return "Hint";
+    case ReportEntry::Kind::Step:
+      return "Step";
+    case ReportEntry::Kind::Fault:
+      return "Fault";
+    case ReportEntry::Kind::Hint:
+      return "Hint";
   }
   return "?";
 }
@@ -240,7 +257,8 @@ const char* kindName(ReportEntry::Kind kind) {
 void writeHeader(std::ostringstream& h, const AttemptSummary& sum) {
   const char* verdict = !sum.passed ? "NOT JUDGED" : *sum.passed ? "PASSED" : "FAILED";
   const char* verdictClass = !sum.passed ? "none" : *sum.passed ? "pass" : "fail";
-  h << "<!DOCTYPE html>\n<html lang=\"" << escape(sum.language) << "\"><head><meta charset=\"utf-8\">"
+  h << "<!DOCTYPE html>\n<html lang=\"" << escape(sum.language)
+    << "\"><head><meta charset=\"utf-8\">"
     << "<title>" << escape(sum.scenario) << " — Praxis session report</title><style>" << kCss
     << "</style></head><body>\n";
   h << "<h1>" << escape(sum.scenario) << "</h1>\n<p><span class=\"badge " << verdictClass << "\">"
@@ -256,7 +274,8 @@ void writeScore(std::ostringstream& h, const AttemptSummary& sum) {
   const double max = *sum.maxScore;
   h << "<h2>Score " << *sum.score << " / " << max;
   if (sum.passScore) h << " (pass: " << *sum.passScore << ")";
-  h << "</h2>\n<div class=\"bar\" role=\"img\" aria-label=\"score\"><div class=\"fill\" style=\"width:"
+  h << "</h2>\n<div class=\"bar\" role=\"img\" aria-label=\"score\"><div class=\"fill\" "
+       "style=\"width:"
     << std::clamp(100.0 * *sum.score / max, 0.0, 100.0) << "%\"></div>";
   if (sum.passScore) {
     h << "<div class=\"mark\" title=\"pass threshold\" style=\"left:"
@@ -271,11 +290,13 @@ void writeTimeline(std::ostringstream& h, const AttemptSummary& sum) {
   h << "<h2>Timeline</h2>\n<div class=\"timeline\">";
   for (const auto& e : sum.entries) {
     if (e.kind == ReportEntry::Kind::Step) {
-      h << "<div class=\"step\" style=\"left:" << pct(e.atSeconds) << "%;width:" << pct(e.durationSeconds)
-        << "%\" title=\"" << escape(e.title) << "\">" << escape(e.title) << "</div>";
+      h << "<div class=\"step\" style=\"left:" << pct(e.atSeconds)
+        << "%;width:" << pct(e.durationSeconds) << "%\" title=\"" << escape(e.title) << "\">"
+        << escape(e.title) << "</div>";
     } else {
       h << "<div class=\"" << (e.kind == ReportEntry::Kind::Fault ? "fault" : "hint")
-        << "\" style=\"left:" << pct(e.atSeconds) << "%\" title=\"" << escape(e.title) << "\"></div>";
+        << "\" style=\"left:" << pct(e.atSeconds) << "%\" title=\"" << escape(e.title)
+        << "\"></div>";
     }
   }
   h << "</div>\n<p>Blue: steps · red: faults · yellow: hints shown.</p>\n";
@@ -287,13 +308,19 @@ void writeTable(std::ostringstream& h, const AttemptSummary& sum) {
     h << "<tr class=\"" << kindName(e.kind) << "\"><td>" << clock(e.atSeconds);
     if (e.kind == ReportEntry::Kind::Step) h << "–" << clock(e.atSeconds + e.durationSeconds);
     h << "</td><td>";
-    if (e.kind == ReportEntry::Kind::Step) h << "Step: ";
-    else if (e.kind == ReportEntry::Kind::Fault) h << "Fault (" << escape(e.severity) << "): ";
-    else h << "Hint: ";
+    if (e.kind == ReportEntry::Kind::Step)
+      h << "Step: ";
+    else if (e.kind == ReportEntry::Kind::Fault)
+      h << "Fault (" << escape(e.severity) << "): ";
+    else
+      h << "Hint: ";
     h << escape(e.title) << "</td><td>";
-    if (e.kind == ReportEntry::Kind::Step) h << "took " << clock(e.durationSeconds);
-    else if (e.kind == ReportEntry::Kind::Fault && !e.detail.empty()) h << "involved: " << escape(e.detail);
-    else h << escape(e.detail);
+    if (e.kind == ReportEntry::Kind::Step)
+      h << "took " << clock(e.durationSeconds);
+    else if (e.kind == ReportEntry::Kind::Fault && !e.detail.empty())
+      h << "involved: " << escape(e.detail);
+    else
+      h << escape(e.detail);
     h << "</td></tr>\n";
   }
   h << "</table>\n";

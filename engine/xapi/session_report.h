@@ -17,7 +17,7 @@ struct ReportEntry {
   double durationSeconds = 0.0;  // steps
   std::string title;
   std::string detail;
-  std::string severity;          // faults
+  std::string severity;  // faults
 };
 
 /// What the page shows, read from the statements of one registration.
@@ -27,7 +27,7 @@ struct AttemptSummary {
   std::string trainee;
   std::string language;
   std::string mode;
-  std::string started;           // RFC 3339
+  std::string started;  // RFC 3339
   std::optional<bool> passed;
   std::string endReason;
   std::optional<double> score, maxScore, passScore;

@@ -17,7 +17,8 @@ core::Result<void> readFile(const std::filesystem::path& path, XapiSettings& out
   auto str = [&](const Json& obj, const char* key, std::string& target,
                  const std::string& where) -> core::Result<void> {
     if (!obj.contains(key)) return {};
-    if (!obj[key].is_string()) return core::fail(path.string(), ": ", where, key, " must be a string");
+    if (!obj[key].is_string())
+      return core::fail(path.string(), ": ", where, key, " must be a string");
     target = obj[key].get<std::string>();
     return {};
   };
@@ -25,10 +26,9 @@ core::Result<void> readFile(const std::filesystem::path& path, XapiSettings& out
     const Json& l = j["lrs"];
     if (!l.is_object()) return core::fail(path.string(), ": lrs must be an object");
     LrsConfig config;
-    for (auto [key, target] : {std::pair{"endpoint", &config.endpoint},
-                               std::pair{"username", &config.username},
-                               std::pair{"password", &config.password},
-                               std::pair{"caFile", &config.caFile}}) {
+    for (auto [key, target] :
+         {std::pair{"endpoint", &config.endpoint}, std::pair{"username", &config.username},
+          std::pair{"password", &config.password}, std::pair{"caFile", &config.caFile}}) {
       if (auto r = str(l, key, *target, "lrs."); !r) return r;
     }
     if (l.contains("timeoutMs") && l["timeoutMs"].is_number_integer()) {

@@ -15,18 +15,18 @@
 namespace praxis::xapi {
 
 struct XapiSettings {
-  std::optional<LrsConfig> lrs;          // none: statements stay in the outbox
-  std::filesystem::path outbox;          // default: userDataDir()/outbox.sqlite
+  std::optional<LrsConfig> lrs;  // none: statements stay in the outbox
+  std::filesystem::path outbox;  // default: userDataDir()/outbox.sqlite
   ActorPolicy actor;
   std::string activityBase = "https://praxis.example.org/xapi/activities/";
-  std::filesystem::path configFile;      // the file that was read, if any
+  std::filesystem::path configFile;  // the file that was read, if any
 };
 
 struct SettingsSources {
-  std::string lrsUrl;                    // --lrs
-  std::string outbox;                    // --outbox
-  std::string configFile;                // --config; else $PRAXIS_XAPI_CONFIG; else
-                                         // userDataDir()/xapi.json when it exists
+  std::string lrsUrl;      // --lrs
+  std::string outbox;      // --outbox
+  std::string configFile;  // --config; else $PRAXIS_XAPI_CONFIG; else
+                           // userDataDir()/xapi.json when it exists
   std::function<const char*(const char*)> getenv = [](const char* name) {
     return std::getenv(name);
   };

@@ -76,14 +76,31 @@ std::array<std::uint8_t, 20> sha1(std::string_view data) {
     std::uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
     for (int i = 0; i < 80; ++i) {
       std::uint32_t f = 0, k = 0;
-      if (i < 20) { f = (b & c) | (~b & d); k = 0x5A827999; }
-      else if (i < 40) { f = b ^ c ^ d; k = 0x6ED9EBA1; }
-      else if (i < 60) { f = (b & c) | (b & d) | (c & d); k = 0x8F1BBCDC; }
-      else { f = b ^ c ^ d; k = 0xCA62C1D6; }
+      if (i < 20) {
+        f = (b & c) | (~b & d);
+        k = 0x5A827999;
+      } else if (i < 40) {
+        f = b ^ c ^ d;
+        k = 0x6ED9EBA1;
+      } else if (i < 60) {
+        f = (b & c) | (b & d) | (c & d);
+        k = 0x8F1BBCDC;
+      } else {
+        f = b ^ c ^ d;
+        k = 0xCA62C1D6;
+      }
       const std::uint32_t t = rotl(a, 5) + f + e + k + w[i];
-      e = d; d = c; c = rotl(b, 30); b = a; a = t;
+      e = d;
+      d = c;
+      c = rotl(b, 30);
+      b = a;
+      a = t;
     }
-    h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e;
+    h[0] += a;
+    h[1] += b;
+    h[2] += c;
+    h[3] += d;
+    h[4] += e;
   }
   std::array<std::uint8_t, 20> out{};
   for (int i = 0; i < 20; ++i) out[i] = static_cast<std::uint8_t>(h[i / 4] >> (24 - (i % 4) * 8));
@@ -111,8 +128,8 @@ std::string iriSegment(std::string_view segment) { return percentEncode(segment)
 Json toJson(const Agent& agent) {
   Json out = {{"objectType", "Agent"}};
   if (!agent.name.empty()) out["name"] = agent.name;
-  if (agent.account) out["account"] = {{"homePage", agent.account->homePage},
-                                       {"name", agent.account->name}};
+  if (agent.account)
+    out["account"] = {{"homePage", agent.account->homePage}, {"name", agent.account->name}};
   if (!agent.mbox.empty()) out["mbox"] = agent.mbox;
   if (!agent.mboxSha1sum.empty()) out["mbox_sha1sum"] = agent.mboxSha1sum;
   return out;
@@ -161,11 +178,11 @@ core::Result<Agent> agentFromJson(const Json& json) {
                     account.contains("name") && account.at("homePage").is_string() &&
                     account.at("name").is_string();
     if (!ok) return core::fail("actor.account: needs string 'homePage' and 'name'");
-    agent.account = Account{account.at("homePage").get<std::string>(),
-                            account.at("name").get<std::string>()};
+    agent.account =
+        Account{account.at("homePage").get<std::string>(), account.at("name").get<std::string>()};
   }
-  const int ifis = (agent.account ? 1 : 0) + (agent.mbox.empty() ? 0 : 1) +
-                   (agent.mboxSha1sum.empty() ? 0 : 1);
+  const int ifis =
+      (agent.account ? 1 : 0) + (agent.mbox.empty() ? 0 : 1) + (agent.mboxSha1sum.empty() ? 0 : 1);
   if (ifis != 1) return core::fail("actor: needs exactly one of account, mbox, mbox_sha1sum");
   return agent;
 }

@@ -3,11 +3,10 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/result.h"
 
@@ -24,10 +23,10 @@ struct Account {
 
 /// An Agent with exactly one inverse functional identifier (the validator checks "exactly one").
 struct Agent {
-  std::string name;                   // optional display name
-  std::optional<Account> account;     // Praxis's default: pseudonymous
-  std::string mbox;                   // "mailto:…", only when configured
-  std::string mboxSha1sum;            // 40 hex digits, only when configured
+  std::string name;                // optional display name
+  std::optional<Account> account;  // Praxis's default: pseudonymous
+  std::string mbox;                // "mailto:…", only when configured
+  std::string mboxSha1sum;         // 40 hex digits, only when configured
 };
 
 struct Verb {
@@ -58,7 +57,7 @@ struct StatementResult {
   std::optional<Score> score;
   std::optional<bool> success;
   std::optional<bool> completion;
-  std::string duration;               // ISO 8601, e.g. "PT1M2.5S"; "" for none
+  std::string duration;  // ISO 8601, e.g. "PT1M2.5S"; "" for none
   std::string response;
   Json extensions = Json::object();
 };
@@ -71,21 +70,21 @@ struct ContextActivities {
 };
 
 struct Context {
-  std::string registration;           // UUID of the attempt; "" for none
+  std::string registration;  // UUID of the attempt; "" for none
   ContextActivities contextActivities;
   std::string platform;
-  std::string language;               // BCP 47
+  std::string language;  // BCP 47
   Json extensions = Json::object();
 };
 
 struct Statement {
-  std::string id;                     // UUID v4; the emitter fills it when empty
+  std::string id;  // UUID v4; the emitter fills it when empty
   Agent actor;
   Verb verb;
   Activity object;
   std::optional<StatementResult> result;
   std::optional<Context> context;
-  std::string timestamp;              // RFC 3339 UTC with ms; the emitter fills it when empty
+  std::string timestamp;  // RFC 3339 UTC with ms; the emitter fills it when empty
 };
 
 [[nodiscard]] Json toJson(const Agent& agent);
@@ -117,7 +116,6 @@ struct ActorPolicy {
 /// Activity ids under a configurable IRI base: activityIri("https://x.org/act/", "a", "b")
 /// is "https://x.org/act/a/b". Each segment is percent-encoded.
 [[nodiscard]] std::string activityIri(std::string_view base, std::string_view first,
-                                      std::string_view second = {},
-                                      std::string_view third = {});
+                                      std::string_view second = {}, std::string_view third = {});
 
 }  // namespace praxis::xapi

@@ -112,8 +112,8 @@ std::optional<double> parseDuration(std::string_view s) {
     }
     if (fractionSeen) return std::nullopt;
     const std::size_t start = pos;
-    while (pos < s.size() && (std::isdigit(static_cast<unsigned char>(s[pos])) || s[pos] == '.' ||
-                              s[pos] == ',')) {
+    while (pos < s.size() &&
+           (std::isdigit(static_cast<unsigned char>(s[pos])) || s[pos] == '.' || s[pos] == ',')) {
       ++pos;
     }
     if (pos == start || pos == s.size()) return std::nullopt;

@@ -91,7 +91,8 @@ void Checker::agent(const Json& j, const std::string& path) {
     const auto& v = j["mbox_sha1sum"];
     bool ok = v.is_string() && v.get<std::string>().size() == 40;
     if (ok) {
-      for (const char c : v.get<std::string>()) ok = ok && std::isxdigit(static_cast<unsigned char>(c));
+      for (const char c : v.get<std::string>())
+        ok = ok && std::isxdigit(static_cast<unsigned char>(c));
     }
     if (!ok) problem(path + ".mbox_sha1sum", "expected 40 hex digits");
   }
@@ -104,8 +105,10 @@ void Checker::agent(const Json& j, const std::string& path) {
     const auto& a = j["account"];
     if (object(a, path + ".account")) {
       onlyKeys(a, path + ".account", {"homePage", "name"});
-      if (!a.contains("homePage")) problem(path + ".account.homePage", "is required");
-      else iri(a["homePage"], path + ".account.homePage");
+      if (!a.contains("homePage"))
+        problem(path + ".account.homePage", "is required");
+      else
+        iri(a["homePage"], path + ".account.homePage");
       if (!a.contains("name") || !a["name"].is_string() || a["name"].get<std::string>().empty()) {
         problem(path + ".account.name", "is required and must be a non-empty string");
       }
@@ -123,14 +126,17 @@ void Checker::activity(const Json& j, const std::string& path) {
   if (j.contains("objectType") && j["objectType"] != "Activity") {
     problem(path + ".objectType", "Praxis sends Activities only");
   }
-  if (!j.contains("id")) problem(path + ".id", "is required");
-  else iri(j["id"], path + ".id");
+  if (!j.contains("id"))
+    problem(path + ".id", "is required");
+  else
+    iri(j["id"], path + ".id");
   if (!j.contains("definition")) return;
   const auto& d = j["definition"];
   const std::string dp = path + ".definition";
   if (!object(d, dp)) return;
-  onlyKeys(d, dp, {"name", "description", "type", "moreInfo", "extensions", "interactionType",
-                   "correctResponsesPattern", "choices", "scale", "source", "target", "steps"});
+  onlyKeys(d, dp,
+           {"name", "description", "type", "moreInfo", "extensions", "interactionType",
+            "correctResponsesPattern", "choices", "scale", "source", "target", "steps"});
   if (d.contains("name")) languageMap(d["name"], dp + ".name");
   if (d.contains("description")) languageMap(d["description"], dp + ".description");
   if (d.contains("type")) iri(d["type"], dp + ".type");
@@ -141,8 +147,10 @@ void Checker::activity(const Json& j, const std::string& path) {
 void Checker::verb(const Json& j, const std::string& path) {
   if (!object(j, path)) return;
   onlyKeys(j, path, {"id", "display"});
-  if (!j.contains("id")) problem(path + ".id", "is required");
-  else iri(j["id"], path + ".id");
+  if (!j.contains("id"))
+    problem(path + ".id", "is required");
+  else
+    iri(j["id"], path + ".id");
   if (j.contains("display")) languageMap(j["display"], path + ".display");
 }
 
@@ -182,8 +190,9 @@ void Checker::result(const Json& j, const std::string& path) {
 
 void Checker::context(const Json& j, const std::string& path) {
   if (!object(j, path)) return;
-  onlyKeys(j, path, {"registration", "instructor", "team", "contextActivities", "revision",
-                     "platform", "language", "statement", "extensions"});
+  onlyKeys(j, path,
+           {"registration", "instructor", "team", "contextActivities", "revision", "platform",
+            "language", "statement", "extensions"});
   if (j.contains("registration")) uuid(j["registration"], path + ".registration");
   if (j.contains("instructor")) agent(j["instructor"], path + ".instructor");
   if (j.contains("platform")) string(j["platform"], path + ".platform");
@@ -251,15 +260,22 @@ bool isLanguageTag(std::string_view text) {
 std::vector<std::string> validateStatement(const Json& s) {
   Checker c;
   if (!c.object(s, "statement")) return c.problems;
-  c.onlyKeys(s, "statement", {"id", "actor", "verb", "object", "result", "context", "timestamp",
-                              "stored", "authority", "version", "attachments"});
+  c.onlyKeys(s, "statement",
+             {"id", "actor", "verb", "object", "result", "context", "timestamp", "stored",
+              "authority", "version", "attachments"});
   if (s.contains("id")) c.uuid(s["id"], "id");
-  if (!s.contains("actor")) c.problem("actor", "is required");
-  else c.agent(s["actor"], "actor");
-  if (!s.contains("verb")) c.problem("verb", "is required");
-  else c.verb(s["verb"], "verb");
-  if (!s.contains("object")) c.problem("object", "is required");
-  else c.activity(s["object"], "object");
+  if (!s.contains("actor"))
+    c.problem("actor", "is required");
+  else
+    c.agent(s["actor"], "actor");
+  if (!s.contains("verb"))
+    c.problem("verb", "is required");
+  else
+    c.verb(s["verb"], "verb");
+  if (!s.contains("object"))
+    c.problem("object", "is required");
+  else
+    c.activity(s["object"], "object");
   if (s.contains("result")) c.result(s["result"], "result");
   if (s.contains("context")) c.context(s["context"], "context");
   if (s.contains("timestamp") &&

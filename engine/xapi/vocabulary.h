@@ -67,10 +67,8 @@ namespace extensions {
 inline constexpr std::string_view kMode = "https://praxis.example.org/xapi/extensions/mode";
 inline constexpr std::string_view kStep = "https://praxis.example.org/xapi/extensions/step";
 inline constexpr std::string_view kFault = "https://praxis.example.org/xapi/extensions/fault";
-inline constexpr std::string_view kSeverity =
-    "https://praxis.example.org/xapi/extensions/severity";
-inline constexpr std::string_view kInvolved =
-    "https://praxis.example.org/xapi/extensions/involved";
+inline constexpr std::string_view kSeverity = "https://praxis.example.org/xapi/extensions/severity";
+inline constexpr std::string_view kInvolved = "https://praxis.example.org/xapi/extensions/involved";
 inline constexpr std::string_view kPenalty = "https://praxis.example.org/xapi/extensions/penalty";
 inline constexpr std::string_view kPoints = "https://praxis.example.org/xapi/extensions/points";
 inline constexpr std::string_view kHintIndex =

@@ -1,10 +1,11 @@
 // The reporter: an attempt's events become valid xAPI statements in the documented order,
 // and the real LRS accepts every one of them (retrievable by id).
+#include "app/reporter.h"
+
 #include <gtest/gtest.h>
 
-#include "app/reporter.h"
-#include "core/uuid.h"
 #include "core/paths.h"
+#include "core/uuid.h"
 #include "xapi/emitter.h"
 #include "xapi/session_report.h"
 #include "xapi/validator.h"
@@ -92,8 +93,8 @@ ReportContext context() {
 TEST(Reporter, StatementsFollowTheDocumentedTableAndAreValid) {
   const auto def = scenarioDef();
   const auto ctx = context();
-  const auto statements = reportAttempt(
-      def, events(scenario::Outcome::Failed, scenario::EndReason::Completed), ctx);
+  const auto statements =
+      reportAttempt(def, events(scenario::Outcome::Failed, scenario::EndReason::Completed), ctx);
   std::vector<std::string> verbs;
   for (const auto& s : statements) {
     verbs.push_back(s.verb.id);
@@ -105,11 +106,12 @@ TEST(Reporter, StatementsFollowTheDocumentedTableAndAreValid) {
     EXPECT_EQ(s.context->platform.rfind("Praxis ", 0), 0U);
     EXPECT_EQ(s.context->extensions[std::string(xapi::extensions::kMode)], "vr");
   }
-  ASSERT_EQ(verbs, (std::vector<std::string>{
-                       std::string(xapi::verbs::kInitialized), std::string(xapi::verbs::kExperienced),
-                       "https://praxis.example.org/xapi/verbs/faulted",
-                       std::string(xapi::verbs::kCompleted), std::string(xapi::verbs::kFailed),
-                       std::string(xapi::verbs::kTerminated)}));
+  ASSERT_EQ(
+      verbs,
+      (std::vector<std::string>{
+          std::string(xapi::verbs::kInitialized), std::string(xapi::verbs::kExperienced),
+          "https://praxis.example.org/xapi/verbs/faulted", std::string(xapi::verbs::kCompleted),
+          std::string(xapi::verbs::kFailed), std::string(xapi::verbs::kTerminated)}));
   const auto& fault = statements[2];
   EXPECT_EQ(fault.result->extensions[std::string(xapi::extensions::kSeverity)], "major");
   EXPECT_EQ(fault.result->extensions[std::string(xapi::extensions::kInvolved)],
@@ -139,11 +141,14 @@ TEST(Reporter, TheRealLrsAcceptsEveryStatement) {
   std::vector<std::string> ids;
   {
     xapi::EmitterOptions options{xapi::test::tempPath("reporter.sqlite"),
-                                 xapi::test::lrsConfig((*lrs)->endpoint()), {}, core::Log::silent()};
+                                 xapi::test::lrsConfig((*lrs)->endpoint()),
+                                 {},
+                                 core::Log::silent()};
     auto emitter = xapi::Emitter::start(options);
     ASSERT_TRUE(emitter);
     for (auto outcome : {scenario::Outcome::Passed, scenario::Outcome::Failed}) {
-      for (auto& s : reportAttempt(def, events(outcome, scenario::EndReason::Completed), context())) {
+      for (auto& s :
+           reportAttempt(def, events(outcome, scenario::EndReason::Completed), context())) {
         auto id = (*emitter)->emit(std::move(s));
         ASSERT_TRUE(id) << id.error().message;
         ids.push_back(*id);
@@ -151,15 +156,16 @@ TEST(Reporter, TheRealLrsAcceptsEveryStatement) {
     }
     ASSERT_TRUE((*emitter)->waitDelivered(std::chrono::seconds(20)));
   }
-  for (const auto& id : ids) EXPECT_EQ(xapi::test::statementStatus((*lrs)->endpoint(), id), 200) << id;
+  for (const auto& id : ids)
+    EXPECT_EQ(xapi::test::statementStatus((*lrs)->endpoint(), id), 200) << id;
 }
 
 TEST(SessionReport, ExportedStatementsBecomeASelfContainedPage) {
   auto ctx = context();
   ctx.language = "en";
   std::string jsonl;
-  for (const auto& s : reportAttempt(scenarioDef(),
-                                     events(scenario::Outcome::Failed, scenario::EndReason::Completed), ctx)) {
+  for (const auto& s : reportAttempt(
+           scenarioDef(), events(scenario::Outcome::Failed, scenario::EndReason::Completed), ctx)) {
     auto json = xapi::toJson(s);
     json["id"] = *core::newUuidV4();
     jsonl += json.dump() + "\n";
@@ -187,8 +193,8 @@ TEST(SessionReport, ExportedStatementsBecomeASelfContainedPage) {
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   const auto page = core::readFile(html);
   ASSERT_TRUE(page);
-  for (const char* text : {"Safe isolation", "FAILED", "You touched a live busbar", "Do: open-breaker",
-                           "Look at the red handle", "pass: 15"}) {
+  for (const char* text : {"Safe isolation", "FAILED", "You touched a live busbar",
+                           "Do: open-breaker", "Look at the red handle", "pass: 15"}) {
     EXPECT_NE(page->find(text), std::string::npos) << text;
   }
   for (const char* external : {"<script", "<link", "src=", "url("}) {
@@ -206,9 +212,9 @@ TEST(SessionReport, BadInputIsNamed) {
       << invalid.error().message;
   std::vector<xapi::Json> two;
   for (int i = 0; i < 2; ++i) {
-    for (const auto& st : reportAttempt(scenarioDef(),
-                                        events(scenario::Outcome::Passed, scenario::EndReason::Completed),
-                                        context())) {
+    for (const auto& st : reportAttempt(
+             scenarioDef(), events(scenario::Outcome::Passed, scenario::EndReason::Completed),
+             context())) {
       two.push_back(xapi::toJson(st));
     }
   }

@@ -96,7 +96,14 @@ void BM_Deliver(benchmark::State& state) {
   state.counters["statements_per_s"] =
       benchmark::Counter(static_cast<double>(delivered), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_Deliver)->Arg(10)->Arg(50)->Arg(100)->Arg(200)->Arg(500)->Iterations(1)->Unit(benchmark::kMillisecond)
+BENCHMARK(BM_Deliver)
+    ->Arg(10)
+    ->Arg(50)
+    ->Arg(100)
+    ->Arg(200)
+    ->Arg(500)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
 }  // namespace

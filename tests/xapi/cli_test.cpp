@@ -1,12 +1,11 @@
 // Integration: `praxis xapi status|export|flush|retry-dead` on a real outbox and the real LRS,
 // and the settings precedence (flags > environment > config file).
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <cstdio>
 #include <fstream>
 #include <map>
-
-#include <sys/wait.h>
 
 #include "core/paths.h"
 #include "xapi/emitter.h"
@@ -71,12 +70,14 @@ TEST(XapiCli, StatusExportFlushAgainstTheRealLrs) {
 
 TEST(XapiCli, PasswordFromEnvironmentIsNeverPrinted) {
   const auto outbox = test::tempPath("cli-secret.sqlite");
-  const std::string cmd = "PRAXIS_LRS_ENDPOINT=http://127.0.0.1:" +
-                          std::to_string(test::freePort()) +
-                          "/xAPI/ PRAXIS_LRS_USERNAME=u PRAXIS_LRS_PASSWORD=very-secret-pw " +
-                          std::string(PRAXIS_BINARY_DIR) + "/tools/praxis/praxis";
+  const std::string cmd =
+      "PRAXIS_LRS_ENDPOINT=http://127.0.0.1:" + std::to_string(test::freePort()) +
+      "/xAPI/ PRAXIS_LRS_USERNAME=u PRAXIS_LRS_PASSWORD=very-secret-pw " +
+      std::string(PRAXIS_BINARY_DIR) + "/tools/praxis/praxis";
   ASSERT_EQ(std::system((cmd + " xapi status --outbox " + outbox.string() + " > " +
-                         outbox.string() + ".out 2>&1").c_str()), 0);
+                         outbox.string() + ".out 2>&1")
+                            .c_str()),
+            0);
   const std::string text = core::readFile(outbox.string() + ".out").value_or("");
   EXPECT_NE(text.find("127.0.0.1"), std::string::npos) << text;
   EXPECT_EQ(text.find("very-secret-pw"), std::string::npos) << text;

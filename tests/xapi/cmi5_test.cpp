@@ -1,11 +1,12 @@
 // Integration: a cmi5 launch against a fake LMS (fetch URL and LMS.LaunchData on loopback)
 // with the real LRS behind it for statements.
+#include "xapi/cmi5.h"
+
 #include <gtest/gtest.h>
 
 #include <mutex>
 
 #include "core/uuid.h"
-#include "xapi/cmi5.h"
 #include "xapi/emitter.h"
 #include "xapi/vocabulary.h"
 #include "xapi_test_util.h"
@@ -27,8 +28,9 @@ class FakeLms {
         server_([this](const test::HttpRequest& r) { return handle(r); }) {}
 
   std::string launchUrl(const std::string& registration, const std::string& activityId) const {
-    const Json actor = {{"objectType", "Agent"},
-                        {"account", {{"homePage", "https://lms.example.org"}, {"name", "learner-7"}}}};
+    const Json actor = {
+        {"objectType", "Agent"},
+        {"account", {{"homePage", "https://lms.example.org"}, {"name", "learner-7"}}}};
     return "praxis://launch?endpoint=" + urlEncode(server_.url() + "/xAPI/") +
            "&fetch=" + urlEncode(server_.url() + "/fetch?session=1") +
            "&actor=" + urlEncode(actor.dump()) + "&registration=" + registration +
@@ -72,8 +74,10 @@ class Cmi5Launch : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto started = test::LrsProcess::start();
-    if (started) lrs_ = std::move(*started);
-    else error_ = started.error().message;
+    if (started)
+      lrs_ = std::move(*started);
+    else
+      error_ = started.error().message;
   }
   static void TearDownTestSuite() { lrs_.reset(); }
   void SetUp() override { ASSERT_TRUE(lrs_) << "real LRS unavailable: " << error_; }
@@ -93,7 +97,8 @@ class Cmi5Launch : public ::testing::Test {
     const std::string reg = *core::newUuidV4();
     const std::string sessionId = *core::newUuidV4();
     FakeLms lms("http://127.0.0.1:" + std::to_string(lrs_->port()), launchData(mode, sessionId));
-    auto launch = cmi5::parseLaunchUrl(lms.launchUrl(reg, "https://praxis.example.org/au/safe-isolation"));
+    auto launch =
+        cmi5::parseLaunchUrl(lms.launchUrl(reg, "https://praxis.example.org/au/safe-isolation"));
     EXPECT_TRUE(launch) << launch.error().message;
     if (!launch) return {};
     auto session = cmi5::Session::begin(*launch);
@@ -103,7 +108,8 @@ class Cmi5Launch : public ::testing::Test {
     EXPECT_NE(lms.lastStateQuery().find("stateId=LMS.LaunchData"), std::string::npos);
     EXPECT_FALSE(cmi5::fetchAuthToken(launch->fetch)) << "the fetch URL is single-use";
     {
-      EmitterOptions options{test::tempPath("cmi5-" + reg + ".sqlite"), session->lrs(), {}, core::Log::silent()};
+      EmitterOptions options{
+          test::tempPath("cmi5-" + reg + ".sqlite"), session->lrs(), {}, core::Log::silent()};
       auto emitter = Emitter::start(options);
       EXPECT_TRUE(emitter);
       const auto start = WallClock::now();
@@ -145,7 +151,10 @@ class Cmi5Launch : public ::testing::Test {
 
 TEST(Cmi5, LaunchUrlIsParsedAndMissingPartsNamed) {
   auto launch = cmi5::parseLaunchUrl(
-      "https://au/?endpoint=https%3A%2F%2Flrs%2FxAPI%2F&fetch=https%3A%2F%2Flms%2Ff&actor=%7B%22account%22%3A%7B%22homePage%22%3A%22https%3A%2F%2Flms%22%2C%22name%22%3A%22u1%22%7D%7D&registration=0b9f8a42-6e6b-4b8b-9f1e-2f4a8c1d7e3a&activityId=https%3A%2F%2Fau%2F1");
+      "https://au/"
+      "?endpoint=https%3A%2F%2Flrs%2FxAPI%2F&fetch=https%3A%2F%2Flms%2Ff&actor=%7B%22account%22%3A%"
+      "7B%22homePage%22%3A%22https%3A%2F%2Flms%22%2C%22name%22%3A%22u1%22%7D%7D&registration="
+      "0b9f8a42-6e6b-4b8b-9f1e-2f4a8c1d7e3a&activityId=https%3A%2F%2Fau%2F1");
   ASSERT_TRUE(launch) << launch.error().message;
   EXPECT_EQ(launch->endpoint, "https://lrs/xAPI/");
   EXPECT_EQ(launch->actor.account->name, "u1");
@@ -159,14 +168,16 @@ TEST(Cmi5, LaunchUrlIsParsedAndMissingPartsNamed) {
 TEST_F(Cmi5Launch, NormalModePassedInTheRequiredOrderWithCmi5Context) {
   const auto statements = runSession("Normal", {true, 0.9, 90.0, 100.0, true, 312.5});
   ASSERT_EQ(statements.size(), 4U);
-  EXPECT_EQ(verbsOf(statements),
-            (std::vector<std::string>{std::string(verbs::kInitialized), std::string(verbs::kCompleted),
-                                      std::string(verbs::kPassed), std::string(verbs::kTerminated)}));
+  EXPECT_EQ(
+      verbsOf(statements),
+      (std::vector<std::string>{std::string(verbs::kInitialized), std::string(verbs::kCompleted),
+                                std::string(verbs::kPassed), std::string(verbs::kTerminated)}));
   for (const auto& s : statements) {
     EXPECT_TRUE(hasCategory(s, cmi5::kCategory)) << s.dump();
     EXPECT_EQ(s["object"]["id"], "https://praxis.example.org/au/safe-isolation");
     EXPECT_EQ(s["actor"]["account"]["name"], "learner-7");
-    EXPECT_EQ(s["context"]["contextActivities"]["grouping"][0]["id"], "https://lms.example.org/course/7");
+    EXPECT_EQ(s["context"]["contextActivities"]["grouping"][0]["id"],
+              "https://lms.example.org/course/7");
   }
   EXPECT_TRUE(hasCategory(statements[2], cmi5::kMoveOnCategory));
   EXPECT_EQ(statements[2]["result"]["success"], true);
@@ -177,9 +188,10 @@ TEST_F(Cmi5Launch, NormalModePassedInTheRequiredOrderWithCmi5Context) {
 
 TEST_F(Cmi5Launch, BelowMasteryScoreIsFailedEvenIfTheScenarioPassed) {
   const auto statements = runSession("Normal", {true, 0.7, 70.0, 100.0, true, 60.0});
-  EXPECT_EQ(verbsOf(statements),
-            (std::vector<std::string>{std::string(verbs::kInitialized), std::string(verbs::kCompleted),
-                                      std::string(verbs::kFailed), std::string(verbs::kTerminated)}));
+  EXPECT_EQ(
+      verbsOf(statements),
+      (std::vector<std::string>{std::string(verbs::kInitialized), std::string(verbs::kCompleted),
+                                std::string(verbs::kFailed), std::string(verbs::kTerminated)}));
 }
 
 TEST_F(Cmi5Launch, BrowseAndReviewSendNoCompletionOrJudgement) {

@@ -1,5 +1,5 @@
 // Test helper for the kill test: emits statements through the real Emitter (outbox + sender)
-// and prints each id once emit() returned, so the test can kill -9 it at any moment.
+// and prints each id just before emitting it, so the test can kill -9 it at any moment.
 //   xapi_kill_helper emit OUTBOX ENDPOINT|none REGISTRATION COUNT
 //   xapi_kill_helper flush OUTBOX ENDPOINT      (a restart: deliver what is pending, exit)
 #include <chrono>
@@ -8,6 +8,7 @@
 #include <string>
 #include <thread>
 
+#include "core/uuid.h"
 #include "xapi/emitter.h"
 #include "xapi_test_util.h"
 
@@ -34,13 +35,17 @@ int main(int argc, char** argv) {
   const std::string registration = argc > 4 ? argv[4] : "";
   const int count = argc > 5 ? std::atoi(argv[5]) : 1000;
   for (int i = 0; i < count; ++i) {
-    auto id = (*emitter)->emit(test::sampleStatement(registration, i));
+    // Announce the id before emitting: the writer may commit it before emit() returns, so
+    // printing afterwards could miss a committed id when the kill lands in between.
+    auto statement = test::sampleStatement(registration, i);
+    statement.id = *praxis::core::newUuidV4();
+    std::printf("%s\n", statement.id.c_str());
+    std::fflush(stdout);
+    auto id = (*emitter)->emit(std::move(statement));
     if (!id) {
       std::fprintf(stderr, "%s\n", id.error().message.c_str());
       return 1;
     }
-    std::printf("%s\n", id->c_str());
-    std::fflush(stdout);
     std::this_thread::sleep_for(std::chrono::microseconds(300));
   }
   if (options.lrs) (void)(*emitter)->waitDelivered(std::chrono::seconds(30));

@@ -1,9 +1,8 @@
 // Integration: kill -9 a process that emits statements, at random moments, with the LRS up
 // and down; restart and flush; the LRS must hold exactly the statements committed before
 // the kill — none lost, none duplicated.
-#include <gtest/gtest.h>
-
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -80,8 +79,10 @@ TEST(KillTest, LrsHoldsExactlyTheStatementsCommittedBeforeEachKill) {
     {
       auto box = Outbox::open(outbox);
       ASSERT_TRUE(box) << box.error().message;
-      ASSERT_TRUE((*box)->forEach(std::nullopt, reg, [&](const auto& r) { committed.insert(r.id); }));
+      ASSERT_TRUE(
+          (*box)->forEach(std::nullopt, reg, [&](const auto& r) { committed.insert(r.id); }));
     }
+    // Every committed id was announced by the helper just before it emitted it.
     for (const auto& id : committed) ASSERT_TRUE(emitted.contains(id)) << id;
 
     // Restart: a new process delivers what is pending, against the running LRS.

@@ -67,7 +67,8 @@ TEST_F(LrsDelivery, EmitterDeliversEveryStatementRetrievableById) {
   const auto path = test::tempPath("deliver.sqlite");
   std::set<std::string> ids;
   {
-    EmitterOptions options{path, test::lrsConfig(lrs_->endpoint()), fastPolicy(), core::Log::silent()};
+    EmitterOptions options{path, test::lrsConfig(lrs_->endpoint()), fastPolicy(),
+                           core::Log::silent()};
     auto emitter = Emitter::start(options);
     ASSERT_TRUE(emitter) << emitter.error().message;
     for (int i = 0; i < 250; ++i) {
@@ -110,8 +111,8 @@ TEST_F(LrsDelivery, ConnectionRefusedRetriesThenDelivers) {
 }
 
 TEST_F(LrsDelivery, PasswordInUrlOrConfigNeverInErrors) {
-  auto config = test::lrsConfig("http://praxis:url-secret-pw@127.0.0.1:" +
-                                std::to_string(test::freePort()) + "/xAPI/");
+  auto config = test::lrsConfig(
+      "http://praxis:url-secret-pw@127.0.0.1:" + std::to_string(test::freePort()) + "/xAPI/");
   config.password = "config-secret-pw";
   LrsClient client(config);
   auto r = client.postStatements("[]");
@@ -126,7 +127,8 @@ TEST_F(LrsDelivery, HttpsIsVerifiedAndAMissingCaFileIsAnError) {
   config.timeout = 3000ms;
   auto plain = LrsClient(config).postStatements("[]");
   ASSERT_FALSE(plain);
-  EXPECT_NE(plain.error().message.find("https://127.0.0.1"), std::string::npos) << plain.error().message;
+  EXPECT_NE(plain.error().message.find("https://127.0.0.1"), std::string::npos)
+      << plain.error().message;
   config.caFile = "/nonexistent/provider-ca.pem";
   auto noCa = LrsClient(config).postStatements("[]");
   ASSERT_FALSE(noCa);
@@ -137,7 +139,8 @@ TEST_F(LrsDelivery, HttpsIsVerifiedAndAMissingCaFileIsAnError) {
 class FaultProxy {
  public:
   explicit FaultProxy(std::string origin)
-      : origin_(std::move(origin)), server_([this](const test::HttpRequest& r) { return handle(r); }) {}
+      : origin_(std::move(origin)),
+        server_([this](const test::HttpRequest& r) { return handle(r); }) {}
   void script(std::deque<test::HttpReply> faults) {
     std::lock_guard lock(mutex_);
     faults_ = std::move(faults);
@@ -182,9 +185,7 @@ class FaultProxy {
 
 TEST_F(LrsDelivery, ServerErrorsAndTooManyRequestsAreRetriedInOrder) {
   FaultProxy proxy(origin());
-  proxy.script({{500, "{\"message\":\"boom\"}", {}},
-                {503, "", {}},
-                {429, "", {"Retry-After: 1"}}});
+  proxy.script({{500, "{\"message\":\"boom\"}", {}}, {503, "", {}}, {429, "", {"Retry-After: 1"}}});
   auto box = *Outbox::open(test::tempPath("5xx.sqlite"));
   const auto reg = registration();
   const auto ids = enqueue(*box, reg, 30);
@@ -204,7 +205,8 @@ TEST_F(LrsDelivery, ServerErrorsAndTooManyRequestsAreRetriedInOrder) {
             std::set<std::string>(ids.begin(), ids.end()));
   // Order: statements were delivered oldest first.
   std::vector<std::string> order;
-  ASSERT_TRUE(box->forEach(OutboxState::Delivered, reg, [&](const auto& r) { order.push_back(r.id); }));
+  ASSERT_TRUE(
+      box->forEach(OutboxState::Delivered, reg, [&](const auto& r) { order.push_back(r.id); }));
   EXPECT_EQ(order, ids);
 }
 

@@ -1,11 +1,12 @@
 // Unit tests: the SQLite outbox and the emitter without an LRS (real files, real SQLite).
+#include "xapi/outbox.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 #include "xapi/delivery.h"
 #include "xapi/emitter.h"
-#include "xapi/outbox.h"
 #include "xapi_test_util.h"
 
 namespace praxis::xapi {
@@ -79,8 +80,8 @@ TEST(Emitter, WithoutLrsStatementsStayInTheOutbox) {
 }
 
 TEST(Emitter, RejectsAnInvalidStatementBeforeQueueing) {
-  auto emitter = Emitter::start(
-      EmitterOptions{test::tempPath("emitter-invalid.sqlite"), std::nullopt, {}, core::Log::silent()});
+  auto emitter = Emitter::start(EmitterOptions{
+      test::tempPath("emitter-invalid.sqlite"), std::nullopt, {}, core::Log::silent()});
   ASSERT_TRUE(emitter);
   auto s = test::sampleStatement("0b9f8a42-6e6b-4b8b-9f1e-2f4a8c1d7e3a", 0);
   s.result->score->scaled = 2.0;

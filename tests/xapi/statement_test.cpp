@@ -1,8 +1,9 @@
 // Unit tests: statement JSON, the xAPI validator, time formats, actors.
+#include "xapi/statement.h"
+
 #include <gtest/gtest.h>
 
 #include "core/uuid.h"
-#include "xapi/statement.h"
 #include "xapi/time_format.h"
 #include "xapi/validator.h"
 #include "xapi/vocabulary.h"
@@ -74,8 +75,8 @@ TEST(Validator, RejectsBadLanguageTagDurationTimestampAndUnknownKeys) {
   j["colour"] = "red";
   j["result"]["extensions"] = {{"severity", "major"}};
   const auto text = problemsText(j);
-  for (const char* path : {"context.language", "result.duration", "timestamp",
-                           "statement.colour", "result.extensions.severity"}) {
+  for (const char* path : {"context.language", "result.duration", "timestamp", "statement.colour",
+                           "result.extensions.severity"}) {
     EXPECT_NE(text.find(path), std::string::npos) << path << " in\n" << text;
   }
 }

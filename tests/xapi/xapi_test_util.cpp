@@ -34,8 +34,8 @@ Statement sampleStatement(const std::string& registration, int index) {
   ActivityDefinition def;
   def.name = {{"en", "Step " + std::to_string(index)}};
   def.type = std::string(activity_types::kInteraction);
-  s.object = Activity{activityIri("https://praxis.example.org/test", "step", std::to_string(index)),
-                      def};
+  s.object =
+      Activity{activityIri("https://praxis.example.org/test", "step", std::to_string(index)), def};
   StatementResult r;
   r.score = Score{0.5, 5.0, 0.0, 10.0};
   r.duration = "PT1.5S";
@@ -78,7 +78,8 @@ core::Result<std::unique_ptr<LrsProcess>> LrsProcess::start() {
   }
   for (int tries = 0; tries < 3; ++tries) {
     const int port = freePort();
-    FILE* out = ::popen(("'" + script + "' start '" + dir + "' " + std::to_string(port)).c_str(), "r");
+    FILE* out =
+        ::popen(("'" + script + "' start '" + dir + "' " + std::to_string(port)).c_str(), "r");
     if (!out) return core::fail("cannot run ", script);
     char line[64] = {};
     const bool got = std::fgets(line, sizeof line, out) != nullptr;
@@ -100,7 +101,8 @@ std::string LrsProcess::endpoint() const {
 
 std::string HttpRequest::header(std::string_view name) const {
   for (const auto& [k, v] : headers) {
-    if (k.size() == name.size() && ::strncasecmp(k.c_str(), name.data(), name.size()) == 0) return v;
+    if (k.size() == name.size() && ::strncasecmp(k.c_str(), name.data(), name.size()) == 0)
+      return v;
   }
   return {};
 }
@@ -212,8 +214,8 @@ HttpReply forward(const HttpRequest& request, const std::string& origin) {
   auto response = client.request(request.method, origin + request.target, headers, request.body,
                                  LrsConfig{}, false);
   if (!response) return HttpReply{502, response.error().message, {}};
-  return HttpReply{static_cast<int>(response->status), response->body,
-                   {"Content-Type: application/json"}};
+  return HttpReply{
+      static_cast<int>(response->status), response->body, {"Content-Type: application/json"}};
 }
 
 core::Result<std::vector<std::string>> idsForRegistration(const std::string& endpoint,
@@ -223,7 +225,8 @@ core::Result<std::vector<std::string>> idsForRegistration(const std::string& end
   auto response = client.getStatements("registration=" + registration + "&limit=500");
   while (true) {
     if (!response) return std::unexpected(response.error());
-    if (response->status != 200) return core::fail("GET statements: HTTP ", std::to_string(response->status));
+    if (response->status != 200)
+      return core::fail("GET statements: HTTP ", std::to_string(response->status));
     const auto page = Json::parse(response->body);
     for (const auto& s : page["statements"]) ids.push_back(s["id"]);
     const std::string more = page.value("more", "");

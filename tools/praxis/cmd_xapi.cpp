@@ -54,7 +54,8 @@ int status(const xapi::XapiSettings& settings, xapi::Outbox& box, bool json) {
     return kExitOk;
   }
   std::printf("outbox     %s\n", settings.outbox.c_str());
-  std::printf("lrs        %s\n", settings.lrs ? lrs.c_str() : "none (statements stay in the outbox)");
+  std::printf("lrs        %s\n",
+              settings.lrs ? lrs.c_str() : "none (statements stay in the outbox)");
   std::printf("pending    %lld\n", static_cast<long long>(counts->pending));
   std::printf("delivered  %lld\n", static_cast<long long>(counts->delivered));
   std::printf("dead       %lld%s\n", static_cast<long long>(counts->dead),
@@ -70,14 +71,16 @@ int flush(const xapi::XapiSettings& settings, xapi::Outbox& box, const Args& arg
   double seconds = 60;
   if (auto t = args.option("--timeout")) seconds = std::atof(t->c_str());
   xapi::LrsClient client(*settings.lrs);
-  xapi::Deliverer deliverer(box, client, xapi::DeliveryPolicy{}, core::Log::toStderr(core::LogLevel::Warning));
+  xapi::Deliverer deliverer(box, client, xapi::DeliveryPolicy{},
+                            core::Log::toStderr(core::LogLevel::Warning));
   const auto deadline = std::chrono::steady_clock::now() +
                         std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
   auto total = deliverer.flush(deadline);
   if (!total) return usage(total.error().message);
   auto counts = box.counts();
   std::printf("delivered %lld, dead %lld, pending %lld\n", static_cast<long long>(total->delivered),
-              static_cast<long long>(total->dead), static_cast<long long>(counts ? counts->pending : -1));
+              static_cast<long long>(total->dead),
+              static_cast<long long>(counts ? counts->pending : -1));
   if (!total->error.empty() && counts && counts->pending > 0) {
     std::fprintf(stderr, "praxis xapi flush: still pending: %s\n", total->error.c_str());
   }
@@ -87,10 +90,14 @@ int flush(const xapi::XapiSettings& settings, xapi::Outbox& box, const Args& arg
 int exportJsonl(xapi::Outbox& box, const Args& args) {
   std::optional<xapi::OutboxState> state;
   const std::string which = args.option("--state").value_or("all");
-  if (which == "pending") state = xapi::OutboxState::Pending;
-  else if (which == "delivered") state = xapi::OutboxState::Delivered;
-  else if (which == "dead") state = xapi::OutboxState::Dead;
-  else if (which != "all") return usage("--state must be pending, delivered, dead or all");
+  if (which == "pending")
+    state = xapi::OutboxState::Pending;
+  else if (which == "delivered")
+    state = xapi::OutboxState::Delivered;
+  else if (which == "dead")
+    state = xapi::OutboxState::Dead;
+  else if (which != "all")
+    return usage("--state must be pending, delivered, dead or all");
   std::ofstream file;
   std::ostream* out = &std::cout;
   if (auto path = args.option("--jsonl")) {
@@ -114,11 +121,11 @@ int exportJsonl(xapi::Outbox& box, const Args& args) {
 }  // namespace
 
 int runXapi(const CommandArgs& argv) {
-  const ArgSpec spec{{"--json"},
-                     {"--outbox", "--lrs", "--config", "--jsonl", "--state", "--registration",
-                      "--timeout"},
-                     0,
-                     1};
+  const ArgSpec spec{
+      {"--json"},
+      {"--outbox", "--lrs", "--config", "--jsonl", "--state", "--registration", "--timeout"},
+      0,
+      1};
   auto args = parseArgs(argv, spec);
   if (!args) return usage(args.error().message);
   if (args->has("--help")) {
@@ -137,8 +144,8 @@ int runXapi(const CommandArgs& argv) {
   auto settings = xapi::loadSettings(sources);
   if (!settings) return usage(settings.error().message);
   // flush only marks delivery state; losing a mark in a power cut just means a resend.
-  auto box = xapi::Outbox::open(settings->outbox, sub == "flush" ? xapi::Durability::Relaxed
-                                                                 : xapi::Durability::Full);
+  auto box = xapi::Outbox::open(
+      settings->outbox, sub == "flush" ? xapi::Durability::Relaxed : xapi::Durability::Full);
   if (!box) return usage(box.error().message);
   if (sub == "status") return status(*settings, **box, args->has("--json"));
   if (sub == "flush") return flush(*settings, **box, *args);
