@@ -44,6 +44,26 @@ std::string_view endReasonName(scenario::EndReason r) {
   return "?";
 }
 
+// cmi5 §9.6.2: every statement in an AU session carries the LMS's context template.
+void mergeTemplate(const xapi::Json& t, xapi::Context& c) {
+  if (t.contains("extensions") && t["extensions"].is_object()) {
+    for (const auto& [key, value] : t["extensions"].items()) c.extensions[key] = value;
+  }
+  if (!t.contains("contextActivities") || !t["contextActivities"].is_object()) return;
+  const auto& ca = t["contextActivities"];
+  auto copy = [&](const char* key, std::vector<xapi::Activity>& into) {
+    if (!ca.contains(key)) return;
+    const xapi::Json list = ca[key].is_array() ? ca[key] : xapi::Json::array({ca[key]});
+    for (const auto& a : list) {
+      if (a.contains("id") && a["id"].is_string()) into.push_back({a["id"].get<std::string>(), {}});
+    }
+  };
+  copy("parent", c.contextActivities.parent);
+  copy("grouping", c.contextActivities.grouping);
+  copy("category", c.contextActivities.category);
+  copy("other", c.contextActivities.other);
+}
+
 }  // namespace
 
 Reporter::Reporter(const scenario::ScenarioDef& def, ReportContext context, Sink sink)
@@ -90,6 +110,7 @@ xapi::Statement Reporter::base(std::string_view verbId, std::string_view display
   c.extensions[std::string(xapi::extensions::kMode)] = context_.mode;
   if (!isScenario)
     c.contextActivities.parent.push_back(xapi::Activity{scenarioIri(), std::nullopt});
+  if (context_.cmi5ContextTemplate) mergeTemplate(*context_.cmi5ContextTemplate, c);
   s.context = std::move(c);
   return s;
 }
@@ -99,6 +120,7 @@ void Reporter::report(const scenario::AttemptEvent& e) {
   namespace ext = xapi::extensions;
   switch (e.kind) {
     case AttemptEventKind::Started:
+      if (context_.cmi5ContextTemplate) return;  // the cmi5 session sends initialized
       sink_(base(verbs::kInitialized, "initialized", scenarioActivity(), e.tick));
       return;
     case AttemptEventKind::StepStarted:
@@ -171,6 +193,7 @@ void Reporter::reportHint(const scenario::AttemptEvent& e) {
 }
 
 void Reporter::reportEnd(const scenario::AttemptEvent& e) {
+  if (context_.cmi5ContextTemplate) return;  // the cmi5 session judges and terminates
   namespace ext = xapi::extensions;
   const std::string duration = xapi::formatDuration(core::ticksToSeconds(e.tick));
   // An aborted attempt is not judged: only terminated, which says why it ended.
@@ -201,6 +224,20 @@ void Reporter::reportEnd(const scenario::AttemptEvent& e) {
   r.extensions[std::string(ext::kEndReason)] = endReasonName(e.reason);
   t.result = r;
   sink_(std::move(t));
+}
+
+xapi::cmi5::AttemptResult cmi5Result(const scenario::AttemptEvent& ended) {
+  xapi::cmi5::AttemptResult r;
+  r.completed = ended.reason == scenario::EndReason::Completed;
+  if (ended.maxScore > 0 && ended.reason != scenario::EndReason::Aborted) {
+    // cmi5 scores are 0..1; a negative score (penalties) counts as 0.
+    r.scaledScore = std::clamp(static_cast<double>(ended.score) / ended.maxScore, 0.0, 1.0);
+    r.rawScore = std::clamp(ended.score, 0, ended.maxScore);
+    r.maxScore = ended.maxScore;
+  }
+  r.passedByScenario = ended.outcome == scenario::Outcome::Passed;
+  r.durationSeconds = core::ticksToSeconds(ended.tick);
+  return r;
 }
 
 std::vector<xapi::Statement> reportAttempt(const scenario::ScenarioDef& def,

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "scenario/attempt.h"
 #include "scenario/definition.h"
+#include "xapi/cmi5.h"
 #include "xapi/statement.h"
 #include "xapi/time_format.h"
 
@@ -23,6 +25,11 @@ struct ReportContext {
   std::string language = "nl-BE";         // the language the trainee used
   std::string platform;                   // "Praxis <version>" by default
   xapi::WallClock::time_point startTime;  // wall-clock time of tick 0
+  /// Launched by a cmi5 LMS: the cmi5 session (xapi::cmi5::Session) sends initialized,
+  /// passed/failed and terminated on the AU, so the reporter sends only the detail
+  /// ("cmi5 allowed" statements: steps, faults, hints), each carrying this context
+  /// template (session id, LMS grouping) as cmi5 requires.
+  std::optional<xapi::Json> cmi5ContextTemplate;
 };
 
 class Reporter {
@@ -50,6 +57,10 @@ class Reporter {
   ReportContext context_;
   Sink sink_;
 };
+
+/// What the cmi5 session needs from the attempt's Ended event to send completed, passed or
+/// failed, and terminated.
+[[nodiscard]] xapi::cmi5::AttemptResult cmi5Result(const scenario::AttemptEvent& ended);
 
 /// All statements for a whole attempt's events, in order.
 [[nodiscard]] std::vector<xapi::Statement> reportAttempt(

@@ -134,6 +134,36 @@ TEST(Reporter, AbortedAttemptIsNotJudged) {
   EXPECT_NE(statements[statements.size() - 2].verb.id, xapi::verbs::kFailed);
 }
 
+TEST(Reporter, Cmi5ModeSendsOnlyAllowedDetailWithTheContextTemplate) {
+  auto ctx = context();
+  const std::string sessionId = *core::newUuidV4();
+  ctx.cmi5ContextTemplate = xapi::Json{
+      {"contextActivities", {{"grouping", {{{"id", "https://lms.example.org/course/7"}}}}}},
+      {"extensions", {{std::string(xapi::cmi5::kSessionIdExtension), sessionId}}}};
+  const auto ev = events(scenario::Outcome::Failed, scenario::EndReason::Completed);
+  const auto statements = reportAttempt(scenarioDef(), ev, ctx);
+  std::vector<std::string> verbs;
+  for (const auto& s : statements) {
+    verbs.push_back(s.verb.id);
+    EXPECT_EQ(s.context->extensions[std::string(xapi::cmi5::kSessionIdExtension)], sessionId);
+    ASSERT_EQ(s.context->contextActivities.grouping.size(), 1U);
+    for (const auto& c : s.context->contextActivities.category) {
+      EXPECT_NE(c.id, xapi::cmi5::kCategory) << "detail statements are cmi5 allowed, not defined";
+    }
+    auto json = xapi::toJson(s);
+    json["id"] = *core::newUuidV4();
+    EXPECT_TRUE(xapi::checkStatement(json));
+  }
+  EXPECT_EQ(verbs, (std::vector<std::string>{std::string(xapi::verbs::kExperienced),
+                                             std::string(xapi::verbs::kFaulted),
+                                             std::string(xapi::verbs::kCompleted)}));
+  const auto result = cmi5Result(ev.back());
+  EXPECT_TRUE(result.completed);
+  EXPECT_EQ(result.scaledScore, 0.0) << "a negative score counts as 0 for cmi5";
+  EXPECT_FALSE(result.passedByScenario);
+  EXPECT_DOUBLE_EQ(result.durationSeconds, 20.0);
+}
+
 TEST(Reporter, TheRealLrsAcceptsEveryStatement) {
   auto lrs = xapi::test::LrsProcess::start();
   ASSERT_TRUE(lrs) << lrs.error().message;
