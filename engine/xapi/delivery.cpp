@@ -62,6 +62,9 @@ Deliverer::Outcome Deliverer::post(const std::vector<OutboxRecord>& batch, std::
   if (status == 200 || status == 204) return {Verdict::Delivered, "", false, {}};
   if (status == 400) return {Verdict::Dead, lrsReason(status, response->body), false, {}};
   if (status == 409) return {Verdict::Dead, lrsReason(status, response->body), true, {}};
+  // Too large for this LRS: the batch is re-sent one statement at a time; a single
+  // statement that is still too large can never be delivered.
+  if (status == 413) return Outcome{Verdict::Dead, lrsReason(status, response->body), false, {}};
   Outcome outcome{Verdict::Retry, lrsReason(status, response->body), false, {}};
   if (response->retryAfter) outcome.retryAfter = *response->retryAfter;
   // 401/403/404 are configuration problems: retry (slowly) rather than lose statements.

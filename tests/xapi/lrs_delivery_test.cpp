@@ -291,5 +291,21 @@ TEST_F(LrsDelivery, ProxyInjected400And409AreDeadLettersWithReason) {
   EXPECT_EQ(box->counts()->delivered, 3);
 }
 
+TEST_F(LrsDelivery, PayloadTooLargeSplitsTheBatch) {
+  FaultProxy proxy(origin());
+  proxy.script({{413, "{\"message\":\"request entity too large\"}", {}}});
+  auto box = *Outbox::open(test::tempPath("413.sqlite"));
+  const auto reg = registration();
+  const auto ids = enqueue(*box, reg, 4);
+  LrsClient client(test::lrsConfig(proxy.endpoint()));
+  Deliverer deliverer(*box, client, fastPolicy(), core::Log::silent());
+  auto total = deliverer.flush(std::chrono::steady_clock::now() + 10s);
+  ASSERT_TRUE(total);
+  EXPECT_EQ(total->delivered, 4);
+  EXPECT_EQ(total->dead, 0);
+  EXPECT_EQ(proxy.forwarded(), 4) << "re-sent one by one";
+  for (const auto& id : ids) EXPECT_EQ(test::statementStatus(lrs_->endpoint(), id), 200);
+}
+
 }  // namespace
 }  // namespace praxis::xapi
