@@ -39,6 +39,7 @@ Emitter::~Emitter() {
     std::lock_guard lock(senderMutex_);
     senderStopping_ = true;
   }
+  cancelSend_ = true;  // a request to a hanging LRS must not hold up shutdown
   senderWake_.notify_all();
   if (sender_.joinable()) sender_.join();
 }
@@ -117,6 +118,7 @@ void Emitter::writerLoop(std::unique_ptr<Outbox> outbox) {
 
 void Emitter::senderLoop(std::unique_ptr<Outbox> outbox) {
   LrsClient client(*options_.lrs);
+  client.setCancelFlag(&cancelSend_);
   Deliverer deliverer(*outbox, client, options_.delivery, options_.log);
   std::chrono::milliseconds wait{0};
   while (true) {

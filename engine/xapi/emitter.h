@@ -83,7 +83,8 @@ class Emitter {
   std::condition_variable senderWake_;
   bool senderKick_ = false;
   bool senderStopping_ = false;
-  std::atomic<bool> idle_{false};  // sender saw nothing pending after the last commit
+  std::atomic<bool> idle_{false};        // sender saw nothing pending after the last commit
+  std::atomic<bool> cancelSend_{false};  // shutting down: abort a request in flight
 
   // Threads last: they are joined (in the destructor) before the state above goes away.
   std::thread writer_;

@@ -22,6 +22,13 @@ std::size_t appendBody(char* data, std::size_t size, std::size_t count, void* us
   return size * count;
 }
 
+// libcurl calls this often during a transfer (and at least once a second while idle);
+// a non-zero return aborts the transfer with CURLE_ABORTED_BY_CALLBACK.
+int checkCancel(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  const auto* cancel = static_cast<const std::atomic<bool>*>(user);
+  return cancel != nullptr && cancel->load() ? 1 : 0;
+}
+
 struct HeaderList {
   curl_slist* list = nullptr;
   ~HeaderList() { curl_slist_free_all(list); }
@@ -86,6 +93,12 @@ core::Result<HttpResponse> HttpClient::request(const std::string& method, const 
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, appendBody);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &response.body);
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for timeouts
+  if (cancel_ != nullptr) {
+    if (cancel_->load()) return core::fail(method, " ", redactUrl(url), " cancelled");
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, checkCancel);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, cancel_);
+  }
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(config.connectTimeout.count()));
   curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(config.timeout.count()));
   curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, config.verifyTls ? 1L : 0L);

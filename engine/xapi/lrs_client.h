@@ -2,6 +2,7 @@
 // Credentials go in request headers only; they never appear in an error message or a log.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -43,6 +44,10 @@ class HttpClient {
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
 
+  /// Once `*cancel` is true, a request in flight stops within about a second (an error). Lets
+  /// the emitter shut down without waiting for a hanging LRS. The flag must outlive this.
+  void setCancelFlag(const std::atomic<bool>* cancel) { cancel_ = cancel; }
+
   /// A network failure (refused, timeout, TLS) is an error; any HTTP status is a response.
   /// `headers` are "Name: value" lines; `auth` applies the config's credentials.
   [[nodiscard]] core::Result<HttpResponse> request(const std::string& method,
@@ -54,6 +59,7 @@ class HttpClient {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  const std::atomic<bool>* cancel_ = nullptr;
 };
 
 /// The statements and state resources of one LRS.
@@ -62,6 +68,7 @@ class LrsClient {
   explicit LrsClient(LrsConfig config);
 
   [[nodiscard]] const LrsConfig& config() const { return config_; }
+  void setCancelFlag(const std::atomic<bool>* cancel) { http_.setCancelFlag(cancel); }
 
   /// POST statements (a JSON array text) to statements.
   [[nodiscard]] core::Result<HttpResponse> postStatements(const std::string& jsonArray);

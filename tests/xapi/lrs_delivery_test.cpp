@@ -291,6 +291,26 @@ TEST_F(LrsDelivery, ProxyInjected400And409AreDeadLettersWithReason) {
   EXPECT_EQ(box->counts()->delivered, 3);
 }
 
+TEST_F(LrsDelivery, AHangingLrsBlocksNeitherEmissionNorShutdown) {
+  FaultProxy proxy(origin());
+  proxy.hangFor(4000ms, 100);
+  const auto path = test::tempPath("hang-emitter.sqlite");
+  auto config = test::lrsConfig(proxy.endpoint());
+  config.timeout = 20000ms;
+  auto emitter = Emitter::start(EmitterOptions{path, config, fastPolicy(), core::Log::silent()});
+  ASSERT_TRUE(emitter);
+  const auto reg = registration();
+  for (int i = 0; i < 50; ++i) ASSERT_TRUE((*emitter)->emit(test::sampleStatement(reg, i)));
+  ASSERT_TRUE((*emitter)->waitCommitted(10s)) << "the writer does not wait for the sender";
+  std::this_thread::sleep_for(200ms);  // let the sender's request reach the hanging proxy
+  const auto before = std::chrono::steady_clock::now();
+  emitter->reset();
+  EXPECT_LT(std::chrono::steady_clock::now() - before, 3s)
+      << "shutdown cancels the request instead of waiting for the 20 s timeout";
+  auto box = Outbox::open(path);
+  EXPECT_EQ((*box)->counts()->pending, 50) << "nothing lost: delivered on the next run";
+}
+
 TEST_F(LrsDelivery, PayloadTooLargeSplitsTheBatch) {
   FaultProxy proxy(origin());
   proxy.script({{413, "{\"message\":\"request entity too large\"}", {}}});
