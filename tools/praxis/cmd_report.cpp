@@ -14,7 +14,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: praxis report ATTEMPT.jsonl --out REPORT.html [--registration UUID]\n"
-    "       praxis report --outbox [FILE] --registration UUID --out REPORT.html\n\n"
+    "       praxis report --outbox FILE|default --registration UUID --out REPORT.html\n\n"
     "Turns one attempt's xAPI statements (JSON lines from `praxis xapi export`, or a JSON\n"
     "array, or the outbox) into one HTML page with inline CSS and no network access: a\n"
     "timeline of the steps with their durations, the faults and hints, and the score against\n"
