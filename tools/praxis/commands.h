@@ -19,5 +19,7 @@ int runTest(const CommandArgs& args);
 int runRun(const CommandArgs& args);
 int runReplay(const CommandArgs& args);
 int runBench(const CommandArgs& args);
+int runXapi(const CommandArgs& args);
+int runReport(const CommandArgs& args);
 
 }  // namespace praxis::cli

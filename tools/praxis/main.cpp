@@ -21,6 +21,10 @@ constexpr Command kCommands[] = {
      praxis::cli::runRun},
     {"replay", "replay a recorded input file and reproduce its event log", praxis::cli::runReplay},
     {"bench", "measure simulation speed and memory of the shipped scenarios", praxis::cli::runBench},
+    {"xapi", "look into and deliver the xAPI outbox (status, flush, export, retry-dead)",
+     praxis::cli::runXapi},
+    {"report", "turn an attempt's xAPI statements into a self-contained HTML report",
+     praxis::cli::runReport},
 };
 
 void printUsage(std::FILE* out) {

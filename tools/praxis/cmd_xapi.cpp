@@ -1,0 +1,160 @@
+// `praxis xapi status|flush|export|retry-dead`: look into and drive the durable xAPI outbox.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "args.h"
+#include "commands.h"
+#include "xapi/delivery.h"
+#include "xapi/outbox.h"
+#include "xapi/settings.h"
+
+namespace praxis::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: praxis xapi <status|flush|export|retry-dead> [options]\n\n"
+    "Looks into and drives the durable xAPI outbox (statements waiting for the LRS).\n\n"
+    "  status        counts of pending, delivered and dead statements (--json for machines)\n"
+    "  flush         deliver every pending statement now; exit 1 if some remain or died\n"
+    "  export        write statements as JSON lines (--jsonl FILE, default stdout)\n"
+    "  retry-dead    put dead letters (rejected by the LRS) back to pending\n\n"
+    "options:\n"
+    "  --outbox FILE        the outbox (default: <user data>/outbox.sqlite)\n"
+    "  --lrs URL            the LRS endpoint, e.g. https://lrs.example.org/xAPI/\n"
+    "  --config FILE        JSON settings (default: $PRAXIS_XAPI_CONFIG or <user data>/xapi.json)\n"
+    "  --json               status: machine-readable output\n"
+    "  --jsonl FILE         export: write here instead of stdout\n"
+    "  --state STATE        export: pending, delivered, dead or all (default all)\n"
+    "  --registration UUID  export: only this attempt\n"
+    "  --timeout SECONDS    flush: give up after this long (default 60)\n\n"
+    "Credentials come from PRAXIS_LRS_USERNAME / PRAXIS_LRS_PASSWORD or the config file and\n"
+    "are never printed. With no LRS configured statements stay in the outbox.\n";
+
+int usage(const std::string& message) {
+  std::fprintf(stderr, "praxis xapi: %s\n\n%s", message.c_str(), kUsage);
+  return kExitUsage;
+}
+
+int status(const xapi::XapiSettings& settings, xapi::Outbox& box, bool json) {
+  auto counts = box.counts();
+  if (!counts) return usage(counts.error().message);
+  std::string lastError;
+  if (auto oldest = box.pending(1); oldest && !oldest->empty()) lastError = (*oldest)[0].lastError;
+  const std::string lrs = settings.lrs ? xapi::redactUrl(settings.lrs->endpoint) : "";
+  if (json) {
+    xapi::Json out = {{"outbox", settings.outbox.string()},
+                      {"lrs", settings.lrs ? xapi::Json(lrs) : xapi::Json(nullptr)},
+                      {"pending", counts->pending},
+                      {"delivered", counts->delivered},
+                      {"dead", counts->dead},
+                      {"lastError", lastError}};
+    std::printf("%s\n", out.dump(2).c_str());
+    return kExitOk;
+  }
+  std::printf("outbox     %s\n", settings.outbox.c_str());
+  std::printf("lrs        %s\n",
+              settings.lrs ? lrs.c_str() : "none (statements stay in the outbox)");
+  std::printf("pending    %lld\n", static_cast<long long>(counts->pending));
+  std::printf("delivered  %lld\n", static_cast<long long>(counts->delivered));
+  std::printf("dead       %lld%s\n", static_cast<long long>(counts->dead),
+              counts->dead > 0 ? "  (see `praxis xapi export --state dead`)" : "");
+  if (!lastError.empty()) std::printf("last error %s\n", lastError.c_str());
+  return kExitOk;
+}
+
+int flush(const xapi::XapiSettings& settings, xapi::Outbox& box, const Args& args) {
+  if (!settings.lrs) {
+    return usage("no LRS configured: give --lrs URL, PRAXIS_LRS_ENDPOINT or a config file");
+  }
+  double seconds = 60;
+  if (auto t = args.option("--timeout")) seconds = std::atof(t->c_str());
+  xapi::LrsClient client(*settings.lrs);
+  xapi::Deliverer deliverer(box, client, xapi::DeliveryPolicy{},
+                            core::Log::toStderr(core::LogLevel::Warning));
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+  auto total = deliverer.flush(deadline);
+  if (!total) return usage(total.error().message);
+  auto counts = box.counts();
+  std::printf("delivered %lld, dead %lld, pending %lld\n", static_cast<long long>(total->delivered),
+              static_cast<long long>(total->dead),
+              static_cast<long long>(counts ? counts->pending : -1));
+  if (!total->error.empty() && counts && counts->pending > 0) {
+    std::fprintf(stderr, "praxis xapi flush: still pending: %s\n", total->error.c_str());
+  }
+  return (counts && counts->pending == 0 && total->dead == 0) ? kExitOk : kExitFailed;
+}
+
+int exportJsonl(xapi::Outbox& box, const Args& args) {
+  std::optional<xapi::OutboxState> state;
+  const std::string which = args.option("--state").value_or("all");
+  if (which == "pending")
+    state = xapi::OutboxState::Pending;
+  else if (which == "delivered")
+    state = xapi::OutboxState::Delivered;
+  else if (which == "dead")
+    state = xapi::OutboxState::Dead;
+  else if (which != "all")
+    return usage("--state must be pending, delivered, dead or all");
+  std::ofstream file;
+  std::ostream* out = &std::cout;
+  if (auto path = args.option("--jsonl")) {
+    file.open(*path, std::ios::binary | std::ios::trunc);
+    if (!file) return usage("cannot write " + *path);
+    out = &file;
+  }
+  std::int64_t n = 0;
+  auto r = box.forEach(state, args.option("--registration").value_or(""),
+                       [&](const xapi::OutboxRecord& rec) {
+                         *out << rec.body << '\n';
+                         ++n;
+                       });
+  if (!r) return usage(r.error().message);
+  out->flush();
+  if (!*out) return usage("write failed");
+  std::fprintf(stderr, "exported %lld statements\n", static_cast<long long>(n));
+  return kExitOk;
+}
+
+}  // namespace
+
+int runXapi(const CommandArgs& argv) {
+  const ArgSpec spec{
+      {"--json"},
+      {"--outbox", "--lrs", "--config", "--jsonl", "--state", "--registration", "--timeout"},
+      0,
+      1};
+  auto args = parseArgs(argv, spec);
+  if (!args) return usage(args.error().message);
+  if (args->has("--help")) {
+    std::printf("%s", kUsage);
+    return kExitOk;
+  }
+  if (args->positionals.empty()) return usage("missing subcommand");
+  const std::string sub = args->positionals[0];
+  if (sub != "status" && sub != "flush" && sub != "export" && sub != "retry-dead") {
+    return usage("unknown subcommand '" + sub + "'");
+  }
+  xapi::SettingsSources sources;
+  sources.lrsUrl = args->option("--lrs").value_or("");
+  sources.outbox = args->option("--outbox").value_or("");
+  sources.configFile = args->option("--config").value_or("");
+  auto settings = xapi::loadSettings(sources);
+  if (!settings) return usage(settings.error().message);
+  // flush only marks delivery state; losing a mark in a power cut just means a resend.
+  auto box = xapi::Outbox::open(
+      settings->outbox, sub == "flush" ? xapi::Durability::Relaxed : xapi::Durability::Full);
+  if (!box) return usage(box.error().message);
+  if (sub == "status") return status(*settings, **box, args->has("--json"));
+  if (sub == "flush") return flush(*settings, **box, *args);
+  if (sub == "export") return exportJsonl(**box, *args);
+  auto moved = (*box)->retryDead();
+  if (!moved) return usage(moved.error().message);
+  std::printf("%lld dead statements back to pending%s\n", static_cast<long long>(*moved),
+              settings->lrs ? "; run `praxis xapi flush` to send them" : "");
+  return kExitOk;
+}
+
+}  // namespace praxis::cli
