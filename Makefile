@@ -7,7 +7,7 @@ PRAXIS      = $(BUILD)/tools/praxis/praxis
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps configure build run test unit scenario-tests fuzz bench sanitize clean help
+.PHONY: all deps configure build run test unit scenario-tests fuzz fuzz-build bench sanitize clean help
 
 all: build
 
@@ -23,7 +23,8 @@ deps:
 
 $(BUILD)/build.ninja:
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
-	  -DCMAKE_CXX_COMPILER_LAUNCHER=$(shell command -v ccache)
+	  -DCMAKE_CXX_COMPILER_LAUNCHER=$(shell command -v ccache) \
+	  -DPRAXIS_FUZZ_BUILD_DIR=$(abspath $(FUZZ_BUILD)) -DPRAXIS_FUZZ_SECONDS=$(FUZZ_SECONDS)
 
 configure: deps $(BUILD)/build.ninja
 
@@ -33,22 +34,26 @@ build: configure
 run: build
 	$(PRAXIS) run $(SCENARIO) --headless --autopilot
 
+# Everything runs under CTest (unit and integration suites, the shipped scenarios through
+# `praxis test`, and the bounded fuzz run), so the run ends on one summary line.
 unit: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600
 
 scenario-tests: build
 	$(PRAXIS) test scenarios/ --junit $(BUILD)/scenario-tests.xml
 
-fuzz: deps
+fuzz-build: deps
 	cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DPRAXIS_FUZZ=ON \
 	  -DPRAXIS_TESTS=OFF -DPRAXIS_BENCHMARKS=OFF -DPRAXIS_ONLY_FUZZ=ON \
 	  -DCMAKE_CXX_COMPILER_LAUNCHER=$(shell command -v ccache)
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_scenario_loader
+
+fuzz: fuzz-build
 	tests/fuzz/run-fuzzer.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
-test: build
-	$(MAKE) --no-print-directory unit scenario-tests fuzz
+test: build fuzz-build
+	$(MAKE) --no-print-directory unit
 
 bench: build
 	$(PRAXIS) bench scenarios/

@@ -2,6 +2,11 @@
 
 set(PRAXIS_WARNINGS -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
     -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough -Werror)
+# GCC 12 reports -Wmaybe-uninitialized false positives through std::optional and GLM copies at
+# -O2 (GCC bug 105562 and friends); clang and -Wuninitialized still catch the real ones.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  list(APPEND PRAXIS_WARNINGS -Wno-maybe-uninitialized)
+endif()
 
 function(praxis_target_defaults target)
   target_compile_options(${target} PRIVATE ${PRAXIS_WARNINGS})

@@ -43,14 +43,17 @@ class Session {
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
-  /// Advances the simulation by one tick with this input.
+  /// Advances the simulation by one tick with this input (nothing once the attempt ended).
   void step(const interaction::TraineeInput& input);
+  /// Ends an unfinished attempt as failed (the trainee stopped, the window closed).
+  void abort();
 
   [[nodiscard]] core::Tick tick() const;
   [[nodiscard]] bool ended() const;
   [[nodiscard]] const scenario::ScenarioDef& definition() const { return def_; }
   [[nodiscard]] const SessionOptions& options() const { return options_; }
   [[nodiscard]] const scene::Scene& scene() const;
+  [[nodiscard]] const interaction::World& world() const;
   [[nodiscard]] scenario::Feedback feedback() const;
   /// The input of the last step (the head and hands to draw).
   [[nodiscard]] const interaction::TraineeInput& lastInput() const { return lastInput_; }
@@ -68,6 +71,8 @@ class Session {
   const scenario::ScenarioDef& def_;
   SessionOptions options_;
   interaction::TraineeInput lastInput_;
+  core::Tick tick_ = 0;
+  std::vector<interaction::WorldEvent> events_;
   std::unique_ptr<interaction::World> world_;
   std::unique_ptr<scenario::Runner> runner_;
 };

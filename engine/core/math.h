@@ -42,4 +42,17 @@ struct Pose {
   return glm::quat(glm::radians(degrees));
 }
 
+/// The shortest rotation taking unit vector `from` onto unit vector `to`.
+[[nodiscard]] inline Quat rotationBetween(const Vec3& from, const Vec3& to) {
+  const float cosine = glm::dot(from, to);
+  if (cosine < -0.9999F) {
+    // Opposite vectors: turn half way round any axis perpendicular to `from`.
+    Vec3 axis = glm::cross(Vec3(1.0F, 0.0F, 0.0F), from);
+    if (glm::dot(axis, axis) < 1e-6F) axis = glm::cross(Vec3(0.0F, 1.0F, 0.0F), from);
+    return glm::angleAxis(glm::pi<float>(), glm::normalize(axis));
+  }
+  const Vec3 axis = glm::cross(from, to);
+  return glm::normalize(Quat(1.0F + cosine, axis.x, axis.y, axis.z));
+}
+
 }  // namespace praxis::core

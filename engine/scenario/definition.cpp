@@ -13,6 +13,33 @@ std::string_view toString(Hand hand) {
   return "?";
 }
 
+const SourceSpan& spanOf(const FieldSpans& fields, std::string_view key,
+                         const SourceSpan& fallback) {
+  const auto it = fields.find(key);
+  return it == fields.end() ? fallback : it->second;
+}
+
+std::string_view toString(ConditionKind kind) {
+  switch (kind) {
+    case ConditionKind::State: return "state";
+    case ConditionKind::Value: return "value";
+    case ConditionKind::Grabbed: return "grabbed";
+    case ConditionKind::Released: return "released";
+    case ConditionKind::Snapped: return "snapped";
+    case ConditionKind::Touched: return "touched";
+    case ConditionKind::Inside: return "inside";
+    case ConditionKind::ToolOn: return "tool_on";
+    case ConditionKind::Elapsed: return "elapsed";
+    case ConditionKind::StepDone: return "step_done";
+    case ConditionKind::LookingAt: return "looking_at";
+    case ConditionKind::All: return "all";
+    case ConditionKind::Any: return "any";
+    case ConditionKind::Not: return "not";
+    case ConditionKind::Sequence: return "sequence";
+  }
+  return "?";
+}
+
 std::string_view toString(Severity severity) {
   switch (severity) {
     case Severity::Minor: return "minor";
@@ -55,6 +82,25 @@ const ObjectDef* ScenarioDef::findObject(std::string_view id) const {
     if (o.id == id) return &o;
   }
   return nullptr;
+}
+
+std::vector<TextRef> ScenarioDef::texts() const {
+  std::vector<TextRef> out;
+  const auto add = [&out](const LocalizedText& text, const SourceSpan& at, std::string what) {
+    if (!text.empty()) out.push_back(TextRef{&text, at, std::move(what)});
+  };
+  add(meta.title, spanOf(fields, "title", span), "title");
+  add(meta.description, spanOf(fields, "description", span), "description");
+  for (const auto& o : objects) add(o.label, spanOf(o.fields, "label", o.span), "object '" + o.id + "' label");
+  for (const auto& s : steps) {
+    add(s.instruction, spanOf(s.fields, "instruction", s.span), "step '" + s.id + "' instruction");
+    for (std::size_t i = 0; i < s.hints.size(); ++i) {
+      add(s.hints[i].text, spanOf(s.hints[i].fields, "text", s.hints[i].span),
+          "step '" + s.id + "' hint " + std::to_string(i + 1));
+    }
+  }
+  for (const auto& f : faults) add(f.message, spanOf(f.fields, "message", f.span), "fault '" + f.id + "' message");
+  return out;
 }
 
 int ScenarioDef::maxScore() const {

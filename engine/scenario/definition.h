@@ -3,8 +3,11 @@
 // rewrite only what it changed.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/localized_text.h"
@@ -16,6 +19,15 @@ namespace praxis::scenario {
 
 using core::LocalizedText;
 using core::SourceSpan;
+
+/// Where each key's value sits in the file: key path ("socket.accepts[1]", "pos") → span of
+/// the value. Lets errors point at the exact value and the editor rewrite one field in place.
+/// Empty for nodes built in code.
+using FieldSpans = std::map<std::string, SourceSpan, std::less<>>;
+
+/// The span recorded for `key`, or `fallback` (usually the node's own span) when none is.
+[[nodiscard]] const SourceSpan& spanOf(const FieldSpans& fields, std::string_view key,
+                                       const SourceSpan& fallback);
 
 enum class Hand { Left, Right, Either };
 enum class ToucherKind { Any, Hand, Tool };
@@ -58,7 +70,11 @@ struct Condition {
   double degrees = 15.0;
   bool sinceAttempt = false;  // Elapsed: count from the attempt's start, not the step's
   std::vector<Condition> children;
+  FieldSpans fields;          // by YAML key: "object", "is", "into", "zone", …
 };
+
+/// The YAML key of a condition kind ("tool_on" for ToolOn).
+[[nodiscard]] std::string_view toString(ConditionKind kind);
 
 struct ObjectDef {
   std::string id;
@@ -76,6 +92,7 @@ struct ObjectDef {
   std::optional<scene::Tool> tool;
   std::optional<scene::TouchTarget> touchTarget;
   std::optional<scene::Zone> zone;
+  FieldSpans fields;
 };
 
 struct HintDef {
@@ -83,12 +100,14 @@ struct HintDef {
   LocalizedText text;
   std::optional<double> afterSeconds;   // without progress on the step
   std::optional<int> afterMistakes;     // faults raised during the step
+  FieldSpans fields;
 };
 
 struct BranchDef {
   SourceSpan span;
   Condition when;
   std::string next;  // a step id, or "end"
+  FieldSpans fields;
 };
 
 inline constexpr std::string_view kEndStep = "end";
@@ -103,6 +122,7 @@ struct StepDef {
   std::vector<HintDef> hints;
   std::vector<BranchDef> branches;     // first whose `when` holds picks the next step
   std::string next;                    // default next: "" the following step, or an id, or "end"
+  FieldSpans fields;                   // includes "highlight[i]"
 };
 
 struct FaultDef {
@@ -114,6 +134,7 @@ struct FaultDef {
   std::optional<int> penalty;          // default from scoring
   LocalizedText message;
   bool repeat = false;                 // raise again on every new occurrence
+  FieldSpans fields;
 };
 
 struct ScoringDef {
@@ -122,6 +143,7 @@ struct ScoringDef {
   std::optional<double> timeLimitSeconds;
   int minorPenalty = 5;
   int majorPenalty = 20;
+  FieldSpans fields;
 };
 
 struct TraineeStart {
@@ -139,6 +161,13 @@ struct Metadata {
   std::vector<std::string> languages;  // declared; the validator warns on missing translations
 };
 
+/// Where a `LocalizedText` came from, so the validator can name it in a translation warning.
+struct TextRef {
+  const LocalizedText* text = nullptr;
+  SourceSpan span;
+  std::string what;  // "step 'lock_out' instruction"
+};
+
 struct ScenarioDef {
   std::string folder;       // the scenario package folder
   std::string file;         // its scenario.yaml
@@ -148,7 +177,12 @@ struct ScenarioDef {
   std::vector<StepDef> steps;
   std::vector<FaultDef> faults;
   ScoringDef scoring;
+  SourceSpan span;          // the whole document
+  FieldSpans fields;        // top-level keys: "id", "title", "languages[0]", "trainee.position", …
 
+  /// Every text shown to trainees, with where it is written (title, labels, instructions,
+  /// hints, fault messages).
+  [[nodiscard]] std::vector<TextRef> texts() const;
   [[nodiscard]] const StepDef* findStep(std::string_view id) const;
   [[nodiscard]] const ObjectDef* findObject(std::string_view id) const;
   [[nodiscard]] int maxScore() const;

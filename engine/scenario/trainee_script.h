@@ -37,6 +37,7 @@ struct Action {
   std::optional<core::Vec3> point;
   std::optional<float> value;
   double seconds = 0.0;
+  FieldSpans fields;  // by YAML key ("object", "into", "to", …); the short form records its key
 };
 
 enum class Outcome { Passed, Failed };
@@ -50,6 +51,7 @@ struct Expectation {
   std::optional<std::vector<std::string>> faults;          // exactly this set, in any order
   std::optional<std::vector<std::string>> stepsCompleted;  // exactly these, in this order
   std::optional<std::string> endReason;                    // "completed", "critical_fault", "time_limit"
+  FieldSpans fields;                                       // includes "faults[i]", "steps[i]"
 };
 
 struct TraineeScript {
@@ -62,6 +64,7 @@ struct TraineeScript {
   double maxSeconds = 900;  // give up (and fail the test) after this much simulated time
   std::vector<Action> actions;
   Expectation expect;
+  FieldSpans fields;
 };
 
 }  // namespace praxis::scenario

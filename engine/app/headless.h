@@ -1,0 +1,63 @@
+// Headless attempts: a scripted trainee (or a recorded input log) drives a Session as fast
+// as the CPU allows; the result is checked against the script's expectations.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/session.h"
+#include "scenario/trainee_script.h"
+
+namespace praxis::app {
+
+struct RunOptions {
+  SessionOptions session;
+  /// Stop as soon as this step becomes active (for snapshots); "" runs to the end.
+  std::string stopAtStep;
+  /// Called after every attempt event as it happens (e.g. autopilot printing).
+  std::function<void(const Session&, const scenario::AttemptEvent&)> onAttemptEvent;
+  /// When set, every tick's input is appended here (for --record).
+  std::vector<interaction::TraineeInput>* record = nullptr;
+  /// Seconds the trainee may stand idle after the script's last action before the attempt
+  /// counts as abandoned.
+  double idleSeconds = 1.0;
+};
+
+struct RunResult {
+  bool ended = false;
+  scenario::Outcome outcome = scenario::Outcome::Failed;
+  scenario::EndReason endReason = scenario::EndReason::Aborted;
+  int score = 0;
+  int maxScore = 0;
+  core::Tick ticks = 0;
+  std::vector<std::string> stepsCompleted;
+  std::vector<std::string> faults;
+  std::vector<scenario::AttemptEvent> attemptEvents;
+  std::size_t worldEventCount = 0;
+  std::uint64_t eventLogHash = 0;
+  std::optional<core::Error> scriptError;  // the script could not be played as written
+  bool timedOut = false;                   // hit the script's max_seconds
+
+  [[nodiscard]] double simulatedSeconds() const { return core::ticksToSeconds(ticks); }
+};
+
+/// Plays `script` against a fresh session of `def`.
+[[nodiscard]] core::Result<RunResult> runScript(const scenario::ScenarioDef& def,
+                                                const scenario::TraineeScript& script,
+                                                const RunOptions& options = {});
+
+/// Replays recorded inputs against a fresh session of `def`.
+[[nodiscard]] core::Result<RunResult> runInputs(const scenario::ScenarioDef& def,
+                                                const std::vector<interaction::TraineeInput>& inputs,
+                                                const RunOptions& options = {});
+
+/// Each unmet expectation as a sentence; empty when the run meets them all.
+[[nodiscard]] std::vector<std::string> checkExpectations(const scenario::Expectation& expect,
+                                                         const RunResult& result);
+
+/// Summarises a finished session into a RunResult.
+[[nodiscard]] RunResult summarise(const Session& session);
+
+}  // namespace praxis::app

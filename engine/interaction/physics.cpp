@@ -1,0 +1,148 @@
+#include "interaction/physics.h"
+
+#include <btBulletDynamicsCommon.h>
+
+#include <cassert>
+#include <unordered_map>
+
+namespace praxis::interaction {
+namespace {
+
+btVector3 toBt(const core::Vec3& v) { return {v.x, v.y, v.z}; }
+btQuaternion toBt(const core::Quat& q) { return {q.x, q.y, q.z, q.w}; }
+btTransform toBt(const core::Pose& p) { return btTransform(toBt(p.orientation), toBt(p.position)); }
+core::Pose fromBt(const btTransform& t) {
+  const btVector3& o = t.getOrigin();
+  const btQuaternion q = t.getRotation();
+  return {{static_cast<float>(o.x()), static_cast<float>(o.y()), static_cast<float>(o.z())},
+          core::Quat(static_cast<float>(q.w()), static_cast<float>(q.x()),
+                     static_cast<float>(q.y()), static_cast<float>(q.z()))};
+}
+
+std::unique_ptr<btCollisionShape> makeShape(const scene::Shape& shape) {
+  const core::Vec3 h = shape.halfExtents();
+  switch (shape.kind) {
+    case scene::ShapeKind::Box:
+    case scene::ShapeKind::Plane: return std::make_unique<btBoxShape>(toBt(h));
+    case scene::ShapeKind::Sphere: return std::make_unique<btSphereShape>(h.x);
+    case scene::ShapeKind::Cylinder: return std::make_unique<btCylinderShape>(toBt(h));
+    case scene::ShapeKind::Capsule: {
+      const float radius = h.x;
+      return std::make_unique<btCapsuleShape>(radius, std::max(shape.size.y - 2.0F * radius, 0.0F));
+    }
+  }
+  return std::make_unique<btBoxShape>(toBt(h));
+}
+
+struct Body {
+  // Declaration order is destruction order: the body refers to shape and motion state.
+  std::unique_ptr<btCollisionShape> shape;
+  std::unique_ptr<btDefaultMotionState> motion;
+  std::unique_ptr<btRigidBody> body;
+  float mass = 0.0F;
+};
+
+}  // namespace
+
+struct Physics::Impl {
+  // Bullet objects refer to those declared before them; members are destroyed in reverse.
+  btDefaultCollisionConfiguration config;
+  btCollisionDispatcher dispatcher{&config};
+  btDbvtBroadphase broadphase;
+  btSequentialImpulseConstraintSolver solver;
+  btDiscreteDynamicsWorld world{&dispatcher, &broadphase, &solver, &config};
+  std::unordered_map<scene::EntityId, Body> bodies;
+  std::vector<scene::EntityId> dynamicIds;  // in insertion order, for deterministic sync
+
+  Impl() {
+    world.setGravity(btVector3(0, -9.81F, 0));
+    world.getDispatchInfo().m_deterministicOverlappingPairs = true;
+  }
+  ~Impl() {
+    for (auto& [id, b] : bodies) world.removeRigidBody(b.body.get());
+  }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+
+  Body& add(scene::EntityId id, const scene::Shape& shape, const core::Pose& pose, float mass) {
+    Body b;
+    b.shape = makeShape(shape);
+    b.mass = mass;
+    b.motion = std::make_unique<btDefaultMotionState>(toBt(pose));
+    btVector3 inertia(0, 0, 0);
+    if (mass > 0.0F) b.shape->calculateLocalInertia(mass, inertia);
+    btRigidBody::btRigidBodyConstructionInfo info(mass, b.motion.get(), b.shape.get(), inertia);
+    info.m_friction = 0.8F;
+    info.m_restitution = 0.05F;
+    b.body = std::make_unique<btRigidBody>(info);
+    world.addRigidBody(b.body.get());
+    return bodies.emplace(id, std::move(b)).first->second;
+  }
+  Body& at(scene::EntityId id) {
+    auto it = bodies.find(id);
+    assert(it != bodies.end() && "entity has no physics body");
+    return it->second;
+  }
+};
+
+Physics::Physics() : impl_(std::make_unique<Impl>()) {}
+Physics::~Physics() = default;
+
+void Physics::addStatic(scene::EntityId id, const scene::Shape& shape, const core::Pose& pose) {
+  impl_->add(id, shape, pose, 0.0F);
+}
+
+void Physics::addDynamic(scene::EntityId id, const scene::Shape& shape, const core::Pose& pose,
+                         float mass) {
+  Body& b = impl_->add(id, shape, pose, mass);
+  b.body->setActivationState(ISLAND_SLEEPING);
+  impl_->dynamicIds.push_back(id);
+}
+
+void Physics::makeKinematic(scene::EntityId id, const core::Pose& pose) {
+  Body& b = impl_->at(id);
+  b.body->setCollisionFlags(b.body->getCollisionFlags() | btCollisionObject::CF_KINEMATIC_OBJECT);
+  b.body->setActivationState(DISABLE_DEACTIVATION);
+  b.body->setLinearVelocity(btVector3(0, 0, 0));
+  b.body->setAngularVelocity(btVector3(0, 0, 0));
+  setKinematicPose(id, pose);
+}
+
+void Physics::makeDynamic(scene::EntityId id, const core::Pose& pose) {
+  Body& b = impl_->at(id);
+  b.body->setCollisionFlags(b.body->getCollisionFlags() & ~btCollisionObject::CF_KINEMATIC_OBJECT);
+  b.body->setWorldTransform(toBt(pose));
+  b.motion->setWorldTransform(toBt(pose));
+  b.body->setLinearVelocity(btVector3(0, 0, 0));
+  b.body->setAngularVelocity(btVector3(0, 0, 0));
+  b.body->forceActivationState(ACTIVE_TAG);
+  b.body->activate(true);
+}
+
+void Physics::setKinematicPose(scene::EntityId id, const core::Pose& pose) {
+  Body& b = impl_->at(id);
+  b.motion->setWorldTransform(toBt(pose));
+  b.body->setWorldTransform(toBt(pose));
+}
+
+bool Physics::anyAwake() const {
+  for (const scene::EntityId id : impl_->dynamicIds) {
+    const Body& b = impl_->bodies.at(id);
+    if (b.body->isActive() && !b.body->isKinematicObject()) return true;
+  }
+  return false;
+}
+
+void Physics::step(double seconds, scene::Scene& scene) {
+  // Nothing awake means nothing can move: skip Bullet entirely. Kinematic bodies are pushed
+  // each tick by setKinematicPose and need no step of their own to stay in place.
+  if (!anyAwake()) return;
+  impl_->world.stepSimulation(static_cast<btScalar>(seconds), 0);
+  for (const scene::EntityId id : impl_->dynamicIds) {
+    const Body& b = impl_->bodies.at(id);
+    if (b.body->isKinematicObject() || !b.body->isActive()) continue;
+    scene.setWorldPose(id, fromBt(b.body->getWorldTransform()));
+  }
+}
+
+}  // namespace praxis::interaction

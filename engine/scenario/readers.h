@@ -1,0 +1,35 @@
+// The YAML → model readers behind loader.cpp, one per file family: scenario objects
+// (read_scenario.cpp), steps/faults/scoring (read_steps.cpp), conditions (read_condition.cpp),
+// scripted trainees (read_script.cpp). They build as much of the model as they can and
+// report every problem through the Reader. Internal to the scenario module.
+#pragma once
+
+#include <optional>
+
+#include "scenario/definition.h"
+#include "scenario/trainee_script.h"
+#include "scenario/yaml_reader.h"
+
+namespace praxis::scenario::detail {
+
+/// The whole scenario.yaml document.
+void readScenario(Reader& r, const Field& root, ScenarioDef& out);
+std::optional<ObjectDef> readObject(Reader& r, const Field& field);
+std::optional<StepDef> readStep(Reader& r, const Field& field);
+std::optional<FaultDef> readFault(Reader& r, const Field& field);
+void readScoring(Reader& r, const Field& field, ScoringDef& out);
+/// A condition tree; nothing when any part of it is wrong (the errors are reported).
+std::optional<Condition> readCondition(Reader& r, const Field& field, int depth);
+
+/// The whole tests/*.yaml document.
+void readScript(Reader& r, const Field& root, TraineeScript& out);
+
+/// Reads `field` with `read` into `target` when it is present and valid.
+template <typename T, typename Read>
+void readInto(const MapView& m, std::string_view key, T& target, Read&& read) {
+  if (const Field* f = m.find(key)) {
+    if (auto v = read(*f)) target = static_cast<T>(*v);
+  }
+}
+
+}  // namespace praxis::scenario::detail

@@ -1,0 +1,137 @@
+// Every shipped scenario: its scripted trainees meet their expectations, and runs are
+// deterministic (same inputs, same event log hash) across runs and across record/replay.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "app/headless.h"
+#include "app/input_recording.h"
+#include "core/paths.h"
+#include "scenario/loader.h"
+
+namespace praxis::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<fs::path> shippedPackages() {
+  std::vector<fs::path> out;
+  for (const auto& entry : fs::directory_iterator(fs::path(PRAXIS_SOURCE_DIR) / "scenarios")) {
+    if (scenario::isScenarioPackage(entry.path())) out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+class ShippedScenario : public ::testing::TestWithParam<fs::path> {
+ protected:
+  void SetUp() override {
+    package_ = scenario::loadScenarioPackage(GetParam());
+    ASSERT_TRUE(package_.ok()) << package_.diagnostics.format();
+    for (const auto& t : package_.tests) {
+      if (t.reference) reference_ = &t;
+    }
+    ASSERT_NE(reference_, nullptr);
+  }
+  scenario::PackageLoadResult package_;
+  const scenario::TraineeScript* reference_ = nullptr;
+};
+
+TEST_P(ShippedScenario, HasAReferenceSolutionThatPassesAndAtLeastThreeFailingTests) {
+  auto run = runScript(*package_.scenario, *reference_);
+  ASSERT_TRUE(run.has_value()) << run.error().message;
+  EXPECT_EQ(run->outcome, scenario::Outcome::Passed);
+  int failing = 0;
+  std::set<std::string> distinct;  // each failing test shows a different fault or outcome
+  for (const auto& t : package_.tests) {
+    if (t.expect.outcome == scenario::Outcome::Failed) {
+      ++failing;
+      std::string key = t.expect.endReason.value_or("");
+      for (const auto& f : t.expect.faults.value_or(std::vector<std::string>{})) key += "," + f;
+      distinct.insert(key);
+    }
+  }
+  EXPECT_GE(failing, 3);
+  EXPECT_EQ(distinct.size(), static_cast<std::size_t>(failing));
+}
+
+TEST_P(ShippedScenario, EveryScriptedTraineeMeetsItsExpectations) {
+  for (const auto& script : package_.tests) {
+    auto run = runScript(*package_.scenario, script);
+    ASSERT_TRUE(run.has_value()) << script.file << ": " << run.error().message;
+    const auto failures = checkExpectations(script.expect, *run);
+    EXPECT_TRUE(failures.empty()) << script.file << ": " << ::testing::PrintToString(failures);
+  }
+}
+
+TEST_P(ShippedScenario, TwoRunsOfTheSameScriptGiveTheSameEventLogBitForBit) {
+  auto a = runScript(*package_.scenario, *reference_);
+  auto b = runScript(*package_.scenario, *reference_);
+  ASSERT_TRUE(a && b);
+  EXPECT_GT(a->worldEventCount, 10U);
+  EXPECT_EQ(a->eventLogHash, b->eventLogHash);
+  EXPECT_EQ(a->ticks, b->ticks);
+}
+
+TEST_P(ShippedScenario, ReplayOfARecordingReproducesTheEventLog) {
+  std::vector<interaction::TraineeInput> inputs;
+  RunOptions options;
+  options.record = &inputs;
+  auto recorded = runScript(*package_.scenario, *reference_, options);
+  ASSERT_TRUE(recorded.has_value());
+
+  const fs::path file = fs::path(::testing::TempDir()) / (GetParam().filename().string() + ".prxrec");
+  Recording rec;
+  rec.scenarioFolder = GetParam().string();
+  rec.eventLogHash = recorded->eventLogHash;
+  rec.inputs = inputs;
+  ASSERT_TRUE(writeRecording(file, rec).has_value());
+  auto loaded = readRecording(file);
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
+  ASSERT_EQ(loaded->inputs.size(), inputs.size());
+  EXPECT_TRUE(loaded->inputs == inputs);  // floats round-trip exactly
+
+  auto replayed = runInputs(*package_.scenario, loaded->inputs);
+  ASSERT_TRUE(replayed.has_value());
+  EXPECT_EQ(replayed->eventLogHash, recorded->eventLogHash);
+  EXPECT_EQ(replayed->score, recorded->score);
+  EXPECT_EQ(replayed->outcome, recorded->outcome);
+
+  // A changed input changes the log: the hash is not blind.
+  auto altered = loaded->inputs;
+  altered.resize(altered.size() / 2);
+  auto partial = runInputs(*package_.scenario, altered);
+  ASSERT_TRUE(partial.has_value());
+  EXPECT_NE(partial->eventLogHash, recorded->eventLogHash);
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedScenario, ::testing::ValuesIn(shippedPackages()),
+                         [](const auto& param) {
+                           std::string name = param.param.filename().string();
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
+
+TEST(Recording, TruncatedOrForeignFilesAreClearErrors) {
+  const fs::path dir = ::testing::TempDir();
+  Recording rec;
+  rec.inputs.resize(10);
+  ASSERT_TRUE(writeRecording(dir / "ok.prxrec", rec).has_value());
+  std::string bytes = *core::readFile(dir / "ok.prxrec");
+  ASSERT_TRUE(core::writeFileAtomic(dir / "cut.prxrec", bytes.substr(0, bytes.size() - 7)).has_value());
+  auto cut = readRecording(dir / "cut.prxrec");
+  ASSERT_FALSE(cut.has_value());
+  EXPECT_NE(cut.error().message.find("truncated"), std::string::npos) << cut.error().message;
+  ASSERT_TRUE(core::writeFileAtomic(dir / "foreign.prxrec", "hello world, not a recording").has_value());
+  auto foreign = readRecording(dir / "foreign.prxrec");
+  ASSERT_FALSE(foreign.has_value());
+  EXPECT_NE(foreign.error().message.find("not a Praxis input recording"), std::string::npos);
+  auto missing = readRecording(dir / "does-not-exist.prxrec");
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_NE(missing.error().message.find("does-not-exist.prxrec"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace praxis::app

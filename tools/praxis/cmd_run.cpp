@@ -1,0 +1,186 @@
+// praxis run: one attempt of a scenario. Headless, it is driven by a scripted trainee (the
+// reference solution with --autopilot) and prints what happens as it happens.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+#include "app/headless.h"
+#include "app/input_recording.h"
+#include "args.h"
+#include "commands.h"
+#include "core/hash.h"
+#include "core/paths.h"
+#include "packages.h"
+
+namespace praxis::cli {
+namespace {
+
+constexpr const char* kHelp =
+    "usage: praxis run DIR --headless (--autopilot | --script TEST) [options]\n\n"
+    "Runs one attempt of the scenario package DIR.\n\n"
+    "  --headless        no window, no headset: as fast as the CPU allows\n"
+    "  --autopilot       play the scenario's reference solution\n"
+    "  --script TEST     play tests/TEST.yaml (or a path to a test file)\n"
+    "  --language TAG    language of the texts shown (default: the test's, else nl-BE)\n"
+    "  --record FILE     write the per-tick input to FILE for `praxis replay`\n"
+    "  --trace           also print every world event (grabbed, touched, snapped, ...)\n"
+    "  --json            print the result as JSON instead of the step-by-step log\n\n"
+    "Exit: 0 attempt passed, 1 attempt failed, 2 usage or environment error.\n";
+
+const scenario::TraineeScript* pickScript(const scenario::PackageLoadResult& package,
+                                          const Args& args, std::string& error) {
+  if (args.has("--autopilot")) {
+    const auto* ref = referenceTest(package);
+    if (ref == nullptr) error = "the package has no reference test";
+    return ref;
+  }
+  const std::string wanted = *args.option("--script");
+  for (const auto& t : package.tests) {
+    const std::filesystem::path file(t.file);
+    if (file.stem() == wanted || file.filename() == wanted || t.file == wanted) return &t;
+  }
+  error = "no test '" + wanted + "' in the package";
+  return nullptr;
+}
+
+void printEvent(const app::Session& session, const scenario::AttemptEvent& e, const std::string& language) {
+  const auto& def = session.definition();
+  const double t = core::ticksToSeconds(e.tick);
+  using K = scenario::AttemptEventKind;
+  switch (e.kind) {
+    case K::Started: break;
+    case K::StepStarted: {
+      const auto* step = def.findStep(e.stepId);
+      const auto index = static_cast<std::size_t>(step - def.steps.data()) + 1;
+      std::printf("[%6.1f s] step %zu/%zu %s: %s\n", t, index, def.steps.size(), e.stepId.c_str(),
+                  step->instruction.in(language).c_str());
+      break;
+    }
+    case K::StepCompleted:
+      std::printf("[%6.1f s]   done in %.1f s (+%d)\n", t, e.stepSeconds, e.points);
+      break;
+    case K::FaultRaised: {
+      std::string message;
+      for (const auto& f : def.faults) {
+        if (f.id == e.faultId) message = f.message.in(language);
+      }
+      std::printf("[%6.1f s] FAULT (%s) %s: %s (-%d)\n", t, std::string(toString(e.severity)).c_str(),
+                  e.faultId.c_str(), message.c_str(), e.points);
+      break;
+    }
+    case K::HintShown: {
+      const auto* step = def.findStep(e.stepId);
+      std::printf("[%6.1f s]   hint: %s\n", t,
+                  step->hints[static_cast<std::size_t>(e.hintIndex)].text.in(language).c_str());
+      break;
+    }
+    case K::Ended:
+      std::printf("[%6.1f s] ended: %s\n", t, std::string(toString(e.reason)).c_str());
+      break;
+  }
+}
+
+}  // namespace
+
+int runRun(const CommandArgs& argv) {
+  auto args = parseArgs(argv, {{"--headless", "--autopilot", "--json", "--trace"},
+                               {"--script", "--language", "--record", "--seed"}, 1, 1});
+  if (!args) {
+    std::fprintf(stderr, "praxis run: %s\n\n%s", args.error().message.c_str(), kHelp);
+    return kExitUsage;
+  }
+  if (args->has("--help")) {
+    std::fputs(kHelp, stdout);
+    return kExitOk;
+  }
+  if (!args->has("--headless")) {
+    std::fprintf(stderr,
+                 "praxis run: only --headless is available in this build (desktop and VR modes "
+                 "need the renderer)\n");
+    return kExitUsage;
+  }
+  if (args->has("--autopilot") == args->option("--script").has_value()) {
+    std::fprintf(stderr, "praxis run: give exactly one of --autopilot or --script TEST\n");
+    return kExitUsage;
+  }
+  const std::filesystem::path dir = args->positionals.front();
+  if (!scenario::isScenarioPackage(dir)) {
+    std::fprintf(stderr, "praxis run: %s: not a scenario package (no scenario.yaml)\n", dir.c_str());
+    return kExitUsage;
+  }
+  auto package = loadPackageReporting(dir);
+  if (!package) return kExitUsage;
+  std::string error;
+  const scenario::TraineeScript* script = pickScript(*package, *args, error);
+  if (script == nullptr) {
+    std::fprintf(stderr, "praxis run: %s: %s\n", dir.c_str(), error.c_str());
+    return kExitUsage;
+  }
+  scenario::TraineeScript played = *script;
+  if (auto language = args->option("--language")) played.language = *language;
+  if (auto seed = args->option("--seed")) played.seed = std::strtoull(seed->c_str(), nullptr, 10);
+
+  const auto& def = *package->scenario;
+  const bool json = args->has("--json");
+  std::vector<interaction::TraineeInput> inputs;
+  app::RunOptions options;
+  if (args->option("--record")) options.record = &inputs;
+  if (!json) {
+    std::printf("Praxis %s: %s (%s %s), headless, %s\n", core::version().c_str(),
+                def.meta.title.in(played.language).c_str(), def.meta.id.c_str(),
+                def.meta.version.c_str(), played.language.c_str());
+    std::printf("trainee: %s (%s)\n", played.name.c_str(), played.file.c_str());
+    const bool trace = args->has("--trace");
+    options.onAttemptEvent = [&played, trace, printed = std::size_t{0}](
+                                 const app::Session& s, const scenario::AttemptEvent& e) mutable {
+      // World events of the ticks so far come first: they are what made this event happen.
+      for (; trace && printed < s.worldEvents().size(); ++printed) {
+        std::printf("           %s\n", interaction::describe(s.worldEvents()[printed], s.scene()).c_str());
+      }
+      printEvent(s, e, played.language);
+    };
+  }
+  const auto start = std::chrono::steady_clock::now();
+  auto run = app::runScript(def, played, options);
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!run) {
+    std::fprintf(stderr, "praxis run: %s\n", run.error().message.c_str());
+    return kExitUsage;
+  }
+  if (run->scriptError) std::fprintf(stderr, "praxis run: %s\n", run->scriptError->message.c_str());
+
+  if (const auto record = args->option("--record")) {
+    app::Recording rec;
+    rec.scenarioFolder = std::filesystem::absolute(dir).lexically_normal().string();
+    auto text = core::readFile(dir / "scenario.yaml");
+    rec.scenarioHash = text ? core::hashBytes(*text) : 0;
+    rec.seed = played.seed;
+    rec.language = played.language;
+    rec.eventLogHash = run->eventLogHash;
+    rec.inputs = std::move(inputs);
+    if (auto written = app::writeRecording(*record, rec); !written) {
+      std::fprintf(stderr, "praxis run: %s\n", written.error().message.c_str());
+      return kExitUsage;
+    }
+    if (!json) std::printf("recorded %zu ticks to %s\n", rec.inputs.size(), record->c_str());
+  }
+  const bool passed = run->outcome == scenario::Outcome::Passed;
+  if (json) {
+    std::printf("{\"scenario\":\"%s\",\"outcome\":\"%s\",\"end\":\"%s\",\"score\":%d,\"max_score\":%d,"
+                "\"pass_score\":%d,\"simulated_seconds\":%.3f,\"wall_seconds\":%.6f,"
+                "\"event_log_hash\":\"%s\"}\n",
+                def.meta.id.c_str(), std::string(toString(run->outcome)).c_str(),
+                std::string(toString(run->endReason)).c_str(), run->score, run->maxScore,
+                def.scoring.passScore, run->simulatedSeconds(), wall,
+                core::toHex64(run->eventLogHash).c_str());
+  } else {
+    std::printf("result: %s, score %d/%d (pass %d), %.1f s simulated in %.1f ms (%.0fx real time)\n",
+                passed ? "PASSED" : "FAILED", run->score, run->maxScore, def.scoring.passScore,
+                run->simulatedSeconds(), wall * 1000.0, run->simulatedSeconds() / std::max(wall, 1e-9));
+    std::printf("event log: %zu events, hash %s\n", run->worldEventCount,
+                core::toHex64(run->eventLogHash).c_str());
+  }
+  return passed ? kExitOk : kExitFailed;
+}
+
+}  // namespace praxis::cli

@@ -1,0 +1,138 @@
+// praxis test: plays every scripted trainee of the given scenarios and checks expectations.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+#include "app/headless.h"
+#include "args.h"
+#include "commands.h"
+#include "junit.h"
+#include "packages.h"
+
+namespace praxis::cli {
+namespace {
+
+constexpr const char* kHelp =
+    "usage: praxis test DIR... [--junit FILE] [--filter TEXT] [--verbose]\n\n"
+    "Runs the scripted trainees (tests/*.yaml) of each scenario package headless, faster than\n"
+    "real time, and checks their expectations. DIR is a package or a folder of packages\n"
+    "(e.g. scenarios/).\n\n"
+    "  --junit FILE   also write a JUnit XML report\n"
+    "  --filter TEXT  only tests whose 'scenario/test' name contains TEXT\n"
+    "  --verbose      print every step, fault and hint of every test\n\n"
+    "Sharding (as GoogleTest): GTEST_TOTAL_SHARDS=N GTEST_SHARD_INDEX=I runs every N-th test\n"
+    "starting at I, so CI machines can split a large suite and merge the JUnit files.\n\n"
+    "Prints one line per test and ends with 'N passed, N failed'.\n"
+    "Exit: 0 all passed, 1 a test failed or a package has errors, 2 usage error.\n";
+
+struct Shard {
+  long total = 1;
+  long index = 0;
+};
+
+core::Result<Shard> shardFromEnvironment() {
+  const char* total = std::getenv("GTEST_TOTAL_SHARDS");
+  const char* index = std::getenv("GTEST_SHARD_INDEX");
+  if (total == nullptr && index == nullptr) return Shard{};
+  if (total == nullptr || index == nullptr) {
+    return core::fail("set both GTEST_TOTAL_SHARDS and GTEST_SHARD_INDEX, or neither");
+  }
+  Shard s{std::strtol(total, nullptr, 10), std::strtol(index, nullptr, 10)};
+  if (s.total < 1 || s.index < 0 || s.index >= s.total) {
+    return core::fail("bad shard: GTEST_SHARD_INDEX must be in [0, GTEST_TOTAL_SHARDS)");
+  }
+  // The GoogleTest protocol: tell the runner this program understands sharding.
+  if (const char* status = std::getenv("GTEST_SHARD_STATUS_FILE")) std::ofstream{status};
+  return s;
+}
+
+std::string describeResult(const app::RunResult& r) {
+  char line[160];
+  std::snprintf(line, sizeof line, "%s, %s, score %d/%d, %.1f s simulated",
+                std::string(toString(r.outcome)).c_str(), std::string(toString(r.endReason)).c_str(),
+                r.score, r.maxScore, r.simulatedSeconds());
+  return line;
+}
+
+}  // namespace
+
+int runTest(const CommandArgs& argv) {
+  auto args = parseArgs(argv, {{"--verbose"}, {"--junit", "--filter"}, 1, 64});
+  if (!args) {
+    std::fprintf(stderr, "praxis test: %s\n\n%s", args.error().message.c_str(), kHelp);
+    return kExitUsage;
+  }
+  if (args->has("--help")) {
+    std::fputs(kHelp, stdout);
+    return kExitOk;
+  }
+  auto shard = shardFromEnvironment();
+  if (!shard) {
+    std::fprintf(stderr, "praxis test: %s\n", shard.error().message.c_str());
+    return kExitUsage;
+  }
+  const std::string filter = args->option("--filter").value_or("");
+  std::vector<JUnitCase> cases;
+  int passed = 0;
+  int failed = 0;
+  long index = -1;
+  for (const auto& root : args->positionals) {
+    auto packages = findPackages(root);
+    if (!packages) {
+      std::fprintf(stderr, "praxis test: %s\n", packages.error().message.c_str());
+      return kExitUsage;
+    }
+    for (const auto& dir : *packages) {
+      auto package = loadPackageReporting(dir);
+      const std::string suite = dir.filename().string();
+      if (!package) {
+        std::printf("FAIL  %s: the package has errors (see above)\n", suite.c_str());
+        cases.push_back({suite, "load", 0.0, {"the scenario package has errors"}, ""});
+        ++failed;
+        continue;
+      }
+      for (const auto& script : package->tests) {
+        const std::string name = std::filesystem::path(script.file).stem().string();
+        const std::string full = suite + "/" + name;
+        if (!filter.empty() && full.find(filter) == std::string::npos) continue;
+        if (++index % shard->total != shard->index) continue;
+
+        app::RunOptions options;
+        if (args->has("--verbose")) {
+          options.onAttemptEvent = [](const app::Session& s, const scenario::AttemptEvent& e) {
+            std::printf("      t=%6.2fs %s %s%s\n", core::ticksToSeconds(e.tick),
+                        std::string(toString(e.kind)).c_str(), e.stepId.c_str(),
+                        e.faultId.empty() ? "" : (" " + e.faultId).c_str());
+            (void)s;
+          };
+        }
+        const auto start = std::chrono::steady_clock::now();
+        auto run = app::runScript(*package->scenario, script, options);
+        const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        JUnitCase c{suite, name, wall, {}, ""};
+        if (!run) {
+          c.failures.push_back(run.error().message);
+        } else {
+          c.failures = app::checkExpectations(script.expect, *run);
+          c.output = describeResult(*run);
+        }
+        std::printf("%s  %-45s %s (%.0f ms)\n", c.failures.empty() ? "PASS" : "FAIL", full.c_str(),
+                    c.output.c_str(), wall * 1000.0);
+        for (const auto& f : c.failures) std::printf("      %s: %s\n", script.file.c_str(), f.c_str());
+        (c.failures.empty() ? passed : failed)++;
+        cases.push_back(std::move(c));
+      }
+    }
+  }
+  if (const auto junit = args->option("--junit")) {
+    if (auto written = writeJUnit(*junit, cases); !written) {
+      std::fprintf(stderr, "praxis test: %s\n", written.error().message.c_str());
+      return kExitUsage;
+    }
+  }
+  std::printf("%d passed, %d failed\n", passed, failed);
+  return failed == 0 ? kExitOk : kExitFailed;
+}
+
+}  // namespace praxis::cli
