@@ -82,6 +82,11 @@ void Renderer::Impl::buildDrawList(const FrameInput& input) {
   drawList.boundsMin.clear();
   drawList.boundsMax.clear();
   drawList.candidates.clear();
+  const std::size_t expected = input.scene->size() + input.scene->size() / 4;
+  drawList.objects.reserve(expected);
+  drawList.boundsMin.reserve(expected);
+  drawList.boundsMax.reserve(expected);
+  drawList.candidates.reserve(expected);
   const core::Vec3 eye = input.views.front().position;
   const auto& entities = input.scene->entities();
   for (std::size_t id = 0; id < entities.size(); ++id) {
@@ -140,6 +145,20 @@ void Renderer::Impl::cullAndSort(const FrameInput& input) {
     if (a.material != b.material) return a.material < b.material;
     return a.mesh < b.mesh;
   });
+  // Records in draw order, so each run of equal state becomes one instanced draw.
+  drawList.sortedObjects.clear();
+  drawList.batches.clear();
+  for (const auto& item : drawList.items) {
+    const auto index = static_cast<std::uint32_t>(drawList.sortedObjects.size());
+    drawList.sortedObjects.push_back(drawList.objects[item.object]);
+    auto& batches = drawList.batches;
+    if (!batches.empty() && batches.back().mesh == item.mesh &&
+        batches.back().material == item.material && batches.back().pass == item.pass) {
+      ++batches.back().instanceCount;
+    } else {
+      batches.push_back(DrawBatch{item.mesh, item.material, item.pass, index, 1});
+    }
+  }
 }
 
 FrameUniforms Renderer::Impl::frameUniforms(const FrameInput& input, const RenderTarget& target) {

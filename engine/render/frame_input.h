@@ -78,7 +78,8 @@ struct FrameStats {
   double recordMs = 0.0;       // command recording
   double submitMs = 0.0;       // queue submit (and present)
   double gpuMs = -1.0;         // timestamp difference of the last finished frame
-  std::uint32_t drawCalls = 0;
+  std::uint32_t drawCalls = 0;       // instanced draws (objects sharing mesh and material batch)
+  std::uint32_t visibleObjects = 0;  // objects (meshes) drawn after culling
   std::uint32_t culledObjects = 0;
 };
 

@@ -117,17 +117,14 @@ Mesh sphereLike(float radius, float halfStraight, const std::string& name) {
 
 }  // namespace
 
-std::string primitiveKey(const scene::Shape& shape) {
-  if (shape.kind == scene::ShapeKind::Capsule) {
-    return "capsule:" + std::to_string(shape.size.x) + "x" + std::to_string(shape.size.y);
-  }
-  if (shape.kind == scene::ShapeKind::Plane) return "box";
-  return std::string(scene::toString(shape.kind));
+float capsuleRatio(const scene::Shape& shape) {
+  const float ratio = shape.size.x > 0.0F ? shape.size.y / shape.size.x : 1.0F;
+  return std::round(ratio * 100.0F) / 100.0F;  // shared meshes for near-equal proportions
 }
 
 core::Vec3 primitiveScale(const scene::Shape& shape) {
   switch (shape.kind) {
-    case scene::ShapeKind::Capsule: return Vec3(1.0F);
+    case scene::ShapeKind::Capsule: return Vec3(shape.size.x);  // round caps: uniform scale
     default: return shape.halfExtents() * 2.0F;
   }
 }
@@ -140,9 +137,9 @@ assets::Mesh buildPrimitive(const scene::Shape& shape) {
     case scene::ShapeKind::Cylinder: mesh = cylinder(); break;
     case scene::ShapeKind::Sphere: mesh = sphereLike(0.5F, 0.0F, "sphere"); break;
     case scene::ShapeKind::Capsule: {
-      const float radius = shape.size.x * 0.5F;
-      const float half = std::max(0.0F, shape.size.y * 0.5F - radius);
-      mesh = sphereLike(radius, half, "capsule");
+      // Unit diameter; the height in diameters is all that shapes the mesh.
+      const float ratio = capsuleRatio(shape);
+      mesh = sphereLike(0.5F, std::max(0.0F, ratio * 0.5F - 0.5F), "capsule");
       break;
     }
   }

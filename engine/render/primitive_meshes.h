@@ -7,16 +7,10 @@
 
 namespace praxis::render {
 
-/// The mesh for `shape` and the scale that turns it into the shape's size. Box, plane,
-/// cylinder and sphere meshes are unit-sized (scale = size); a capsule's caps must stay
-/// round, so its mesh is built at its real size (scale = 1).
-struct PrimitiveMesh {
-  assets::Mesh mesh;
-  core::Vec3 scale{1.0F};
-};
-
-/// A key under which meshes that differ only by scale are shared.
-[[nodiscard]] std::string primitiveKey(const scene::Shape& shape);
+/// Meshes are unit-sized and scaled per entity (primitiveScale): box, plane, cylinder and
+/// sphere by their size; a capsule uniformly by its diameter (its caps stay round), so its
+/// mesh depends only on height / diameter (capsuleRatio, rounded to 0.01).
+[[nodiscard]] float capsuleRatio(const scene::Shape& shape);
 [[nodiscard]] core::Vec3 primitiveScale(const scene::Shape& shape);
 [[nodiscard]] assets::Mesh buildPrimitive(const scene::Shape& shape);
 

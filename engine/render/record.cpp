@@ -41,7 +41,7 @@ void Renderer::Impl::drawItems(const vk::raii::CommandBuffer& cmd,
   std::uint32_t boundMesh = UINT32_MAX;
   std::uint32_t boundMaterial = UINT32_MAX;
   int boundPass = -1;
-  for (const auto& item : drawList.items) {
+  for (const auto& item : drawList.batches) {
     if (shadowPass && item.pass == DrawPass::Blend) break;  // sorted last; cast no shadow
     if (!shadowPass && static_cast<int>(item.pass) != boundPass) {
       boundPass = static_cast<int>(item.pass);
@@ -62,7 +62,7 @@ void Renderer::Impl::drawItems(const vk::raii::CommandBuffer& cmd,
       cmd.bindVertexBuffers(0, *mesh.vertices.buffer, vk::DeviceSize{0});
       cmd.bindIndexBuffer(*mesh.indices.buffer, 0, vk::IndexType::eUint32);
     }
-    cmd.drawIndexed(meshes[item.mesh].indexCount, 1, 0, 0, item.object);
+    cmd.drawIndexed(meshes[item.mesh].indexCount, item.instanceCount, 0, 0, item.firstInstance);
   }
 }
 
@@ -225,14 +225,15 @@ FrameStats Renderer::Impl::renderFrame(const FrameInput& input, RenderTarget& ta
   cullAndSort(input);
   stats.cullMs = msSince(start);
   stats.culledObjects = drawList.culled;
-  stats.drawCalls = static_cast<std::uint32_t>(drawList.items.size());
+  stats.drawCalls = static_cast<std::uint32_t>(drawList.batches.size());
+  stats.visibleObjects = static_cast<std::uint32_t>(drawList.items.size());
 
   start = Clock::now();
   ensureAttachments(static_cast<vk::Format>(target.format()),
                     static_cast<vk::Extent2D>(target.extent()), target.viewCount());
-  ensureObjectCapacity(frame, drawList.objects.size());
-  std::memcpy(frame.objects.mapped, drawList.objects.data(),
-              drawList.objects.size() * sizeof(ObjectRecord));
+  ensureObjectCapacity(frame, drawList.sortedObjects.size());
+  std::memcpy(frame.objects.mapped, drawList.sortedObjects.data(),
+              drawList.sortedObjects.size() * sizeof(ObjectRecord));
   const FrameUniforms uniforms = frameUniforms(input, target);
   std::memcpy(frame.uniforms.mapped, &uniforms, sizeof(uniforms));
   const auto& cmd = frame.commands.front();

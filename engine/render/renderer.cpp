@@ -182,11 +182,17 @@ std::uint32_t Renderer::Impl::addMesh(const assets::Mesh& mesh) {
 }
 
 std::uint32_t Renderer::Impl::primitiveMesh(const scene::Shape& shape) {
-  const auto key = primitiveKey(shape);
-  if (auto it = primitiveMeshes.find(key); it != primitiveMeshes.end()) return it->second;
-  const auto id = addMesh(buildPrimitive(shape));
-  primitiveMeshes.emplace(key, id);
-  return id;
+  if (shape.kind == scene::ShapeKind::Capsule) {
+    const float key = capsuleRatio(shape);
+    if (auto it = capsuleMeshes.find(key); it != capsuleMeshes.end()) return it->second;
+    const auto id = addMesh(buildPrimitive(shape));
+    capsuleMeshes.emplace(key, id);
+    return id;
+  }
+  const auto kind = shape.kind == scene::ShapeKind::Plane ? scene::ShapeKind::Box : shape.kind;
+  auto& slot = kindMeshes[static_cast<std::size_t>(kind)];
+  if (slot == UINT32_MAX) slot = addMesh(buildPrimitive(shape));
+  return slot;
 }
 
 std::uint32_t Renderer::Impl::addMaterial(const assets::Material& material,

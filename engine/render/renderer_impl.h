@@ -4,6 +4,8 @@
 
 #include <vulkan/vulkan_raii.hpp>
 
+#include <array>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -54,9 +56,20 @@ struct DrawItem {
   float depth = 0.0F;        // distance to the first view, for back-to-front sorting
 };
 
+/// Consecutive sorted items with the same pass, material and mesh: one instanced draw.
+struct DrawBatch {
+  std::uint32_t mesh = 0;
+  std::uint32_t material = 0;
+  DrawPass pass = DrawPass::Opaque;
+  std::uint32_t firstInstance = 0;  // into sortedObjects
+  std::uint32_t instanceCount = 0;
+};
+
 /// The CPU result of one frame's scene walk; vectors are reused between frames.
 struct DrawList {
-  std::vector<ObjectRecord> objects;
+  std::vector<ObjectRecord> objects;        // in scene order
+  std::vector<ObjectRecord> sortedObjects;  // visible ones in draw order (what the GPU reads)
+  std::vector<DrawBatch> batches;
   std::vector<core::Vec3> boundsMin;  // world bounds per object
   std::vector<core::Vec3> boundsMax;
   std::vector<DrawItem> candidates;   // before culling
@@ -105,7 +118,11 @@ struct Renderer::Impl {
   std::vector<GpuImage> defaultTextures;  // white sRGB, flat normal, white linear
   std::vector<GpuMesh> meshes;
   std::vector<GpuMaterial> materials;     // [0]: the primitives' material
-  std::unordered_map<std::string, std::uint32_t> primitiveMeshes;
+  // Primitive meshes by ShapeKind (scaled per entity); capsules by height / diameter. No
+  // strings here: this lookup runs for every object every frame.
+  std::array<std::uint32_t, 5> kindMeshes{UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX,
+                                          UINT32_MAX};
+  std::map<float, std::uint32_t> capsuleMeshes;
   std::unordered_map<std::string, GpuModel> models;
   std::vector<FrameResources> frames;
   std::uint32_t frameIndex = 0;
