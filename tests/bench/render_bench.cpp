@@ -33,9 +33,10 @@ std::filesystem::path cacheFile() {
   return std::filesystem::temp_directory_path() / "praxis-bench" / "pipelines.bin";
 }
 
-std::unique_ptr<Renderer> makeRenderer() {
+std::unique_ptr<Renderer> makeRenderer(std::uint32_t msaa = 4) {
   ensureRuntimeDir();
   RendererOptions options;
+  options.msaaSamples = msaa;
   options.pipelineCacheFile = cacheFile();
   auto renderer = Renderer::create(options);
   if (!renderer) {
@@ -155,9 +156,10 @@ void BM_TimeToFirstFrame(benchmark::State& state) {
 }
 BENCHMARK(BM_TimeToFirstFrame)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(3);
 
-/// Desktop frame rate: 1280x720, 4x MSAA, a room of 40 objects, frames in flight, GPU included.
+/// Desktop frame rate: 1280x720, a room of 40 objects, frames in flight, GPU included.
+/// Arg: MSAA samples (4, the default, or 1).
 void BM_DesktopFrame1280x720(benchmark::State& state) {
-  auto renderer = makeRenderer();
+  auto renderer = makeRenderer(static_cast<std::uint32_t>(state.range(0)));
   auto scene = generatedScene(40);
   auto target = renderer->createOffscreenTarget(1280, 720, 1);
   FrameInput input;
@@ -179,7 +181,7 @@ void BM_DesktopFrame1280x720(benchmark::State& state) {
   if (gpuFrames > 0) state.counters["gpu_ms"] = gpu / gpuFrames;
   state.SetLabel(renderer->deviceName());
 }
-BENCHMARK(BM_DesktopFrame1280x720)->Unit(benchmark::kMillisecond)->MinTime(3.0)->UseRealTime();
+BENCHMARK(BM_DesktopFrame1280x720)->Arg(4)->Arg(1)->Unit(benchmark::kMillisecond)->MinTime(3.0)->UseRealTime();
 
 /// GPU frame time for the XR case: stereo 2x2064x2208, 4x MSAA, 2,000 objects (arg 1) or the
 /// 40-object room (arg 0). Meant for a real GPU; slow on lavapipe.

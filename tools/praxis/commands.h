@@ -19,5 +19,6 @@ int runTest(const CommandArgs& args);
 int runRun(const CommandArgs& args);
 int runReplay(const CommandArgs& args);
 int runBench(const CommandArgs& args);
+int runSnapshot(const CommandArgs& args);
 
 }  // namespace praxis::cli

@@ -21,6 +21,7 @@ constexpr Command kCommands[] = {
      praxis::cli::runRun},
     {"replay", "replay a recorded input file and reproduce its event log", praxis::cli::runReplay},
     {"bench", "measure simulation speed and memory of the shipped scenarios", praxis::cli::runBench},
+    {"snapshot", "render a scenario at a step offscreen to a PNG", praxis::cli::runSnapshot},
 };
 
 void printUsage(std::FILE* out) {

@@ -1,0 +1,66 @@
+// Golden images of the shipped scenarios at two steps each, through `praxis snapshot`
+// (reference solution played to the step, trainee's left eye, validation layer on).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "render_fixture.h"
+
+namespace praxis::render::testing {
+namespace {
+
+struct Case {
+  const char* scenario;
+  const char* step;  // "" = at the start
+};
+
+class ScenarioGolden : public ::testing::TestWithParam<Case> {};
+
+TEST_P(ScenarioGolden, MatchesGolden) {
+  ensureRuntimeDir();
+  const auto [scenario, step] = GetParam();
+  const std::string name = std::string(scenario) + "_" + (*step != '\0' ? step : "start");
+  const auto out = std::filesystem::path(PRAXIS_BINARY_DIR) / "tests" / "render" / (name + ".png");
+  std::string command = std::string("PRAXIS_VK_DEVICE=cpu ") + PRAXIS_BINARY_DIR +
+                        "/tools/praxis/praxis snapshot " + PRAXIS_SOURCE_DIR + "/scenarios/" +
+                        scenario + " --out " + out.string() + " --size 256x192 --validate";
+  if (*step != '\0') command += std::string(" --step ") + step;
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;  // non-zero on validation messages
+  auto image = readPng(out);
+  ASSERT_TRUE(image.has_value()) << image.error().message;
+  expectMatchesGolden(*image, "scenario_" + name);
+}
+
+INSTANTIATE_TEST_SUITE_P(Shipped, ScenarioGolden,
+                         ::testing::Values(Case{"safe-isolation", ""},
+                                           Case{"safe-isolation", "verify_absence"},
+                                           Case{"fire-extinguisher", ""},
+                                           Case{"fire-extinguisher", "aim_base"}),
+                         [](const auto& param) {
+                           std::string n = std::string(param.param.scenario) + "_" +
+                                           (*param.param.step != 0 ? param.param.step : "start");
+                           for (auto& c : n) {
+                             if (c == '-') c = '_';
+                           }
+                           return n;
+                         });
+
+TEST(Snapshot, AnUnknownStepIsAUsageErrorListingTheSteps) {
+  ensureRuntimeDir();
+  const std::string command = std::string(PRAXIS_BINARY_DIR) + "/tools/praxis/praxis snapshot " +
+                              PRAXIS_SOURCE_DIR + "/scenarios/safe-isolation --out /dev/null" +
+                              " --step no_such_step 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string output;
+  char buffer[512];
+  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
+  const int status = ::pclose(pipe);
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  EXPECT_NE(output.find("no step 'no_such_step'"), std::string::npos) << output;
+  EXPECT_NE(output.find("verify_absence"), std::string::npos) << output;
+}
+
+}  // namespace
+}  // namespace praxis::render::testing
