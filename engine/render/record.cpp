@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstring>
 
+#include "render/panels.h"
 #include "render/renderer_impl.h"
 
 namespace praxis::render {
@@ -219,6 +220,7 @@ FrameStats Renderer::Impl::renderFrame(const FrameInput& input, RenderTarget& ta
 
   auto start = Clock::now();
   buildDrawList(input);
+  panels->prepare(input, static_cast<std::uint32_t>(&frame - frames.data()));
   stats.sceneUpdateMs = msSince(start);
 
   start = Clock::now();
@@ -243,6 +245,7 @@ FrameStats Renderer::Impl::renderFrame(const FrameInput& input, RenderTarget& ta
     cmd.resetQueryPool(*frame.timestamps, 0, 2);
     cmd.writeTimestamp2(Stage2::eTopOfPipe, *frame.timestamps, 0);
   }
+  panels->record(cmd, static_cast<std::uint32_t>(&frame - frames.data()));
   recordShadowPass(cmd, frame);
   recordMainPass(cmd, frame, input, target, image);
   if (*frame.timestamps) cmd.writeTimestamp2(Stage2::eBottomOfPipe, *frame.timestamps, 1);

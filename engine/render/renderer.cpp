@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/paths.h"
+#include "render/panels.h"
 #include "render/primitive_meshes.h"
 #include "render/renderer_impl.h"
 
@@ -68,6 +69,7 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(RendererOptions options
         impl->options.log);
     impl->createSharedResources();
     impl->createFrames();
+    impl->panels = std::make_unique<PanelRenderer>(*impl);
   } catch (const vk::SystemError& e) {
     return core::fail("render: set-up failed: ", e.what());
   }
@@ -196,7 +198,7 @@ std::uint32_t Renderer::Impl::primitiveMesh(const scene::Shape& shape) {
 }
 
 std::uint32_t Renderer::Impl::addMaterial(const assets::Material& material,
-                                          const std::vector<GpuImage>& textures) {
+                                          const std::vector<vk::ImageView>& textures) {
   GpuMaterial gpu;
   gpu.material = material;
   gpu.pass = material.alphaMode == assets::AlphaMode::Blend ? DrawPass::Blend
@@ -205,7 +207,7 @@ std::uint32_t Renderer::Impl::addMaterial(const assets::Material& material,
   if (material.alphaMode == assets::AlphaMode::Mask) gpu.flags |= kFlagAlphaMask;
   const auto pick = [&](int index, std::size_t fallback) -> vk::ImageView {
     if (index >= 0 && static_cast<std::size_t>(index) < textures.size()) {
-      return *textures[static_cast<std::size_t>(index)].view;
+      return textures[static_cast<std::size_t>(index)];
     }
     return *defaultTextures[fallback].view;
   };
@@ -249,7 +251,9 @@ core::Result<void> Renderer::addModel(const std::string& key, const assets::Mode
     }
     std::vector<std::uint32_t> materialIds;
     for (const auto& material : model.materials) {
-      materialIds.push_back(impl_->addMaterial(material, gpu.textures));
+      std::vector<vk::ImageView> views;
+      for (const auto& texture : gpu.textures) views.push_back(*texture.view);
+      materialIds.push_back(impl_->addMaterial(material, views));
     }
     std::vector<std::uint32_t> meshIds;
     for (const auto& mesh : model.meshes) {

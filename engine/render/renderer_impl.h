@@ -103,6 +103,8 @@ struct Attachments {
   std::vector<vk::raii::ImageView> depthLayers;
 };
 
+class PanelRenderer;
+
 struct Renderer::Impl {
   ~Impl();
 
@@ -127,6 +129,7 @@ struct Renderer::Impl {
   std::vector<FrameResources> frames;
   std::uint32_t frameIndex = 0;
   Attachments attachments;
+  std::unique_ptr<PanelRenderer> panels;  // after the pool and materials it allocates from
   bool perEyePasses = false;  // see StereoMode
   DrawList drawList;
 
@@ -136,7 +139,7 @@ struct Renderer::Impl {
   [[nodiscard]] std::uint32_t addMesh(const assets::Mesh& mesh);
   /// A material descriptor set; texture indices resolve in `textures` (-1: the defaults).
   [[nodiscard]] std::uint32_t addMaterial(const assets::Material& material,
-                                          const std::vector<GpuImage>& textures);
+                                          const std::vector<vk::ImageView>& textures);
   void ensureAttachments(vk::Format format, vk::Extent2D extent, std::uint32_t layers);
   void ensureObjectCapacity(FrameResources& frame, std::size_t count);
 

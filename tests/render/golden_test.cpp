@@ -54,6 +54,20 @@ TEST_F(GoldenTest, TexturedModelAndTransparency) {
   expectMatchesGolden(render(frame(scene), kSize, kSize), "textured_transparent");
 }
 
+TEST_F(GoldenTest, PanelAndLabel) {
+  const auto scene = primitivesScene();
+  auto input = frame(scene);
+  Panel panel;
+  panel.title = "Stap 2/8";
+  panel.body = "Vergrendel automaat Q1 met uw hangslot.";  // nl-BE, with the default font
+  panel.sizeMetres = {0.7F, 0.3F};
+  panel.pixelsPerMetre = 600;
+  panel.pose.position = {0.25F, 0.75F, 0.3F};
+  input.panels.push_back(panel);
+  input.labels.push_back({"Q1", *scene.find("box")});
+  expectMatchesGolden(render(input, kSize, kSize), "panel_label");
+}
+
 TEST_F(GoldenTest, StereoMultiviewBothEyes) {
   const auto scene = primitivesScene();
   FrameInput input;

@@ -79,15 +79,6 @@ render::FrameInput frameFor(const StepState& state, const std::string& eye, bool
     const double since = core::ticksToSeconds(state.tick - state.feedback.faultTick);
     if (since < 1.0) input.faultFlash = static_cast<float>(1.0 - since);
   }
-  if (state.feedback.instruction != nullptr) {
-    render::Panel panel;
-    panel.title = "Stap";
-    panel.body = state.feedback.instruction->in(language);
-    const core::Pose& head = state.input.head;  // the panel floats where the body faces
-    panel.pose = core::Pose{head.apply({0.35F, -0.15F, -0.9F}),
-                            head.orientation * core::quatFromEulerDegrees({0.0F, -20.0F, 0.0F})};
-    input.panels.push_back(panel);
-  }
   if (overview) {
     const render::View view = render::defaultView(state.scene, aspect);
     input.views.assign(eye == "both" ? 2 : 1, view);
@@ -102,6 +93,16 @@ render::FrameInput frameFor(const StepState& state, const std::string& eye, bool
     if (glm::length(centre - head.position) > 0.05F) {
       head.orientation = glm::quatLookAt(glm::normalize(centre - head.position), {0, 1, 0});
     }
+  }
+  if (state.feedback.instruction != nullptr) {
+    // The instruction panel floats low and to the right of where the trainee looks.
+    render::Panel panel;
+    panel.title = state.feedback.stepId;
+    panel.body = state.feedback.instruction->in(language);
+    panel.sizeMetres = {0.36F, 0.2F};
+    panel.pixelsPerMetre = 1000;
+    panel.pose = core::Pose{head.apply({0.2F, -0.12F, -0.7F}), head.orientation};
+    input.panels.push_back(panel);
   }
   for (const float side : {-1.0F, 1.0F}) {
     if ((eye == "left" && side > 0.0F) || (eye == "right" && side < 0.0F)) continue;
