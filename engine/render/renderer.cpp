@@ -81,6 +81,13 @@ Renderer::~Renderer() = default;
 
 void Renderer::waitIdle() { impl_->ctx->device.waitIdle(); }
 
+Renderer::NativeHandles Renderer::nativeHandles() const {
+  const auto& ctx = *impl_->ctx;
+  return NativeHandles{static_cast<VkInstance>(*ctx.instance),
+                       static_cast<VkPhysicalDevice>(*ctx.physicalDevice),
+                       static_cast<VkDevice>(*ctx.device), ctx.queueFamily, 0};
+}
+
 std::string Renderer::deviceName() const { return impl_->ctx->properties.deviceName.data(); }
 
 void Renderer::Impl::createSharedResources() {

@@ -62,6 +62,17 @@ class Renderer {
   /// Draws one frame into `target`. input.views.size() must equal target.viewCount().
   [[nodiscard]] core::Result<FrameStats> render(const FrameInput& input, RenderTarget& target);
 
+  /// The Vulkan objects the xr module hands to OpenXR (XrGraphicsBindingVulkan2KHR) and uses
+  /// to create swapchain images. Owned by the renderer; valid for its lifetime.
+  struct NativeHandles {
+    VkInstance instance = VK_NULL_HANDLE;
+    VkPhysicalDevice physicalDevice = VK_NULL_HANDLE;
+    VkDevice device = VK_NULL_HANDLE;
+    std::uint32_t queueFamily = 0;
+    std::uint32_t queueIndex = 0;
+  };
+  [[nodiscard]] NativeHandles nativeHandles() const;
+
   /// Waits until the GPU has finished every frame.
   void waitIdle();
   [[nodiscard]] std::string deviceName() const;
