@@ -18,7 +18,13 @@
 #include "render/render_target.h"
 #include "render/vulkan_creator.h"
 
+struct GLFWwindow;
+
 namespace praxis::render {
+
+/// The instance extensions a GLFW window surface needs (call after glfwInit); put them in
+/// RendererOptions::instanceExtensions together with windowing = true.
+[[nodiscard]] std::vector<std::string> windowInstanceExtensions();
 
 /// How stereo targets are drawn. Multiview draws both eyes in one pass. lavapipe (Mesa 22.3)
 /// drops clipped triangles in views after the first, so Auto draws one eye per pass there
@@ -58,6 +64,9 @@ class Renderer {
       std::uint32_t width, std::uint32_t height, std::uint32_t viewCount = 1);
   [[nodiscard]] core::Result<std::unique_ptr<ExternalTarget>> createExternalTarget(
       const ExternalImages& images);
+  /// A swapchain on a GLFW window (desktop mode). Needs RendererOptions::windowing and
+  /// windowInstanceExtensions(). Resizes rebuild the swapchain on the next frame.
+  [[nodiscard]] core::Result<std::unique_ptr<RenderTarget>> createWindowTarget(GLFWwindow* window);
 
   /// Draws one frame into `target`. input.views.size() must equal target.viewCount().
   [[nodiscard]] core::Result<FrameStats> render(const FrameInput& input, RenderTarget& target);
