@@ -38,6 +38,7 @@ class PanelRenderer {
   Renderer::Impl& impl_;
   ImGuiContext* imgui_ = nullptr;  // owned; destroyed in the destructor
   GpuImage fontAtlas_;
+  vk::raii::Sampler fontSampler_{nullptr};  // nearest: the atlas is a pixel font
   vk::raii::DescriptorSet fontSet_{nullptr};
   std::uint32_t quadMesh_ = 0;
   std::vector<std::unique_ptr<PanelSlot>> slots_;
