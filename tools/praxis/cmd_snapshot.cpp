@@ -15,7 +15,7 @@ namespace {
 
 constexpr const char* kHelp =
     "usage: praxis snapshot DIR --out FILE.png [--step ID] [--size WxH] [--eye left|right|both]\n"
-    "                       [--overview] [--validate]\n\n"
+    "                       [--overview] [--validate] [--language TAG]\n\n"
     "Renders the scenario package DIR offscreen, in the state the reference solution reaches\n"
     "when step ID starts (default: the start), from the trainee's eyes.\n\n"
     "  --out FILE.png   where to write the image\n"
@@ -23,6 +23,7 @@ constexpr const char* kHelp =
     "  --size WxH       image size per eye (default 1280x720)\n"
     "  --eye EYE        left, right, or both side by side (default left)\n"
     "  --overview       a camera that frames the whole scene instead of the trainee's eyes\n"
+    "  --language TAG   language of the instruction panel (default nl-BE)\n"
     "  --validate       enable the Vulkan validation layer; any message fails (exit 1)\n\n"
     "Uses a GPU when there is one, else lavapipe (PRAXIS_VK_DEVICE=cpu forces lavapipe).\n"
     "Exit: 0 written, 1 validation messages, 2 usage or environment error.\n";
