@@ -5,6 +5,10 @@
 #extension GL_GOOGLE_include_directive : require
 #include "common.glsl"
 
+// True only in the alpha-mask pipeline: elsewhere the discard below is compiled out, so the
+// depth test can run before shading.
+layout(constant_id = 0) const bool kAlphaMaskPipeline = false;
+
 layout(set = 1, binding = 0) uniform sampler2DShadow shadowMap;
 layout(set = 2, binding = 0) uniform sampler2D baseColourMap;
 layout(set = 2, binding = 1) uniform sampler2D normalMap;
@@ -70,7 +74,7 @@ void main() {
   const Object object = objects[inObject];
   const uint flags = uint(object.params.w);
   vec4 base = object.baseColour * texture(baseColourMap, inUv);
-  if ((flags & kFlagAlphaMask) != 0u && base.a < object.params.z) discard;
+  if (kAlphaMaskPipeline && (flags & kFlagAlphaMask) != 0u && base.a < object.params.z) discard;
 
   vec3 colour;
   if ((flags & kFlagUnlit) != 0u) {

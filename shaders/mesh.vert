@@ -4,6 +4,9 @@
 #extension GL_GOOGLE_include_directive : require
 #include "common.glsl"
 
+// The depth prepass runs this same module in the same pipeline layout, so both passes compute
+// the same depth; the colour pass tests LESS_OR_EQUAL. (`invariant gl_Position` would say so
+// explicitly, but glslang puts it on a block member, which the validation layer flags.)
 layout(location = 0) in vec3 inPosition;
 layout(location = 1) in vec3 inNormal;
 layout(location = 2) in vec4 inTangent;

@@ -152,10 +152,32 @@ ScenePipelines Pipelines::buildScene(vk::Format colour, std::uint32_t views) con
   state.multisample.rasterizationSamples = samples_;
   state.stages = {{{}, Stage::eVertex, *vert, "main"}, {{}, Stage::eFragment, *frag, "main"}};
 
+  const VkBool32 maskOn = VK_TRUE;
+  const vk::SpecializationMapEntry maskEntry(0, 0, sizeof(VkBool32));
+  const vk::SpecializationInfo maskSpec(1, &maskEntry, sizeof(maskOn), &maskOn);
+
   ScenePipelines out;
+  // Depth prepass: the same vertex shader (gl_Position is invariant), no colour writes.
+  state.stages = {{{}, Stage::eVertex, *vert, "main"}};
+  state.attachment.colorWriteMask = {};
+  out.prepass = ctx_.device.createGraphicsPipeline(cache_, state.info(*sceneLayout_));
+  state.raster.cullMode = vk::CullModeFlagBits::eNone;
+  out.prepassDoubleSided = ctx_.device.createGraphicsPipeline(cache_, state.info(*sceneLayout_));
+
+  state.stages = {{{}, Stage::eVertex, *vert, "main"}, {{}, Stage::eFragment, *frag, "main"}};
+  state.attachment.colorWriteMask =
+      vk::ColorComponentFlagBits::eR | vk::ColorComponentFlagBits::eG |
+      vk::ColorComponentFlagBits::eB | vk::ColorComponentFlagBits::eA;
+  state.depth.depthCompareOp = vk::CompareOp::eLessOrEqual;
+  state.depth.depthWriteEnable = VK_FALSE;  // the prepass wrote it
+  state.raster.cullMode = vk::CullModeFlagBits::eBack;
   out.opaque = ctx_.device.createGraphicsPipeline(cache_, state.info(*sceneLayout_));
   state.raster.cullMode = vk::CullModeFlagBits::eNone;
   out.opaqueDoubleSided = ctx_.device.createGraphicsPipeline(cache_, state.info(*sceneLayout_));
+  state.depth.depthWriteEnable = VK_TRUE;  // not in the prepass: its holes must stay open
+  state.stages[1].pSpecializationInfo = &maskSpec;
+  out.mask = ctx_.device.createGraphicsPipeline(cache_, state.info(*sceneLayout_));
+  state.stages[1].pSpecializationInfo = nullptr;
   state.depth.depthWriteEnable = VK_FALSE;
   state.attachment.blendEnable = VK_TRUE;
   out.blend = ctx_.device.createGraphicsPipeline(cache_, state.info(*sceneLayout_));

@@ -18,9 +18,15 @@ inline constexpr vk::Format kDepthFormat = vk::Format::eD32Sfloat;
 inline constexpr vk::Format kPanelFormat = vk::Format::eR8G8B8A8Srgb;
 
 /// Pipelines that depend on the target (colour format, multiview view count).
+/// Opaque surfaces are shaded once per pixel: a depth prepass writes their depth, then the
+/// colour pipelines test LESS_OR_EQUAL without writing. Only the mask pipeline may discard
+/// (a specialization constant removes the discard elsewhere, so early depth tests apply).
 struct ScenePipelines {
+  vk::raii::Pipeline prepass{nullptr};
+  vk::raii::Pipeline prepassDoubleSided{nullptr};
   vk::raii::Pipeline opaque{nullptr};
   vk::raii::Pipeline opaqueDoubleSided{nullptr};
+  vk::raii::Pipeline mask{nullptr};   // alpha-tested, writes its own depth
   vk::raii::Pipeline blend{nullptr};  // transparent, sorted back to front, no depth write
   vk::raii::Pipeline flash{nullptr};
 };

@@ -37,22 +37,26 @@ double gpuMilliseconds(const VulkanContext& ctx, const FrameResources& frame) {
 }  // namespace
 
 void Renderer::Impl::drawItems(const vk::raii::CommandBuffer& cmd,
-                               const ScenePipelines* scenePipelines) {
-  const bool shadowPass = scenePipelines == nullptr;
+                               const ScenePipelines* scenePipelines, DrawMode mode) {
   std::uint32_t boundMesh = UINT32_MAX;
   std::uint32_t boundMaterial = UINT32_MAX;
   int boundPass = -1;
   for (const auto& item : drawList.batches) {
-    if (shadowPass && item.pass == DrawPass::Blend) break;  // sorted last; cast no shadow
-    if (!shadowPass && static_cast<int>(item.pass) != boundPass) {
+    // Batches are sorted by pass: blended ones last (they cast no shadow), masked before them.
+    if (mode == DrawMode::Shadow && item.pass == DrawPass::Blend) break;
+    if (mode == DrawMode::DepthPrepass && item.pass >= DrawPass::Mask) break;
+    if (mode != DrawMode::Shadow && static_cast<int>(item.pass) != boundPass) {
       boundPass = static_cast<int>(item.pass);
-      const auto& pipeline = item.pass == DrawPass::Opaque ? scenePipelines->opaque
-                             : item.pass == DrawPass::OpaqueDoubleSided
-                                 ? scenePipelines->opaqueDoubleSided
-                                 : scenePipelines->blend;
+      const bool prepass = mode == DrawMode::DepthPrepass;
+      const auto& pipeline =
+          item.pass == DrawPass::Opaque ? (prepass ? scenePipelines->prepass : scenePipelines->opaque)
+          : item.pass == DrawPass::OpaqueDoubleSided
+              ? (prepass ? scenePipelines->prepassDoubleSided : scenePipelines->opaqueDoubleSided)
+          : item.pass == DrawPass::Mask ? scenePipelines->mask
+                                        : scenePipelines->blend;
       cmd.bindPipeline(vk::PipelineBindPoint::eGraphics, *pipeline);
     }
-    if (!shadowPass && item.material != boundMaterial) {
+    if (mode == DrawMode::Colour && item.material != boundMaterial) {
       boundMaterial = item.material;
       cmd.bindDescriptorSets(vk::PipelineBindPoint::eGraphics, *pipelines->sceneLayout(), 2,
                              *materials[item.material].set, {});
@@ -86,7 +90,7 @@ void Renderer::Impl::recordShadowPass(const vk::raii::CommandBuffer& cmd,
   cmd.bindDescriptorSets(vk::PipelineBindPoint::eGraphics, *pipelines->sceneLayout(), 0,
                          *frame.frameSet, {});
   setViewport(cmd, shadowMap.extent);
-  drawItems(cmd, nullptr);
+  drawItems(cmd, nullptr, DrawMode::Shadow);
   cmd.endRendering();
   transitionImage(cmd, *shadowMap.image, depthAspect, vk::ImageLayout::eDepthAttachmentOptimal,
                   vk::ImageLayout::eShaderReadOnlyOptimal, Stage2::eLateFragmentTests,
@@ -156,7 +160,8 @@ void Renderer::Impl::recordScenePass(const vk::raii::CommandBuffer& cmd,
                                    vk::ShaderStageFlagBits::eVertex | vk::ShaderStageFlagBits::eFragment,
                                    0, viewOffset);
   setViewport(cmd, extent);
-  drawItems(cmd, &scenePipelines);
+  drawItems(cmd, &scenePipelines, DrawMode::DepthPrepass);
+  drawItems(cmd, &scenePipelines, DrawMode::Colour);
   if (input.faultFlash > 0.0F) {
     cmd.bindPipeline(vk::PipelineBindPoint::eGraphics, *scenePipelines.flash);
     cmd.draw(3, 1, 0, 0);

@@ -208,9 +208,10 @@ std::uint32_t Renderer::Impl::addMaterial(const assets::Material& material,
                                           const std::vector<vk::ImageView>& textures) {
   GpuMaterial gpu;
   gpu.material = material;
-  gpu.pass = material.alphaMode == assets::AlphaMode::Blend ? DrawPass::Blend
-             : material.doubleSided                         ? DrawPass::OpaqueDoubleSided
-                                                            : DrawPass::Opaque;
+  gpu.pass = material.alphaMode == assets::AlphaMode::Blend  ? DrawPass::Blend
+             : material.alphaMode == assets::AlphaMode::Mask ? DrawPass::Mask
+             : material.doubleSided                          ? DrawPass::OpaqueDoubleSided
+                                                             : DrawPass::Opaque;
   if (material.alphaMode == assets::AlphaMode::Mask) gpu.flags |= kFlagAlphaMask;
   const auto pick = [&](int index, std::size_t fallback) -> vk::ImageView {
     if (index >= 0 && static_cast<std::size_t>(index) < textures.size()) {

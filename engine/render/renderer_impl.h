@@ -27,7 +27,8 @@ struct GpuMesh {
   core::Vec3 boundsMax{0.0F};
 };
 
-enum class DrawPass : std::uint8_t { Opaque, OpaqueDoubleSided, Blend };
+/// Draw order: opaque (after a depth prepass), alpha-masked, then blended back to front.
+enum class DrawPass : std::uint8_t { Opaque, OpaqueDoubleSided, Mask, Blend };
 
 struct GpuMaterial {
   assets::Material material;
@@ -162,8 +163,11 @@ struct Renderer::Impl {
   void recordScenePass(const vk::raii::CommandBuffer& cmd, const FrameResources& frame,
                        const FrameInput& input, const RenderTarget& target,
                        const TargetImage& image, int layer);
-  /// Draws the culled items; null pipelines: the shadow pass (opaque items, depth only).
-  void drawItems(const vk::raii::CommandBuffer& cmd, const ScenePipelines* scenePipelines);
+  enum class DrawMode { Shadow, DepthPrepass, Colour };
+  /// Draws the culled batches: depth of everything but blended (Shadow), depth of the opaque
+  /// ones (DepthPrepass), or everything with its pipeline (Colour).
+  void drawItems(const vk::raii::CommandBuffer& cmd, const ScenePipelines* scenePipelines,
+                 DrawMode mode);
 };
 
 }  // namespace praxis::render

@@ -11,7 +11,10 @@
 #include <filesystem>
 #include <random>
 
+#include "app/session.h"
+#include "core/paths.h"
 #include "render/renderer.h"
+#include "scenario/loader.h"
 
 namespace {
 
@@ -182,6 +185,54 @@ void BM_DesktopFrame1280x720(benchmark::State& state) {
   state.SetLabel(renderer->deviceName());
 }
 BENCHMARK(BM_DesktopFrame1280x720)->Arg(4)->Arg(1)->Unit(benchmark::kMillisecond)->MinTime(3.0)->UseRealTime();
+
+/// Desktop frame rate on a shipped scenario at its start, from the trainee's eyes, with the
+/// first step's instruction panel. Arg: 0 safe-isolation, 1 fire-extinguisher.
+void BM_DesktopFrameShippedScenario(benchmark::State& state) {
+  const char* names[] = {"safe-isolation", "fire-extinguisher"};
+  const auto dir = core::dataDir() / "scenarios" / names[state.range(0)];
+  auto loaded = praxis::scenario::loadScenario(dir);
+  if (!loaded.scenario) {
+    state.SkipWithError(("cannot load " + dir.string()).c_str());
+    return;
+  }
+  auto session = praxis::app::Session::create(*loaded.scenario, {});
+  if (!session) {
+    state.SkipWithError(session.error().message.c_str());
+    return;
+  }
+  auto renderer = makeRenderer();
+  auto target = renderer->createOffscreenTarget(1280, 720, 1);
+  const auto& scene = (*session)->scene();
+  FrameInput input;
+  input.scene = &scene;
+  const core::Pose head = (*session)->lastInput().head;
+  input.views = {praxis::render::makePerspectiveView(head, 1.2F, 1280.0F / 720.0F)};
+  const auto feedback = (*session)->feedback();
+  for (const auto& id : feedback.highlight) {
+    if (auto e = scene.find(id)) input.highlighted.push_back(*e);
+  }
+  if (feedback.instruction != nullptr) {
+    input.panels.push_back({feedback.stepId, feedback.instruction->in("nl-BE"),
+                            core::Pose{head.apply({0.2F, -0.12F, -0.7F}), head.orientation}});
+  }
+  if (std::getenv("PRAXIS_BENCH_NO_PANEL") != nullptr) input.panels.clear();
+  for (auto _ : state) {
+    auto stats = renderer->render(input, **target);
+    if (!stats) {
+      state.SkipWithError(stats.error().message.c_str());
+      break;
+    }
+    state.counters["draws"] = stats->drawCalls;
+    state.counters["visible"] = stats->visibleObjects;
+    if (stats->gpuMs >= 0) state.counters["gpu_ms"] = stats->gpuMs;
+  }
+  renderer->waitIdle();
+  state.counters["fps"] = benchmark::Counter(static_cast<double>(state.iterations()),
+                                             benchmark::Counter::kIsRate);
+  state.SetLabel(std::string(names[state.range(0)]) + " on " + renderer->deviceName());
+}
+BENCHMARK(BM_DesktopFrameShippedScenario)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MinTime(3.0)->UseRealTime();
 
 /// GPU frame time for the XR case: stereo 2x2064x2208, 4x MSAA, 2,000 objects (arg 1) or the
 /// 40-object room (arg 0). Meant for a real GPU; slow on lavapipe.
