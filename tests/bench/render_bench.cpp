@@ -1,6 +1,7 @@
 // Renderer benchmarks: engine CPU per frame for 2,000 objects in stereo, time to first frame
 // (cold and warm caches) and the desktop-size frame rate. Picks a GPU when one is present
-// (PRAXIS_VK_DEVICE=cpu forces lavapipe).
+// (PRAXIS_VK_DEVICE=cpu forces lavapipe). PRAXIS_BENCH_MSAA=1 and PRAXIS_BENCH_PNG=FILE apply to
+// the shipped-scenario benchmark (no MSAA; save its last frame).
 #include <benchmark/benchmark.h>
 
 #include <sys/stat.h>
@@ -201,7 +202,8 @@ void BM_DesktopFrameShippedScenario(benchmark::State& state) {
     state.SkipWithError(session.error().message.c_str());
     return;
   }
-  auto renderer = makeRenderer();
+  const char* msaa = std::getenv("PRAXIS_BENCH_MSAA");
+  auto renderer = makeRenderer(msaa != nullptr ? static_cast<std::uint32_t>(std::atoi(msaa)) : 4U);
   auto target = renderer->createOffscreenTarget(1280, 720, 1);
   const auto& scene = (*session)->scene();
   FrameInput input;
@@ -228,6 +230,9 @@ void BM_DesktopFrameShippedScenario(benchmark::State& state) {
     if (stats->gpuMs >= 0) state.counters["gpu_ms"] = stats->gpuMs;
   }
   renderer->waitIdle();
+  if (const char* png = std::getenv("PRAXIS_BENCH_PNG"); png != nullptr) {
+    if (auto image = (*target)->readback(0)) (void)praxis::render::writePng(*image, png);
+  }
   state.counters["fps"] = benchmark::Counter(static_cast<double>(state.iterations()),
                                              benchmark::Counter::kIsRate);
   state.SetLabel(std::string(names[state.range(0)]) + " on " + renderer->deviceName());
