@@ -15,6 +15,13 @@ function(praxis_target_defaults target)
                                              -fno-sanitize-recover=undefined)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
   endif()
+  if(PRAXIS_FUZZ)
+    # libFuzzer's coverage feedback plus ASan/UBSan in every library a fuzzer links; the
+    # fuzzer executables add -fsanitize=fuzzer themselves (it brings main()).
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link,address,undefined
+                                             -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
 endfunction()
 
 # praxis_module(<name> SOURCES ... [PUBLIC_DEPS ...] [PRIVATE_DEPS ...])

@@ -1,9 +1,10 @@
 // Expected failures as values: an Error carries a message a user can act on.
 #pragma once
 
-#include <expected>
 #include <string>
 #include <utility>
+
+#include "core/expected.h"
 
 namespace praxis::core {
 
@@ -14,14 +15,14 @@ struct Error {
 };
 
 template <typename T>
-using Result = std::expected<T, Error>;
+using Result = Expected<T, Error>;
 
 /// Shorthand for returning a failure: `return core::fail("cannot open ", path);`
 template <typename... Parts>
-[[nodiscard]] std::unexpected<Error> fail(Parts&&... parts) {
+[[nodiscard]] Unexpected<Error> fail(Parts&&... parts) {
   std::string message;
   (message.append(std::forward<Parts>(parts)), ...);
-  return std::unexpected(Error{std::move(message)});
+  return Unexpected<Error>(Error{std::move(message)});
 }
 
 }  // namespace praxis::core

@@ -64,26 +64,34 @@ std::optional<YAML::Node> parse(std::string_view text, const std::string& file, 
               "the document nests deeper than " + std::to_string(limits.maxDepth) + " levels");
     return std::nullopt;
   }
+  if (auto second = detail::findSecondDocument(text)) {
+    out.error(SourceSpan{file, second->line, second->column, second->offset, second->offset},
+              "a file holds one YAML document; remove this second one (or the `---` before it)");
+    return std::nullopt;
+  }
   try {
-    std::vector<YAML::Node> docs = YAML::LoadAll(std::string(text));
-    if (docs.empty() || (docs.size() == 1 && docs[0].IsNull())) {
+    YAML::Node doc = YAML::Load(std::string(text));
+    if (doc.IsNull()) {
       out.error(SourceSpan{file}, "the file is empty");
       return std::nullopt;
     }
-    if (docs.size() > 1) {
-      const YAML::Mark m = docs[1].Mark();
-      out.error(SourceSpan{file, m.line + 1, m.column + 1, static_cast<std::size_t>(std::max(m.pos, 0)), 0},
-                "a file holds one YAML document; remove this second one (or the `---` before it)");
-      return std::nullopt;
-    }
-    return docs[0];
+    return doc;
   } catch (const YAML::Exception& e) {
     SourceSpan at{file};
+    std::string message = "YAML syntax error: " + e.msg;
     if (!e.mark.is_null() && e.mark.line >= 0) {
-      at = SourceSpan{file, e.mark.line + 1, e.mark.column + 1, static_cast<std::size_t>(std::max(e.mark.pos, 0)), 0};
-      at.end = at.begin;
+      const auto pos = static_cast<std::size_t>(std::max(e.mark.pos, 0));
+      at = SourceSpan{file, e.mark.line + 1, e.mark.column + 1, pos, pos};
+      // yaml-cpp notices an unclosed [ or { only where the document ends up not making sense;
+      // point at the bracket itself, where the fix goes.
+      if (e.msg.find("flow not found") != std::string::npos) {
+        if (auto open = detail::findOpenFlow(text, pos)) {
+          at = SourceSpan{file, open->line, open->column, open->offset, open->offset + 1};
+          message += " (this '" + std::string(1, text[open->offset]) + "' is never closed)";
+        }
+      }
     }
-    out.error(at, "YAML syntax error: " + e.msg);
+    out.error(at, message);
   } catch (const std::exception& e) {  // bad_alloc and friends: still a diagnostic, not a crash
     out.error(SourceSpan{file}, std::string("cannot parse: ") + e.what());
   }

@@ -277,11 +277,11 @@ std::optional<ObjectDef> readObject(Reader& r, const Field& field) {
   auto m = r.map(field, "object", "object", &o.fields);
   if (!m) return std::nullopt;
   readInto(*m, "id", o.id, [&](const Field& f) { return r.id(f, IdStyle::Object); });
-  if (o.id.empty()) return std::nullopt;  // nothing could refer to it; its errors are reported
   readInto(*m, "label", o.label, [&](const Field& f) { return r.text(f); });
   readInto(*m, "parent", o.parent, [&](const Field& f) { return r.string(f); });
   readVisual(r, *m, o);
   readComponents(r, *m, o);
+  if (o.id.empty()) return std::nullopt;  // nothing can refer to it; its errors are reported
   return o;
 }
 

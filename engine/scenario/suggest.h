@@ -17,13 +17,15 @@ namespace praxis::scenario {
 template <typename Range>
 [[nodiscard]] std::string closestMatch(std::string_view word, const Range& candidates) {
   std::string best;
-  std::size_t bestDistance = static_cast<std::size_t>(-1);
+  std::size_t bestScore = static_cast<std::size_t>(-1);
   for (const auto& c : candidates) {
     const std::string_view candidate(c);
     const std::size_t d = editDistance(word, candidate);
-    if (d < bestDistance && closeEnough(word, candidate, d)) {
+    // On equal distance a candidate that starts with the word wins: "of" → "off", not "on".
+    const std::size_t score = 2 * d + (candidate.starts_with(word) ? 0 : 1);
+    if (score < bestScore && closeEnough(word, candidate, d)) {
       best = std::string(candidate);
-      bestDistance = d;
+      bestScore = score;
     }
   }
   return best;

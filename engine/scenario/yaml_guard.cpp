@@ -1,5 +1,7 @@
 #include "scenario/yaml_guard.h"
 
+#include <algorithm>
+#include <limits>
 #include <vector>
 
 namespace praxis::scenario::detail {
@@ -11,6 +13,7 @@ bool isSpace(char c) { return c == ' ' || c == '\t'; }
 struct Scan {
   std::vector<int> indents;     // block indentation levels open above the current line
   int flowDepth = 0;            // open [ and {
+  std::vector<NestingProblem> openFlow;  // where each open [ or { is
   char quote = 0;               // inside a quoted scalar spanning lines: '"' or '\''
   int blockScalarIndent = -1;   // inside a | or > scalar: the indentation of its parent line
 };
@@ -18,6 +21,15 @@ struct Scan {
 class Scanner {
  public:
   Scanner(std::string_view text, int maxDepth) : text_(text), maxDepth_(maxDepth) {}
+
+  /// Scans up to byte `upTo` and returns the innermost flow bracket still open there.
+  std::optional<NestingProblem> openFlowAt(std::size_t upTo) {
+    text_ = text_.substr(0, std::min(upTo, text_.size()));
+    maxDepth_ = std::numeric_limits<int>::max();
+    run();
+    if (s_.openFlow.empty()) return std::nullopt;
+    return s_.openFlow.back();
+  }
 
   std::optional<NestingProblem> run() {
     std::size_t start = 0;
@@ -75,9 +87,11 @@ class Scanner {
         valueStart = false;
       } else if ((valueStart || s_.flowDepth > 0) && (c == '[' || c == '{')) {
         ++s_.flowDepth;
+        s_.openFlow.push_back(NestingProblem{line, static_cast<int>(i - begin) + 1, i});
         valueStart = true;
       } else if (s_.flowDepth > 0 && (c == ']' || c == '}')) {
         --s_.flowDepth;
+        s_.openFlow.pop_back();
       } else if (s_.flowDepth > 0 && c == ',') {
         valueStart = true;
       } else if (valueStart && s_.flowDepth == 0 && (c == '|' || c == '>')) {
@@ -103,6 +117,41 @@ class Scanner {
 
 std::optional<NestingProblem> findExcessiveNesting(std::string_view text, int maxDepth) {
   return Scanner(text, maxDepth).run();
+}
+
+std::optional<NestingProblem> findSecondDocument(std::string_view text) {
+  bool content = false;  // the first document has begun
+  bool ended = false;    // a `...` closed it
+  std::size_t start = 0;
+  int line = 1;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view l = text.substr(start, end - start);
+    if (l.ends_with('\r')) l.remove_suffix(1);
+    // Document markers count only at column 1, where they also end any block scalar.
+    const auto marker = [&](std::string_view m) {
+      return l.starts_with(m) && (l.size() == 3 || l[3] == ' ' || l[3] == '\t');
+    };
+    const std::size_t first = l.find_first_not_of(" \t");
+    const bool blank = first == std::string_view::npos || l[first] == '#';
+    if (marker("---")) {
+      if (content || ended) return NestingProblem{line, 1, start};
+      content = true;
+    } else if (marker("...")) {
+      ended = content;
+    } else if (!blank && !(l.starts_with('%') && !content)) {
+      if (ended) return NestingProblem{line, 1, start};
+      content = true;
+    }
+    start = end + 1;
+    ++line;
+  }
+  return std::nullopt;
+}
+
+std::optional<NestingProblem> findOpenFlow(std::string_view text, std::size_t upTo) {
+  return Scanner(text, 0).openFlowAt(upTo);
 }
 
 }  // namespace praxis::scenario::detail

@@ -19,4 +19,13 @@ struct NestingProblem {
 /// under-estimates: a real scenario nests about ten levels, so the margin is wide.
 [[nodiscard]] std::optional<NestingProblem> findExcessiveNesting(std::string_view text, int maxDepth);
 
+/// The innermost `[` or `{` still open at byte `upTo` (where yaml-cpp gave up on an unclosed
+/// flow collection), so the error can point at the bracket that needs closing.
+[[nodiscard]] std::optional<NestingProblem> findOpenFlow(std::string_view text, std::size_t upTo);
+
+/// Where a second YAML document starts (a `---` line after content, or content after a `...`
+/// line), or nothing. Praxis reads one document per file with YAML::Load; YAML::LoadAll is
+/// not used because yaml-cpp 0.7 can loop forever in it on malformed input (found by fuzzing).
+[[nodiscard]] std::optional<NestingProblem> findSecondDocument(std::string_view text);
+
 }  // namespace praxis::scenario::detail

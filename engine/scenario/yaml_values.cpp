@@ -143,6 +143,11 @@ std::optional<double> Reader::number(const Field& field) {
     error(field.span, field.name + ": expected a finite number, got " + field.node.Scalar());
     return std::nullopt;
   }
+  // Most numbers end up in floats; beyond their range a conversion is undefined behaviour.
+  if (std::fabs(*value) > static_cast<double>(std::numeric_limits<float>::max())) {
+    error(field.span, field.name + ": " + field.node.Scalar() + " is out of range");
+    return std::nullopt;
+  }
   return value;
 }
 
