@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 
 #include "render_fixture.h"
 
@@ -236,6 +237,59 @@ TEST_F(RenderTest, AMissingModelFallsBackToItsPrimitive) {
   const auto withMissing = render(frameOf(scene), 64, 64);
   const auto plain = render(frameOf(primitivesScene()), 64, 64);
   EXPECT_EQ(compareImages(plain, withMissing, 0).differingPixels, 0U);
+}
+
+/// A cube model whose one material is changed by `edit`, drawn alone in front of the camera;
+/// the centre pixel.
+std::array<int, 3> cubeCentre(Renderer& renderer, std::vector<assets::Texture> textures,
+                              const std::function<void(assets::Material&)>& edit,
+                              const std::string& key, const DirectionalLight& light) {
+  auto model = checkerCubeModel();
+  model.textures = std::move(textures);
+  model.materials[0].baseColourTexture = assets::kNoTexture;
+  edit(model.materials[0]);
+  EXPECT_TRUE(renderer.addModel(key, model).has_value());
+  scene::Scene scene;
+  scene::Entity cube;
+  cube.id = "cube";
+  cube.visual.model = key;
+  scene.add(cube);
+  scene.updateWorldPoses();
+  auto input = frameOf(scene, makeLookAtView({0, 0.4F, 1.2F}, {0, 0, 0}, 0.8F, 1));
+  input.light = light;
+  auto target = renderer.createOffscreenTarget(64, 64);
+  EXPECT_TRUE(renderer.render(input, **target).has_value());
+  return centrePixel(*(*target)->readback());
+}
+
+TEST_F(RenderTest, TheEmissiveMapGlowsInSrgb) {
+  // A black cube with a green sRGB emissive map: it glows full green whatever the light.
+  const auto c = cubeCentre(*renderer_, {{"green", 1, 1, true, {0, 255, 0, 255}}},
+                            [](assets::Material& m) {
+                              m.baseColour = glm::vec4(0.0F, 0.0F, 0.0F, 1.0F);
+                              m.emissive = core::Vec3(1.0F);
+                              m.emissiveTexture = 0;
+                            },
+                            "glow", DirectionalLight{});
+  EXPECT_GT(c[1], 240);
+  EXPECT_LT(c[0], 40);
+  EXPECT_LT(c[2], 40);
+}
+
+TEST_F(RenderTest, TheOcclusionMapDarkensAmbientLight) {
+  DirectionalLight ambientOnly;
+  ambientOnly.colour = core::Vec3(0.0F);
+  ambientOnly.ambient = core::Vec3(0.5F);
+  const auto white = [](assets::Material& m) { m.baseColour = glm::vec4(1.0F); };
+  const auto open = cubeCentre(*renderer_, {}, white, "open", ambientOnly);
+  const auto occluded = cubeCentre(*renderer_, {{"ao", 1, 1, false, {0, 0, 0, 255}}},
+                                   [&](assets::Material& m) {
+                                     white(m);
+                                     m.occlusionTexture = 0;
+                                   },
+                                   "occluded", ambientOnly);
+  EXPECT_GT(open[0], 150);      // ambient 0.5 on white: about sRGB 188
+  EXPECT_LT(occluded[0], 10);   // fully occluded: no ambient at all
 }
 
 TEST_F(RenderTest, ReadbackBeforeRenderingIsAnError) {
