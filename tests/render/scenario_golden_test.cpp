@@ -4,6 +4,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <string>
+#include <tuple>
+#include <utility>
 
 #include "render_fixture.h"
 
@@ -46,20 +49,50 @@ INSTANTIATE_TEST_SUITE_P(Shipped, ScenarioGolden,
                            return n;
                          });
 
-TEST(Snapshot, AnUnknownStepIsAUsageErrorListingTheSteps) {
+/// Runs `praxis snapshot ARGS` and returns (exit status, stdout + stderr).
+std::pair<int, std::string> snapshot(const std::string& args) {
   ensureRuntimeDir();
-  const std::string command = std::string(PRAXIS_BINARY_DIR) + "/tools/praxis/praxis snapshot " +
-                              PRAXIS_SOURCE_DIR + "/scenarios/safe-isolation --out /dev/null" +
-                              " --step no_such_step 2>&1";
+  const std::string command =
+      std::string(PRAXIS_BINARY_DIR) + "/tools/praxis/praxis snapshot " + args + " 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
+  EXPECT_NE(pipe, nullptr);
+  if (pipe == nullptr) return {-1, ""};
   std::string output;
   char buffer[512];
   while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
   const int status = ::pclose(pipe);
-  EXPECT_EQ(WEXITSTATUS(status), 2);
+  return {WEXITSTATUS(status), output};
+}
+
+const std::string kSafeIsolation = std::string(PRAXIS_SOURCE_DIR) + "/scenarios/safe-isolation";
+
+TEST(Snapshot, AnUnknownStepIsAUsageErrorListingTheSteps) {
+  const auto [status, output] = snapshot(kSafeIsolation + " --out /dev/null --step no_such_step");
+  EXPECT_EQ(status, 2);
   EXPECT_NE(output.find("no step 'no_such_step'"), std::string::npos) << output;
   EXPECT_NE(output.find("verify_absence"), std::string::npos) << output;
+}
+
+TEST(Snapshot, BadArgumentsAreUsageErrorsThatSayWhy) {
+  auto [status, output] = snapshot(kSafeIsolation + " --out /dev/null --size 0x5");
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(output.find("--size 0x5: expected WxH"), std::string::npos) << output;
+  std::tie(status, output) = snapshot(kSafeIsolation + " --out /dev/null --eye middle");
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(output.find("expected left, right or both"), std::string::npos) << output;
+  std::tie(status, output) = snapshot(kSafeIsolation);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(output.find("--out FILE.png is required"), std::string::npos) << output;
+  std::tie(status, output) = snapshot("/nonexistent --out /dev/null");
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(output.find("not a scenario package"), std::string::npos) << output;
+}
+
+TEST(Snapshot, AnUnwritableOutputIsAnErrorNamingTheFile) {
+  const auto [status, output] =
+      snapshot(kSafeIsolation + " --out /proc/praxis-cannot-write.png --size 32x32");
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(output.find("/proc/praxis-cannot-write.png"), std::string::npos) << output;
 }
 
 }  // namespace

@@ -113,6 +113,13 @@ render::FrameInput frameFor(const StepState& state, const std::string& eye, bool
   return input;
 }
 
+/// "WxH" with both sides 1..8192.
+bool parseSize(const std::string& text, unsigned& width, unsigned& height) {
+  char extra = 0;
+  return std::sscanf(text.c_str(), "%ux%u%c", &width, &height, &extra) == 2 && width > 0 &&
+         height > 0 && width <= 8192 && height <= 8192;
+}
+
 }  // namespace
 
 int runSnapshot(const CommandArgs& argv) {
@@ -133,13 +140,9 @@ int runSnapshot(const CommandArgs& argv) {
   }
   unsigned width = 1280;
   unsigned height = 720;
-  if (auto size = args->option("--size")) {
-    char extra = 0;
-    if (std::sscanf(size->c_str(), "%ux%u%c", &width, &height, &extra) != 2 || width == 0 ||
-        height == 0 || width > 8192 || height > 8192) {
-      std::fprintf(stderr, "praxis snapshot: --size %s: expected WxH, e.g. 1280x720\n", size->c_str());
-      return kExitUsage;
-    }
+  if (auto size = args->option("--size"); size && !parseSize(*size, width, height)) {
+    std::fprintf(stderr, "praxis snapshot: --size %s: expected WxH, e.g. 1280x720\n", size->c_str());
+    return kExitUsage;
   }
   const std::string eye = args->option("--eye").value_or("left");
   if (eye != "left" && eye != "right" && eye != "both") {
