@@ -21,5 +21,6 @@ int runReplay(const CommandArgs& args);
 int runBench(const CommandArgs& args);
 int runXapi(const CommandArgs& args);
 int runReport(const CommandArgs& args);
+int runSnapshot(const CommandArgs& args);
 
 }  // namespace praxis::cli

@@ -25,6 +25,7 @@ constexpr Command kCommands[] = {
      praxis::cli::runXapi},
     {"report", "turn an attempt's xAPI statements into a self-contained HTML report",
      praxis::cli::runReport},
+    {"snapshot", "render a scenario at a step offscreen to a PNG", praxis::cli::runSnapshot},
 };
 
 void printUsage(std::FILE* out) {

@@ -1,0 +1,86 @@
+// What the renderer draws in one frame: the scene, the views, and the training visuals
+// (highlights, fault flash, panels). Plain data, filled by the app or a test each frame.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/math.h"
+#include "scene/scene.h"
+
+namespace praxis::render {
+
+/// One eye or camera: world → eye transform and a Vulkan clip-space projection (y down,
+/// depth 0..1). Build it with makePerspectiveView or makeFovView.
+struct View {
+  core::Mat4 view{1.0F};
+  core::Mat4 projection{1.0F};
+  core::Vec3 position{0.0F};  // world-space eye position (for lighting and sorting)
+};
+
+/// A symmetric perspective camera at `eye` (looking along its -Z).
+[[nodiscard]] View makePerspectiveView(const core::Pose& eye, float fovYRadians, float aspect,
+                                       float nearZ = 0.05F, float farZ = 100.0F);
+/// An asymmetric camera from OpenXR's XrFovf angles (radians; left and down are negative).
+[[nodiscard]] View makeFovView(const core::Pose& eye, float angleLeft, float angleRight,
+                               float angleUp, float angleDown, float nearZ = 0.05F,
+                               float farZ = 100.0F);
+/// A camera at `eye` looking at `target`, +Y up.
+[[nodiscard]] View makeLookAtView(const core::Vec3& eye, const core::Vec3& target,
+                                  float fovYRadians, float aspect);
+
+/// A world-space panel for instructions and feedback: ImGui text drawn into a texture and
+/// shown on a quad at `pose` (the quad faces the pose's +Z, i.e. towards a viewer in front).
+struct Panel {
+  std::string title;
+  std::string body;
+  core::Pose pose;
+  glm::vec2 sizeMetres{0.6F, 0.4F};
+  std::uint32_t pixelsPerMetre = 800;
+};
+
+/// A short text label floating over an entity (drawn as a small panel above it, facing the
+/// first view).
+struct Label {
+  std::string text;
+  scene::EntityId entity = scene::kNoEntity;
+  float heightAbove = 0.08F;  // metres above the entity's bounding box
+};
+
+struct DirectionalLight {
+  core::Vec3 direction{-0.35F, -1.0F, -0.45F};  // the way the light travels, world space
+  core::Vec3 colour{2.6F, 2.5F, 2.3F};          // linear radiance
+  core::Vec3 ambient{0.30F, 0.32F, 0.36F};      // linear, uniform
+};
+
+struct FrameInput {
+  const scene::Scene* scene = nullptr;
+  /// One view per target layer (1: mono, 2: stereo with multiview).
+  std::vector<View> views;
+  /// Entities the current step names; drawn with a pulsing rim glow.
+  std::vector<scene::EntityId> highlighted;
+  /// 0..1: a safety fault just happened; a vermillion vignette over the whole view.
+  float faultFlash = 0.0F;
+  std::vector<Panel> panels;
+  std::vector<Label> labels;
+  DirectionalLight light;
+  glm::vec4 clearColour{0.05F, 0.06F, 0.08F, 1.0F};  // linear
+  /// Seconds since start; drives the highlight pulse. Tests fix it for repeatable images.
+  double timeSeconds = 0.0;
+};
+
+/// Where one frame's time went. CPU phases in milliseconds; gpuMs is < 0 until the GPU
+/// timestamps of that frame are available (they are read one frame later).
+struct FrameStats {
+  double sceneUpdateMs = 0.0;  // building the draw list from the scene
+  double cullMs = 0.0;         // frustum culling and sorting
+  double recordMs = 0.0;       // command recording
+  double submitMs = 0.0;       // queue submit (and present)
+  double gpuMs = -1.0;         // timestamp difference of the last finished frame
+  std::uint32_t drawCalls = 0;       // instanced draws (objects sharing mesh and material batch)
+  std::uint32_t visibleObjects = 0;  // objects (meshes) drawn after culling
+  std::uint32_t culledObjects = 0;
+};
+
+}  // namespace praxis::render

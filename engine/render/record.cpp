@@ -1,0 +1,273 @@
+// Command recording and submission of one frame: shadow pass, main pass (multiview, MSAA
+// resolve into the target), fault flash; GPU time from two timestamps.
+#include <chrono>
+#include <cstring>
+
+#include "render/panels.h"
+#include "render/renderer_impl.h"
+
+namespace praxis::render {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Stage2 = vk::PipelineStageFlagBits2;
+using Access2 = vk::AccessFlagBits2;
+
+double msSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+void setViewport(const vk::raii::CommandBuffer& cmd, vk::Extent2D extent) {
+  cmd.setViewport(0, vk::Viewport(0.0F, 0.0F, static_cast<float>(extent.width),
+                                  static_cast<float>(extent.height), 0.0F, 1.0F));
+  cmd.setScissor(0, vk::Rect2D({0, 0}, extent));
+}
+
+/// The GPU time of the frame this slot ran last, or -1 when it is not known.
+double gpuMilliseconds(const VulkanContext& ctx, const FrameResources& frame) {
+  if (!frame.submitted || !*frame.timestamps) return -1.0;
+  std::array<std::uint64_t, 2> stamps{};
+  const VkResult result = vkGetQueryPoolResults(
+      static_cast<VkDevice>(*ctx.device), static_cast<VkQueryPool>(*frame.timestamps), 0, 2,
+      sizeof(stamps), stamps.data(), sizeof(std::uint64_t), VK_QUERY_RESULT_64_BIT);
+  if (result != VK_SUCCESS) return -1.0;
+  return static_cast<double>(stamps[1] - stamps[0]) * ctx.timestampPeriodNs * 1e-6;
+}
+
+}  // namespace
+
+void Renderer::Impl::drawItems(const vk::raii::CommandBuffer& cmd,
+                               const ScenePipelines* scenePipelines, DrawMode mode) {
+  std::uint32_t boundMesh = UINT32_MAX;
+  std::uint32_t boundMaterial = UINT32_MAX;
+  int boundPass = -1;
+  for (const auto& item : drawList.batches) {
+    // Batches are sorted by pass: blended ones last (they cast no shadow), masked before them.
+    if (mode == DrawMode::Shadow && item.pass == DrawPass::Blend) break;
+    if (mode == DrawMode::DepthPrepass && item.pass >= DrawPass::Mask) break;
+    if (mode != DrawMode::Shadow && static_cast<int>(item.pass) != boundPass) {
+      boundPass = static_cast<int>(item.pass);
+      const bool prepass = mode == DrawMode::DepthPrepass;
+      const auto& pipeline =
+          item.pass == DrawPass::Opaque ? (prepass ? scenePipelines->prepass : scenePipelines->opaque)
+          : item.pass == DrawPass::OpaqueDoubleSided
+              ? (prepass ? scenePipelines->prepassDoubleSided : scenePipelines->opaqueDoubleSided)
+          : item.pass == DrawPass::Mask ? scenePipelines->mask
+                                        : scenePipelines->blend;
+      cmd.bindPipeline(vk::PipelineBindPoint::eGraphics, *pipeline);
+    }
+    if (mode == DrawMode::Colour && item.material != boundMaterial) {
+      boundMaterial = item.material;
+      cmd.bindDescriptorSets(vk::PipelineBindPoint::eGraphics, *pipelines->sceneLayout(), 2,
+                             *materials[item.material].set, {});
+    }
+    if (item.mesh != boundMesh) {
+      boundMesh = item.mesh;
+      const GpuMesh& mesh = meshes[item.mesh];
+      cmd.bindVertexBuffers(0, *mesh.vertices.buffer, vk::DeviceSize{0});
+      cmd.bindIndexBuffer(*mesh.indices.buffer, 0, vk::IndexType::eUint32);
+    }
+    cmd.drawIndexed(meshes[item.mesh].indexCount, item.instanceCount, 0, 0, item.firstInstance);
+  }
+}
+
+void Renderer::Impl::recordShadowPass(const vk::raii::CommandBuffer& cmd,
+                                      const FrameResources& frame) {
+  const auto depthAspect = vk::ImageAspectFlagBits::eDepth;
+  // The previous frame sampled the map; wait for that before overwriting it.
+  transitionImage(cmd, *shadowMap.image, depthAspect, vk::ImageLayout::eUndefined,
+                  vk::ImageLayout::eDepthAttachmentOptimal, Stage2::eFragmentShader, {},
+                  Stage2::eEarlyFragmentTests | Stage2::eLateFragmentTests,
+                  Access2::eDepthStencilAttachmentWrite | Access2::eDepthStencilAttachmentRead);
+  const vk::RenderingAttachmentInfo depth(
+      *shadowMap.view, vk::ImageLayout::eDepthAttachmentOptimal, {}, {}, {},
+      vk::AttachmentLoadOp::eClear, vk::AttachmentStoreOp::eStore,
+      vk::ClearDepthStencilValue(1.0F, 0));
+  vk::RenderingInfo rendering({}, vk::Rect2D({0, 0}, shadowMap.extent), 1, 0);
+  rendering.pDepthAttachment = &depth;  // depth only: no colour attachments
+  cmd.beginRendering(rendering);
+  cmd.bindPipeline(vk::PipelineBindPoint::eGraphics, *pipelines->shadow());
+  cmd.bindDescriptorSets(vk::PipelineBindPoint::eGraphics, *pipelines->sceneLayout(), 0,
+                         *frame.frameSet, {});
+  setViewport(cmd, shadowMap.extent);
+  drawItems(cmd, nullptr, DrawMode::Shadow);
+  cmd.endRendering();
+  transitionImage(cmd, *shadowMap.image, depthAspect, vk::ImageLayout::eDepthAttachmentOptimal,
+                  vk::ImageLayout::eShaderReadOnlyOptimal, Stage2::eLateFragmentTests,
+                  Access2::eDepthStencilAttachmentWrite, Stage2::eFragmentShader,
+                  Access2::eShaderSampledRead);
+}
+
+void Renderer::Impl::resolveLayers(const vk::raii::CommandBuffer& cmd, vk::Image targetImage,
+                                   const RenderTarget& target) {
+  const auto colourAspect = vk::ImageAspectFlagBits::eColor;
+  transitionImage(cmd, *attachments.colour.image, colourAspect,
+                  vk::ImageLayout::eColorAttachmentOptimal, vk::ImageLayout::eTransferSrcOptimal,
+                  Stage2::eColorAttachmentOutput, Access2::eColorAttachmentWrite,
+                  Stage2::eResolve, Access2::eTransferRead);
+  transitionImage(cmd, targetImage, colourAspect, vk::ImageLayout::eColorAttachmentOptimal,
+                  vk::ImageLayout::eTransferDstOptimal, Stage2::eColorAttachmentOutput,
+                  Access2::eColorAttachmentWrite, Stage2::eResolve, Access2::eTransferWrite);
+  const vk::ImageSubresourceLayers layers(colourAspect, 0, 0, target.viewCount());
+  const auto extent = target.extent();
+  cmd.resolveImage(*attachments.colour.image, vk::ImageLayout::eTransferSrcOptimal, targetImage,
+                   vk::ImageLayout::eTransferDstOptimal,
+                   vk::ImageResolve(layers, {}, layers, {}, vk::Extent3D(extent.width, extent.height, 1)));
+  transitionImage(cmd, targetImage, colourAspect, vk::ImageLayout::eTransferDstOptimal,
+                  vk::ImageLayout::eColorAttachmentOptimal, Stage2::eResolve,
+                  Access2::eTransferWrite, Stage2::eColorAttachmentOutput,
+                  Access2::eColorAttachmentWrite);
+}
+
+void Renderer::Impl::recordScenePass(const vk::raii::CommandBuffer& cmd,
+                                     const FrameResources& frame, const FrameInput& input,
+                                     const RenderTarget& target, const TargetImage& image,
+                                     int layer) {
+  const bool msaa = static_cast<VkImage>(*attachments.colour.image) != VK_NULL_HANDLE;
+  const auto& clear = input.clearColour;
+  const bool single = layer >= 0;
+  const auto l = static_cast<std::size_t>(single ? layer : 0);
+  const vk::ImageView targetView = single ? image.layerViews[l] : image.view;
+  vk::RenderingAttachmentInfo colour(
+      msaa ? (single ? *attachments.colourLayers[l] : *attachments.colour.view) : targetView,
+      vk::ImageLayout::eColorAttachmentOptimal);
+  colour.loadOp = vk::AttachmentLoadOp::eClear;
+  colour.storeOp = msaa && !single ? vk::AttachmentStoreOp::eDontCare
+                                    : vk::AttachmentStoreOp::eStore;
+  colour.clearValue = vk::ClearColorValue(std::array<float, 4>{clear.r, clear.g, clear.b, clear.a});
+  if (msaa && !single) {
+    colour.resolveMode = vk::ResolveModeFlagBits::eAverage;
+    colour.resolveImageView = targetView;
+    colour.resolveImageLayout = vk::ImageLayout::eColorAttachmentOptimal;
+  }
+  const vk::RenderingAttachmentInfo depth(
+      single ? *attachments.depthLayers[l] : *attachments.depth.view,
+      vk::ImageLayout::eDepthAttachmentOptimal, {}, {}, {},
+      vk::AttachmentLoadOp::eClear, vk::AttachmentStoreOp::eDontCare,
+      vk::ClearDepthStencilValue(1.0F, 0));
+  const auto extent = target.extent();
+  const std::uint32_t views = single ? 1U : target.viewCount();
+  const std::uint32_t viewMask = (1U << views) - 1U;
+  cmd.beginRendering(vk::RenderingInfo({}, vk::Rect2D({0, 0}, extent), 1, viewMask, colour,
+                                       &depth));
+  const auto& scenePipelines =
+      pipelines->forTarget(static_cast<vk::Format>(target.format()), views);
+  const std::array<vk::DescriptorSet, 2> sets{*frame.frameSet, *shadowSet};
+  cmd.bindDescriptorSets(vk::PipelineBindPoint::eGraphics, *pipelines->sceneLayout(), 0, sets,
+                         {});
+  const std::uint32_t viewOffset = single ? l : 0U;
+  cmd.pushConstants<std::uint32_t>(*pipelines->sceneLayout(),
+                                   vk::ShaderStageFlagBits::eVertex | vk::ShaderStageFlagBits::eFragment,
+                                   0, viewOffset);
+  setViewport(cmd, extent);
+  drawItems(cmd, &scenePipelines, DrawMode::DepthPrepass);
+  drawItems(cmd, &scenePipelines, DrawMode::Colour);
+  if (input.faultFlash > 0.0F) {
+    cmd.bindPipeline(vk::PipelineBindPoint::eGraphics, *scenePipelines.flash);
+    cmd.draw(3, 1, 0, 0);
+  }
+  cmd.endRendering();
+}
+
+void Renderer::Impl::recordMainPass(const vk::raii::CommandBuffer& cmd,
+                                    const FrameResources& frame, const FrameInput& input,
+                                    const RenderTarget& target, const TargetImage& image) {
+  const auto colourAspect = vk::ImageAspectFlagBits::eColor;
+  const bool msaa = static_cast<VkImage>(*attachments.colour.image) != VK_NULL_HANDLE;
+  const auto attachmentStages = Stage2::eColorAttachmentOutput;
+  // Earlier frames (same queue) may still write these; order after them (WAW).
+  transitionImage(cmd, static_cast<VkImage>(image.image), colourAspect,
+                  vk::ImageLayout::eUndefined, vk::ImageLayout::eColorAttachmentOptimal,
+                  attachmentStages | Stage2::eCopy, {}, attachmentStages,
+                  Access2::eColorAttachmentWrite);
+  if (msaa) {
+    transitionImage(cmd, *attachments.colour.image, colourAspect, vk::ImageLayout::eUndefined,
+                    vk::ImageLayout::eColorAttachmentOptimal, attachmentStages, {},
+                    attachmentStages, Access2::eColorAttachmentWrite);
+  }
+  transitionImage(cmd, *attachments.depth.image, vk::ImageAspectFlagBits::eDepth,
+                  vk::ImageLayout::eUndefined, vk::ImageLayout::eDepthAttachmentOptimal,
+                  Stage2::eLateFragmentTests, {},
+                  Stage2::eEarlyFragmentTests | Stage2::eLateFragmentTests,
+                  Access2::eDepthStencilAttachmentWrite | Access2::eDepthStencilAttachmentRead);
+
+  if (perEyePasses && target.viewCount() > 1) {
+    for (std::uint32_t layer = 0; layer < target.viewCount(); ++layer) {
+      recordScenePass(cmd, frame, input, target, image, static_cast<int>(layer));
+    }
+    if (msaa) resolveLayers(cmd, static_cast<VkImage>(image.image), target);
+  } else {
+    recordScenePass(cmd, frame, input, target, image, -1);
+  }
+  const auto finalLayout = static_cast<vk::ImageLayout>(image.finalLayout);
+  if (finalLayout != vk::ImageLayout::eColorAttachmentOptimal) {
+    const bool toCopy = finalLayout == vk::ImageLayout::eTransferSrcOptimal;
+    transitionImage(cmd, static_cast<VkImage>(image.image), colourAspect,
+                    vk::ImageLayout::eColorAttachmentOptimal, finalLayout, attachmentStages,
+                    Access2::eColorAttachmentWrite,
+                    toCopy ? Stage2::eCopy : Stage2::eNone,
+                    toCopy ? Access2::eTransferRead : Access2::eNone);
+  }
+}
+
+FrameStats Renderer::Impl::renderFrame(const FrameInput& input, RenderTarget& target,
+                                       const TargetImage& image) {
+  FrameStats stats;
+  FrameResources& frame = frames[frameIndex];
+  frameIndex = (frameIndex + 1) % static_cast<std::uint32_t>(frames.size());
+  if (frame.submitted) {
+    while (ctx->device.waitForFences(*frame.inFlight, VK_TRUE, UINT64_MAX) ==
+           vk::Result::eTimeout) {
+    }
+    ctx->device.resetFences(*frame.inFlight);
+  }
+  stats.gpuMs = gpuMilliseconds(*ctx, frame);
+
+  auto start = Clock::now();
+  buildDrawList(input);
+  panels->prepare(input, static_cast<std::uint32_t>(&frame - frames.data()));
+  stats.sceneUpdateMs = msSince(start);
+
+  start = Clock::now();
+  cullAndSort(input);
+  stats.cullMs = msSince(start);
+  stats.culledObjects = drawList.culled;
+  stats.drawCalls = static_cast<std::uint32_t>(drawList.batches.size());
+  stats.visibleObjects = static_cast<std::uint32_t>(drawList.items.size());
+
+  start = Clock::now();
+  ensureAttachments(static_cast<vk::Format>(target.format()),
+                    static_cast<vk::Extent2D>(target.extent()), target.viewCount());
+  ensureObjectCapacity(frame, drawList.sortedObjects.size());
+  std::memcpy(frame.objects.mapped, drawList.sortedObjects.data(),
+              drawList.sortedObjects.size() * sizeof(ObjectRecord));
+  const FrameUniforms uniforms = frameUniforms(input, target);
+  std::memcpy(frame.uniforms.mapped, &uniforms, sizeof(uniforms));
+  const auto& cmd = frame.commands.front();
+  cmd.reset();
+  cmd.begin(vk::CommandBufferBeginInfo(vk::CommandBufferUsageFlagBits::eOneTimeSubmit));
+  if (*frame.timestamps) {
+    cmd.resetQueryPool(*frame.timestamps, 0, 2);
+    cmd.writeTimestamp2(Stage2::eTopOfPipe, *frame.timestamps, 0);
+  }
+  panels->record(cmd, static_cast<std::uint32_t>(&frame - frames.data()));
+  recordShadowPass(cmd, frame);
+  recordMainPass(cmd, frame, input, target, image);
+  if (*frame.timestamps) cmd.writeTimestamp2(Stage2::eBottomOfPipe, *frame.timestamps, 1);
+  cmd.end();
+  stats.recordMs = msSince(start);
+
+  start = Clock::now();
+  const vk::CommandBufferSubmitInfo cmdInfo(*cmd);
+  const vk::SemaphoreSubmitInfo wait(image.waitSemaphore, 0, Stage2::eColorAttachmentOutput);
+  const vk::SemaphoreSubmitInfo signal(image.signalSemaphore, 0, Stage2::eAllCommands);
+  const vk::SubmitInfo2 submit({}, image.waitSemaphore != VK_NULL_HANDLE ? 1U : 0U, &wait, 1,
+                               &cmdInfo, image.signalSemaphore != VK_NULL_HANDLE ? 1U : 0U,
+                               &signal);
+  ctx->queue.submit2(submit, *frame.inFlight);
+  frame.submitted = true;
+  stats.submitMs = msSince(start);
+  return stats;
+}
+
+}  // namespace praxis::render

@@ -1,0 +1,173 @@
+// Internal: the renderer's state (Renderer::Impl), shared by renderer.cpp (set-up, uploads,
+// targets), frame.cpp (one frame: draw list, culling, recording, submit) and panels.cpp.
+#pragma once
+
+#include <vulkan/vulkan_raii.hpp>
+
+#include <array>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "render/gpu.h"
+#include "render/gpu_layout.h"
+#include "render/pipelines.h"
+#include "render/renderer.h"
+#include "render/vulkan_context.h"
+
+namespace praxis::render {
+
+struct GpuMesh {
+  Buffer vertices;
+  Buffer indices;
+  std::uint32_t indexCount = 0;
+  core::Vec3 boundsMin{0.0F};
+  core::Vec3 boundsMax{0.0F};
+};
+
+/// Draw order: opaque (after a depth prepass), alpha-masked, then blended back to front.
+enum class DrawPass : std::uint8_t { Opaque, OpaqueDoubleSided, Mask, Blend };
+
+struct GpuMaterial {
+  assets::Material material;
+  DrawPass pass = DrawPass::Opaque;
+  std::uint32_t flags = 0;
+  vk::raii::DescriptorSet set{nullptr};
+};
+
+/// A model's meshes, placed: ids into Impl::meshes / Impl::materials.
+struct ModelPart {
+  std::uint32_t mesh = 0;
+  std::uint32_t material = 0;
+  core::Mat4 transform{1.0F};
+};
+
+struct GpuModel {
+  std::vector<GpuImage> textures;
+  std::vector<ModelPart> parts;
+};
+
+struct DrawItem {
+  std::uint32_t mesh = 0;
+  std::uint32_t material = 0;
+  std::uint32_t object = 0;  // index into the frame's object records (= firstInstance)
+  DrawPass pass = DrawPass::Opaque;
+  float depth = 0.0F;        // distance to the first view, for back-to-front sorting
+};
+
+/// Consecutive sorted items with the same pass, material and mesh: one instanced draw.
+struct DrawBatch {
+  std::uint32_t mesh = 0;
+  std::uint32_t material = 0;
+  DrawPass pass = DrawPass::Opaque;
+  std::uint32_t firstInstance = 0;  // into sortedObjects
+  std::uint32_t instanceCount = 0;
+};
+
+/// The CPU result of one frame's scene walk; vectors are reused between frames.
+struct DrawList {
+  std::vector<ObjectRecord> objects;        // in scene order
+  std::vector<ObjectRecord> sortedObjects;  // visible ones in draw order (what the GPU reads)
+  std::vector<DrawBatch> batches;
+  std::vector<core::Vec3> boundsMin;  // world bounds per object
+  std::vector<core::Vec3> boundsMax;
+  std::vector<DrawItem> candidates;   // before culling
+  std::vector<DrawItem> items;        // after culling, opaque sorted by state, blend by depth
+  std::uint32_t culled = 0;
+};
+
+/// Per frame in flight. The pool is declared before its command buffers so it is destroyed
+/// after them; the fence last-but-one so a frame's work is waited for before reuse.
+struct FrameResources {
+  vk::raii::CommandPool pool{nullptr};
+  vk::raii::CommandBuffers commands{nullptr};
+  vk::raii::Fence inFlight{nullptr};
+  vk::raii::QueryPool timestamps{nullptr};
+  Buffer uniforms;
+  Buffer objects;
+  vk::raii::DescriptorSet frameSet{nullptr};
+  bool submitted = false;
+};
+
+/// Multisampled colour and depth for one target size and format, shared by all frames
+/// (barriers order their reuse on the one queue).
+struct Attachments {
+  vk::Format format = vk::Format::eUndefined;
+  vk::Extent2D extent;
+  std::uint32_t layers = 0;
+  GpuImage colour;  // only with MSAA; without, the target image is drawn directly
+  GpuImage depth;
+  // Single-layer views for one-eye-per-pass stereo; after the images, destroyed first.
+  std::vector<vk::raii::ImageView> colourLayers;
+  std::vector<vk::raii::ImageView> depthLayers;
+};
+
+class PanelRenderer;
+
+struct Renderer::Impl {
+  ~Impl();
+
+  RendererOptions options;
+  // Destroyed last: everything below is a child of this device.
+  std::unique_ptr<VulkanContext> ctx;
+  std::unique_ptr<Pipelines> pipelines;
+  vk::raii::Sampler sampler{nullptr};
+  vk::raii::Sampler shadowSampler{nullptr};
+  vk::raii::DescriptorPool descriptorPool{nullptr};  // before every set allocated from it
+  GpuImage shadowMap;
+  vk::raii::DescriptorSet shadowSet{nullptr};
+  std::vector<GpuImage> defaultTextures;  // white sRGB, flat normal, white linear
+  std::vector<GpuMesh> meshes;
+  std::vector<GpuMaterial> materials;     // [0]: the primitives' material
+  // Primitive meshes by ShapeKind (scaled per entity); capsules by height / diameter. No
+  // strings here: this lookup runs for every object every frame.
+  std::array<std::uint32_t, 5> kindMeshes{UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX,
+                                          UINT32_MAX};
+  std::map<float, std::uint32_t> capsuleMeshes;
+  std::unordered_map<std::string, GpuModel> models;
+  std::vector<FrameResources> frames;
+  std::uint32_t frameIndex = 0;
+  Attachments attachments;
+  std::unique_ptr<PanelRenderer> panels;  // after the pool and materials it allocates from
+  bool perEyePasses = false;  // see StereoMode
+  DrawList drawList;
+
+  void createSharedResources();
+  void createFrames();
+  [[nodiscard]] std::uint32_t primitiveMesh(const scene::Shape& shape);
+  [[nodiscard]] std::uint32_t addMesh(const assets::Mesh& mesh);
+  /// A material descriptor set; texture indices resolve in `textures` (-1: the defaults).
+  [[nodiscard]] std::uint32_t addMaterial(const assets::Material& material,
+                                          const std::vector<vk::ImageView>& textures);
+  void ensureAttachments(vk::Format format, vk::Extent2D extent, std::uint32_t layers);
+  void ensureObjectCapacity(FrameResources& frame, std::size_t count);
+
+  // frame.cpp
+  [[nodiscard]] FrameStats renderFrame(const FrameInput& input, RenderTarget& target,
+                                       const TargetImage& image);
+  void buildDrawList(const FrameInput& input);
+  void addObject(const core::Mat4& model, std::uint32_t mesh, std::uint32_t material,
+                 const glm::vec4& colour, bool highlighted, const core::Vec3& eye);
+  void cullAndSort(const FrameInput& input);
+  [[nodiscard]] FrameUniforms frameUniforms(const FrameInput& input, const RenderTarget& target);
+  void recordShadowPass(const vk::raii::CommandBuffer& cmd, const FrameResources& frame);
+  void recordMainPass(const vk::raii::CommandBuffer& cmd, const FrameResources& frame,
+                      const FrameInput& input, const RenderTarget& target,
+                      const TargetImage& image);
+  /// Resolves every layer of the MSAA colour into the target (one-eye-per-pass stereo).
+  void resolveLayers(const vk::raii::CommandBuffer& cmd, vk::Image targetImage,
+                     const RenderTarget& target);
+  /// One dynamic-rendering pass: all views with multiview (layer < 0) or one layer.
+  void recordScenePass(const vk::raii::CommandBuffer& cmd, const FrameResources& frame,
+                       const FrameInput& input, const RenderTarget& target,
+                       const TargetImage& image, int layer);
+  enum class DrawMode { Shadow, DepthPrepass, Colour };
+  /// Draws the culled batches: depth of everything but blended (Shadow), depth of the opaque
+  /// ones (DepthPrepass), or everything with its pipeline (Colour).
+  void drawItems(const vk::raii::CommandBuffer& cmd, const ScenePipelines* scenePipelines,
+                 DrawMode mode);
+};
+
+}  // namespace praxis::render

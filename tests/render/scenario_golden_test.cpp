@@ -1,0 +1,99 @@
+// Golden images of the shipped scenarios at two steps each, through `praxis snapshot`
+// (reference solution played to the step, trainee's left eye, validation layer on).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <tuple>
+#include <utility>
+
+#include "render_fixture.h"
+
+namespace praxis::render::testing {
+namespace {
+
+struct Case {
+  const char* scenario;
+  const char* step;  // "" = at the start
+};
+
+class ScenarioGolden : public ::testing::TestWithParam<Case> {};
+
+TEST_P(ScenarioGolden, MatchesGolden) {
+  ensureRuntimeDir();
+  const auto [scenario, step] = GetParam();
+  const std::string name = std::string(scenario) + "_" + (*step != '\0' ? step : "start");
+  const auto out = std::filesystem::path(PRAXIS_BINARY_DIR) / "tests" / "render" / (name + ".png");
+  std::string command = std::string("PRAXIS_VK_DEVICE=cpu ") + PRAXIS_BINARY_DIR +
+                        "/tools/praxis/praxis snapshot " + PRAXIS_SOURCE_DIR + "/scenarios/" +
+                        scenario + " --out " + out.string() + " --size 256x192 --validate";
+  if (*step != '\0') command += std::string(" --step ") + step;
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;  // non-zero on validation messages
+  auto image = readPng(out);
+  ASSERT_TRUE(image.has_value()) << image.error().message;
+  expectMatchesGolden(*image, "scenario_" + name);
+}
+
+INSTANTIATE_TEST_SUITE_P(Shipped, ScenarioGolden,
+                         ::testing::Values(Case{"safe-isolation", ""},
+                                           Case{"safe-isolation", "verify_absence"},
+                                           Case{"fire-extinguisher", ""},
+                                           Case{"fire-extinguisher", "aim_base"}),
+                         [](const auto& param) {
+                           std::string n = std::string(param.param.scenario) + "_" +
+                                           (*param.param.step != 0 ? param.param.step : "start");
+                           for (auto& c : n) {
+                             if (c == '-') c = '_';
+                           }
+                           return n;
+                         });
+
+/// Runs `praxis snapshot ARGS` and returns (exit status, stdout + stderr).
+std::pair<int, std::string> snapshot(const std::string& args) {
+  ensureRuntimeDir();
+  const std::string command =
+      std::string(PRAXIS_BINARY_DIR) + "/tools/praxis/praxis snapshot " + args + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  EXPECT_NE(pipe, nullptr);
+  if (pipe == nullptr) return {-1, ""};
+  std::string output;
+  char buffer[512];
+  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
+  const int status = ::pclose(pipe);
+  return {WEXITSTATUS(status), output};
+}
+
+const std::string kSafeIsolation = std::string(PRAXIS_SOURCE_DIR) + "/scenarios/safe-isolation";
+
+TEST(Snapshot, AnUnknownStepIsAUsageErrorListingTheSteps) {
+  const auto [status, output] = snapshot(kSafeIsolation + " --out /dev/null --step no_such_step");
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(output.find("no step 'no_such_step'"), std::string::npos) << output;
+  EXPECT_NE(output.find("verify_absence"), std::string::npos) << output;
+}
+
+TEST(Snapshot, BadArgumentsAreUsageErrorsThatSayWhy) {
+  auto [status, output] = snapshot(kSafeIsolation + " --out /dev/null --size 0x5");
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(output.find("--size 0x5: expected WxH"), std::string::npos) << output;
+  std::tie(status, output) = snapshot(kSafeIsolation + " --out /dev/null --eye middle");
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(output.find("expected left, right or both"), std::string::npos) << output;
+  std::tie(status, output) = snapshot(kSafeIsolation);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(output.find("--out FILE.png is required"), std::string::npos) << output;
+  std::tie(status, output) = snapshot("/nonexistent --out /dev/null");
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(output.find("not a scenario package"), std::string::npos) << output;
+}
+
+TEST(Snapshot, AnUnwritableOutputIsAnErrorNamingTheFile) {
+  const auto [status, output] =
+      snapshot(kSafeIsolation + " --out /proc/praxis-cannot-write.png --size 32x32");
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(output.find("/proc/praxis-cannot-write.png"), std::string::npos) << output;
+}
+
+}  // namespace
+}  // namespace praxis::render::testing
