@@ -56,6 +56,13 @@ function(praxis_test name)
   if(NOT ARG_TIMEOUT)
     set(ARG_TIMEOUT 300)
   endif()
+  # CMake 3.25's gtest_discover_tests writes each PROPERTIES list element as its own
+  # argument, so a second label or variable would silently become a property name.
+  list(LENGTH ARG_LABELS label_count)
+  list(LENGTH ARG_ENV env_count)
+  if(label_count GREATER 1 OR env_count GREATER 1)
+    message(FATAL_ERROR "praxis_test(${name}): give one LABELS value and at most one ENV entry")
+  endif()
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
                        PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT ${ARG_TIMEOUT}
                                   ENVIRONMENT "${ARG_ENV}")

@@ -26,7 +26,10 @@ scenario::ScenarioDef scenarioDef() {
     scenario::StepDef step;
     step.id = id;
     step.instruction = {{"nl-BE", std::string("Doe: ") + id}, {"en", std::string("Do: ") + id}};
-    step.hints.push_back(scenario::HintDef{{}, {{"en", "Look at the red handle"}}, 10.0, {}});
+    scenario::HintDef hint;
+    hint.text = {{"en", "Look at the red handle"}};
+    hint.afterSeconds = 10.0;
+    step.hints.push_back(hint);
     def.steps.push_back(step);
   }
   scenario::FaultDef fault;
