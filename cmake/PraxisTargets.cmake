@@ -46,8 +46,12 @@ endfunction()
 
 # praxis_test(<name> SOURCES ... DEPS ... [LABELS ...])
 # A GoogleTest executable registered with CTest test by test.
+# Tests never touch the user's data folder (outbox, model cache, trainee id): they get one
+# of their own under the build folder.
+set(PRAXIS_TEST_ENVIRONMENT "XDG_DATA_HOME=${PROJECT_BINARY_DIR}/test-data-home")
+
 function(praxis_test name)
-  cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;DEPS;LABELS;ENV" ${ARGN})
+  cmake_parse_arguments(ARG "" "TIMEOUT;LABELS" "SOURCES;DEPS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main GTest::gmock)
   target_compile_definitions(${name} PRIVATE PRAXIS_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
@@ -56,14 +60,15 @@ function(praxis_test name)
   if(NOT ARG_TIMEOUT)
     set(ARG_TIMEOUT 300)
   endif()
-  # CMake 3.25's gtest_discover_tests writes each PROPERTIES list element as its own
-  # argument, so a second label or variable would silently become a property name.
-  list(LENGTH ARG_LABELS label_count)
-  list(LENGTH ARG_ENV env_count)
-  if(label_count GREATER 1 OR env_count GREATER 1)
-    message(FATAL_ERROR "praxis_test(${name}): give one LABELS value and at most one ENV entry")
-  endif()
+  # One label and one environment entry: CMake 3.25's gtest_discover_tests writes each
+  # PROPERTIES list element as its own argument, so a second one would become a property name.
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
                        PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT ${ARG_TIMEOUT}
-                                  ENVIRONMENT "${ARG_ENV}")
+                                  ENVIRONMENT "${PRAXIS_TEST_ENVIRONMENT}")
+endfunction()
+
+# For tests added with add_test: the same isolated environment, a label and a time limit.
+function(praxis_test_properties test label timeout)
+  set_tests_properties(${test} PROPERTIES LABELS ${label} TIMEOUT ${timeout}
+                                          ENVIRONMENT "${PRAXIS_TEST_ENVIRONMENT}")
 endfunction()

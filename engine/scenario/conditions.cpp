@@ -59,9 +59,9 @@ core::Result<int> ConditionTree::compile(const Condition& c, const ScenarioDef& 
   node.ticks = core::secondsToTicks(c.seconds);
   node.cosDegrees = std::cos(glm::radians(static_cast<float>(c.degrees)));
   node.sinceAttempt = c.sinceAttempt;
-  if (auto r = resolve(c.object, node.object); !r) return std::unexpected(r.error());
-  if (auto r = resolve(c.target, node.target); !r) return std::unexpected(r.error());
-  if (auto r = resolve(c.tool, node.tool); !r) return std::unexpected(r.error());
+  if (auto r = resolve(c.object, node.object); !r) return core::Unexpected<core::Error>(r.error());
+  if (auto r = resolve(c.target, node.target); !r) return core::Unexpected<core::Error>(r.error());
+  if (auto r = resolve(c.tool, node.tool); !r) return core::Unexpected<core::Error>(r.error());
   if (c.kind == ConditionKind::StepDone) {
     const StepDef* step = def.findStep(c.state);
     if (step == nullptr) return core::fail(c.span.where(), ": unknown step '", c.state, "'");

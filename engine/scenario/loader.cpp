@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -58,6 +59,14 @@ std::optional<YAML::Node> parse(std::string_view text, const std::string& file, 
                                     std::to_string(limits.maxBytes) + ")");
     return std::nullopt;
   }
+  if (auto bad = detail::findNonUtf8(text)) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad->offset]));
+    out.error(SourceSpan{file, bad->line, bad->column, bad->offset, bad->offset + 1},
+              std::string("the file is not UTF-8 text (byte ") + byte +
+                  " here); save it as UTF-8 in the editor");
+    return std::nullopt;
+  }
   // yaml-cpp's parser recurses once per nesting level; refuse absurd nesting before it does.
   if (auto deep = detail::findExcessiveNesting(text, limits.maxDepth)) {
     out.error(SourceSpan{file, deep->line, deep->column, deep->offset, deep->offset},
@@ -80,7 +89,7 @@ std::optional<YAML::Node> parse(std::string_view text, const std::string& file, 
     SourceSpan at{file};
     std::string message = "YAML syntax error: " + e.msg;
     if (!e.mark.is_null() && e.mark.line >= 0) {
-      const auto pos = static_cast<std::size_t>(std::max(e.mark.pos, 0));
+      const auto pos = std::min(static_cast<std::size_t>(std::max(e.mark.pos, 0)), text.size());
       at = SourceSpan{file, e.mark.line + 1, e.mark.column + 1, pos, pos};
       // yaml-cpp notices an unclosed [ or { only where the document ends up not making sense;
       // point at the bracket itself, where the fix goes.

@@ -12,11 +12,11 @@ core::Result<std::unique_ptr<Runner>> Runner::create(const ScenarioDef& def,
   for (const StepDef& step : def.steps) {
     StepState state;
     auto done = state.tree.addRoot(step.doneWhen, def, scene);
-    if (!done) return std::unexpected(done.error());
+    if (!done) return core::Unexpected<core::Error>(done.error());
     state.doneRoot = *done;
     for (const BranchDef& branch : step.branches) {
       auto root = state.tree.addRoot(branch.when, def, scene);
-      if (!root) return std::unexpected(root.error());
+      if (!root) return core::Unexpected<core::Error>(root.error());
       state.branchRoots.push_back(*root);
     }
     state.hintShown.assign(step.hints.size(), false);
@@ -25,11 +25,11 @@ core::Result<std::unique_ptr<Runner>> Runner::create(const ScenarioDef& def,
   for (const FaultDef& fault : def.faults) {
     FaultState state;
     auto when = state.tree.addRoot(fault.when, def, scene);
-    if (!when) return std::unexpected(when.error());
+    if (!when) return core::Unexpected<core::Error>(when.error());
     state.whenRoot = *when;
     if (fault.guard) {
       auto guard = state.tree.addRoot(*fault.guard, def, scene);
-      if (!guard) return std::unexpected(guard.error());
+      if (!guard) return core::Unexpected<core::Error>(guard.error());
       state.guardRoot = *guard;
     }
     runner->faults_.push_back(std::move(state));

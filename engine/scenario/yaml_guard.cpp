@@ -154,4 +154,42 @@ std::optional<NestingProblem> findOpenFlow(std::string_view text, std::size_t up
   return Scanner(text, 0).openFlowAt(upTo);
 }
 
+std::optional<NestingProblem> findNonUtf8(std::string_view text) {
+  int line = 1;
+  std::size_t lineStart = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    std::size_t length = 1;
+    unsigned minimum = 0;  // the smallest code point this length may encode (no overlongs)
+    unsigned code = byte;
+    if (byte == 0) return NestingProblem{line, static_cast<int>(i - lineStart) + 1, i};
+    if (byte >= 0x80) {
+      if ((byte & 0xE0) == 0xC0) {
+        length = 2, minimum = 0x80, code = byte & 0x1F;
+      } else if ((byte & 0xF0) == 0xE0) {
+        length = 3, minimum = 0x800, code = byte & 0x0F;
+      } else if ((byte & 0xF8) == 0xF0) {
+        length = 4, minimum = 0x10000, code = byte & 0x07;
+      } else {
+        return NestingProblem{line, static_cast<int>(i - lineStart) + 1, i};
+      }
+      if (i + length > text.size()) return NestingProblem{line, static_cast<int>(i - lineStart) + 1, i};
+      for (std::size_t k = 1; k < length; ++k) {
+        const auto next = static_cast<unsigned char>(text[i + k]);
+        if ((next & 0xC0) != 0x80) return NestingProblem{line, static_cast<int>(i - lineStart) + 1, i};
+        code = (code << 6) | (next & 0x3F);
+      }
+      if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+        return NestingProblem{line, static_cast<int>(i - lineStart) + 1, i};
+      }
+    } else if (byte == '\n') {
+      ++line;
+      lineStart = i + 1;
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
+
 }  // namespace praxis::scenario::detail

@@ -1,5 +1,6 @@
-// A cheap pre-scan of YAML text that rejects pathological nesting before yaml-cpp, whose
-// parser recurses once per level, ever sees it. Internal to the scenario module.
+// A cheap pre-scan of YAML text that rejects what yaml-cpp handles badly before it ever sees
+// it: pathological nesting (its parser recurses once per level), second documents, and text
+// that is not UTF-8. Internal to the scenario module.
 #pragma once
 
 #include <cstddef>
@@ -27,5 +28,11 @@ struct NestingProblem {
 /// line), or nothing. Praxis reads one document per file with YAML::Load; YAML::LoadAll is
 /// not used because yaml-cpp 0.7 can loop forever in it on malformed input (found by fuzzing).
 [[nodiscard]] std::optional<NestingProblem> findSecondDocument(std::string_view text);
+
+/// The first byte that makes the text something other than UTF-8 without NUL characters
+/// (a stray binary byte, a truncated sequence, a UTF-16 file), or nothing. yaml-cpp guesses
+/// UTF-16/32 from NUL bytes and then reports positions that are not byte offsets of the
+/// text, so such input is refused before it is parsed.
+[[nodiscard]] std::optional<NestingProblem> findNonUtf8(std::string_view text);
 
 }  // namespace praxis::scenario::detail

@@ -9,29 +9,15 @@
 #include <regex>
 #include <set>
 
+#include "command.h"
 #include "core/paths.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Output {
-  int exitCode = -1;
-  std::string text;
-};
-
-Output praxis(const std::string& arguments, const std::string& environment = "") {
-  const std::string command = environment + " " + PRAXIS_BINARY_DIR + "/tools/praxis/praxis " +
-                              arguments + " 2>&1";
-  Output out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  char buffer[4096];
-  std::size_t n = 0;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.text.append(buffer, n);
-  const int status = pclose(pipe);
-  out.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
+praxis::test::CommandResult praxis(const std::string& arguments, const std::string& environment = "") {
+  return praxis::test::runPraxis(arguments, environment);
 }
 
 std::string scenarios() { return std::string(PRAXIS_SOURCE_DIR) + "/scenarios"; }
@@ -47,7 +33,7 @@ TEST(Cli, HelpListsTheCommandsAndUnknownCommandIsAUsageError) {
   const auto help = praxis("--help");
   EXPECT_EQ(help.exitCode, 0);
   for (const char* command : {"validate", "test", "run", "replay", "bench"}) {
-    EXPECT_NE(help.text.find(command), std::string::npos) << command;
+    EXPECT_NE(help.output.find(command), std::string::npos) << command;
   }
   EXPECT_EQ(praxis("frobnicate").exitCode, 2);
   EXPECT_EQ(praxis("test --help").exitCode, 0);
@@ -58,9 +44,9 @@ TEST(Cli, HelpListsTheCommandsAndUnknownCommandIsAUsageError) {
 TEST(Cli, TestRunsEveryShippedTestAndWritesJUnit) {
   const fs::path junit = scratch("junit") / "report.xml";
   const auto out = praxis("test " + scenarios() + " --junit " + junit.string());
-  EXPECT_EQ(out.exitCode, 0) << out.text;
+  EXPECT_EQ(out.exitCode, 0) << out.output;
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(out.text, m, std::regex("\n(\\d+) passed, 0 failed\n$"))) << out.text;
+  ASSERT_TRUE(std::regex_search(out.output, m, std::regex("\n(\\d+) passed, 0 failed\n$"))) << out.output;
   const int passed = std::stoi(m[1]);
   EXPECT_GE(passed, 8);
   const std::string xml = *praxis::core::readFile(junit);
@@ -78,10 +64,10 @@ TEST(Cli, AFailedExpectationFailsTheRunAndSaysWhy) {
              "expect:\n  outcome: passed\n";
   }
   const auto out = praxis("test " + dir.string());
-  EXPECT_EQ(out.exitCode, 1) << out.text;
-  EXPECT_NE(out.text.find("FAIL  safe-isolation/zz-wrong"), std::string::npos) << out.text;
-  EXPECT_NE(out.text.find("expected outcome passed, got failed"), std::string::npos) << out.text;
-  EXPECT_NE(out.text.find(" passed, 1 failed"), std::string::npos);
+  EXPECT_EQ(out.exitCode, 1) << out.output;
+  EXPECT_NE(out.output.find("FAIL  safe-isolation/zz-wrong"), std::string::npos) << out.output;
+  EXPECT_NE(out.output.find("expected outcome passed, got failed"), std::string::npos) << out.output;
+  EXPECT_NE(out.output.find(" passed, 1 failed"), std::string::npos);
 }
 
 TEST(Cli, ShardsSplitTheSuiteWithoutOverlap) {
@@ -94,14 +80,14 @@ TEST(Cli, ShardsSplitTheSuiteWithoutOverlap) {
     for (std::sregex_iterator it(text.begin(), text.end(), pass), end; it != end; ++it) s.insert((*it)[1]);
     return s;
   };
-  const auto a = names(first.text);
-  const auto b = names(second.text);
+  const auto a = names(first.output);
+  const auto b = names(second.output);
   EXPECT_FALSE(a.empty());
   EXPECT_FALSE(b.empty());
   std::set<std::string> both = a;
   both.insert(b.begin(), b.end());
   EXPECT_EQ(both.size(), a.size() + b.size());  // disjoint
-  EXPECT_EQ(both, names(all.text));             // and complete
+  EXPECT_EQ(both, names(all.output));             // and complete
   EXPECT_EQ(praxis("test " + scenarios(), "GTEST_TOTAL_SHARDS=2 GTEST_SHARD_INDEX=2").exitCode, 2);
 }
 
@@ -109,19 +95,19 @@ TEST(Cli, AutopilotPrintsEachStepAndRecordingReplaysIdentically) {
   const fs::path rec = scratch("record") / "attempt.prxrec";
   const auto run = praxis("run " + scenarios() + "/safe-isolation --headless --autopilot --language en --record " +
                           rec.string());
-  EXPECT_EQ(run.exitCode, 0) << run.text;
-  EXPECT_NE(run.text.find("step 1/8 switch_off: Rule 1"), std::string::npos) << run.text;
-  EXPECT_NE(run.text.find("step 8/8 cover"), std::string::npos);
-  EXPECT_NE(run.text.find("result: PASSED, score 100/100"), std::string::npos);
+  EXPECT_EQ(run.exitCode, 0) << run.output;
+  EXPECT_NE(run.output.find("step 1/8 switch_off: Rule 1"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("step 8/8 cover"), std::string::npos);
+  EXPECT_NE(run.output.find("result: PASSED, score 100/100"), std::string::npos);
   const auto replay = praxis("replay " + rec.string());
-  EXPECT_EQ(replay.exitCode, 0) << replay.text;
-  EXPECT_NE(replay.text.find("matches the recording"), std::string::npos) << replay.text;
+  EXPECT_EQ(replay.exitCode, 0) << replay.output;
+  EXPECT_NE(replay.output.find("matches the recording"), std::string::npos) << replay.output;
 
   // Damage the file: a clear error and exit 2, never a crash.
   fs::resize_file(rec, fs::file_size(rec) - 3);
   const auto broken = praxis("replay " + rec.string());
   EXPECT_EQ(broken.exitCode, 2);
-  EXPECT_NE(broken.text.find("truncated"), std::string::npos) << broken.text;
+  EXPECT_NE(broken.output.find("truncated"), std::string::npos) << broken.output;
 }
 
 TEST(Cli, RunExplainsWhatItNeeds) {
@@ -129,10 +115,10 @@ TEST(Cli, RunExplainsWhatItNeeds) {
   EXPECT_EQ(noMode.exitCode, 2);
   const auto noDriver = praxis("run " + scenarios() + "/safe-isolation --headless");
   EXPECT_EQ(noDriver.exitCode, 2);
-  EXPECT_NE(noDriver.text.find("--autopilot or --script"), std::string::npos);
+  EXPECT_NE(noDriver.output.find("--autopilot or --script"), std::string::npos);
   const auto failing = praxis("run " + scenarios() + "/fire-extinguisher --headless --script water-extinguisher");
   EXPECT_EQ(failing.exitCode, 1);
-  EXPECT_NE(failing.text.find("FAULT (critical) water_on_electrical_fire"), std::string::npos) << failing.text;
+  EXPECT_NE(failing.output.find("FAULT (critical) water_on_electrical_fire"), std::string::npos) << failing.output;
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <tuple>
 #include <utility>
 
+#include "command.h"
 #include "render_fixture.h"
 
 namespace praxis::render::testing {
@@ -52,16 +53,8 @@ INSTANTIATE_TEST_SUITE_P(Shipped, ScenarioGolden,
 /// Runs `praxis snapshot ARGS` and returns (exit status, stdout + stderr).
 std::pair<int, std::string> snapshot(const std::string& args) {
   ensureRuntimeDir();
-  const std::string command =
-      std::string(PRAXIS_BINARY_DIR) + "/tools/praxis/praxis snapshot " + args + " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  EXPECT_NE(pipe, nullptr);
-  if (pipe == nullptr) return {-1, ""};
-  std::string output;
-  char buffer[512];
-  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
-  const int status = ::pclose(pipe);
-  return {WEXITSTATUS(status), output};
+  auto run = praxis::test::runPraxis("snapshot " + args);
+  return {run.exitCode, run.output};
 }
 
 const std::string kSafeIsolation = std::string(PRAXIS_SOURCE_DIR) + "/scenarios/safe-isolation";

@@ -134,6 +134,29 @@ TEST(Robustness, OddBytesAndNumbersGiveDiagnosticsNotCrashes) {
   EXPECT_TRUE(mentions(keys.diagnostics, "keys in the scenario must be plain names, got a list")) << messages(keys.diagnostics);
 }
 
+TEST(Robustness, TextThatIsNotUtf8IsNamedWithItsPosition) {
+  // NUL bytes made yaml-cpp guess UTF-32 and report positions past the end (found by fuzzing).
+  const std::string nul = std::string("\x01\x00", 2) + "1111\n";
+  const auto r = load(nul);
+  ASSERT_EQ(r.diagnostics.size(), 1U) << messages(r.diagnostics);
+  EXPECT_EQ(r.diagnostics.all()[0].format(),
+            "in.yaml:1:2: error: the file is not UTF-8 text (byte 0x00 here); save it as UTF-8 in the editor");
+  const auto latin1 = load(std::string(kHeader) + "description: {en: \"caf\xe9\"}\n");
+  EXPECT_TRUE(latin1.diagnostics.format().starts_with("in.yaml:6:23: error: the file is not UTF-8 text (byte 0xE9"))
+      << messages(latin1.diagnostics);
+  const auto utf8 = load(std::string(kHeader) + "description: {en: \"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x94\xa5\"}\n" +
+                         "steps:\n  - {id: a, instruction: {en: A}, done_when: {elapsed: 1}}\n");
+  EXPECT_TRUE(utf8.ok()) << "UTF-8 text of every sequence length loads\n" << messages(utf8.diagnostics);
+}
+
+TEST(NestingGuard, FindsTruncatedOverlongAndSurrogateSequences) {
+  EXPECT_FALSE(detail::findNonUtf8("plain ascii\n"));
+  EXPECT_EQ(detail::findNonUtf8("ab\xc3")->offset, 2U);           // truncated
+  EXPECT_EQ(detail::findNonUtf8("a\xc0\xaf")->offset, 1U);        // overlong '/'
+  EXPECT_EQ(detail::findNonUtf8("\n\xed\xa0\x80")->line, 2);     // a UTF-16 surrogate
+  EXPECT_EQ(detail::findNonUtf8("\xf4\x90\x80\x80")->offset, 0U);  // past U+10FFFF
+}
+
 TEST(Robustness, ReportsEveryProblemButCapsTheFlood) {
   std::string text = std::string(kHeader) + "steps:\n  - id: a\n    instruction: {en: A}\n    done_when: {elapsed: 1}\n";
   for (int i = 0; i < 2000; ++i) text += "    bad" + std::to_string(i) + ": 1\n";

@@ -8,39 +8,27 @@
 #include <array>
 #include <cstdio>
 
+#include "command.h"
 #include "fixture_paths.h"
 
 namespace praxis::scenario {
 namespace {
 
-struct CliRun {
-  int exitCode = -1;
-  std::string output;  // stdout, then stderr when asked for
-};
-
 /// Runs `praxis validate <args>` from the fixtures folder (so paths print relative to it).
-CliRun validate(const std::string& args, bool withStderr = false) {
-  const std::string cmd = "cd '" + testing::fixtures().string() + "' && '" PRAXIS_BINARY_DIR "/tools/praxis/praxis' validate " +
-                          args + (withStderr ? " 2>&1" : " 2>/dev/null");
-  CliRun run;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) return run;
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.output.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+praxis::test::CommandResult validate(const std::string& args, bool withStderr = false) {
+  return praxis::test::runCommand("cd '" + testing::fixtures().string() + "' && '" +
+                                  praxis::test::praxisExecutable() + "' validate " + args +
+                                  (withStderr ? " 2>&1" : " 2>/dev/null"));
 }
 
 TEST(ValidateCli, ValidPackagePrintsOkAndExitsZero) {
-  const CliRun r = validate("valid/full-featured");
+  const auto r = validate("valid/full-featured");
   EXPECT_EQ(r.exitCode, 0);
   EXPECT_EQ(r.output, "full-featured: ok\n");
 }
 
 TEST(ValidateCli, ErrorsArePrintedSortedWithASummaryAndExitOne) {
-  const CliRun r = validate("broken/flow broken/syntax");
+  const auto r = validate("broken/flow broken/syntax");
   EXPECT_EQ(r.exitCode, 1);
   EXPECT_EQ(r.output,
             "broken/flow/scenario.yaml:14:9: error: step 'orphan' is unreachable: no path from the first step 'start' "
@@ -54,7 +42,7 @@ TEST(ValidateCli, ErrorsArePrintedSortedWithASummaryAndExitOne) {
 }
 
 TEST(ValidateCli, WarningsAloneExitZero) {
-  const CliRun r = validate("broken/translations");
+  const auto r = validate("broken/translations");
   EXPECT_EQ(r.exitCode, 0);
   EXPECT_NE(r.output.find("broken/translations/scenario.yaml:5:8: warning: missing fr-BE translation of title\n"),
             std::string::npos);
@@ -62,7 +50,7 @@ TEST(ValidateCli, WarningsAloneExitZero) {
 }
 
 TEST(ValidateCli, AFolderOfPackagesValidatesEachInNameOrder) {
-  const CliRun r = validate("broken");
+  const auto r = validate("broken");
   EXPECT_EQ(r.exitCode, 1);
   const auto summary = r.output.find("assets: 2 errors, 0 warnings\nflow: 2 errors");
   EXPECT_NE(summary, std::string::npos) << r.output;
@@ -72,7 +60,7 @@ TEST(ValidateCli, AFolderOfPackagesValidatesEachInNameOrder) {
 }
 
 TEST(ValidateCli, JsonOutputIsMachineReadable) {
-  const CliRun r = validate("--json broken/assets valid/full-featured");
+  const auto r = validate("--json broken/assets valid/full-featured");
   EXPECT_EQ(r.exitCode, 1);
   const auto doc = nlohmann::json::parse(r.output);
   EXPECT_EQ(doc.at("errors"), 2);
@@ -92,23 +80,23 @@ TEST(ValidateCli, JsonOutputIsMachineReadable) {
 TEST(ValidateCli, UsageErrorsAndMissingPathsExitTwo) {
   EXPECT_EQ(validate("").exitCode, 2);
   EXPECT_EQ(validate("--bogus valid").exitCode, 2);
-  const CliRun missing = validate("no/such/dir", true);
+  const auto missing = validate("no/such/dir", true);
   EXPECT_EQ(missing.exitCode, 2);
   EXPECT_EQ(missing.output, "praxis validate: no/such/dir: no such directory\n");
-  const CliRun empty = validate("broken/assets/assets", true);
+  const auto empty = validate("broken/assets/assets", true);
   EXPECT_EQ(empty.exitCode, 2);
   EXPECT_NE(empty.output.find("no scenario packages"), std::string::npos);
 }
 
 TEST(ValidateCli, HelpDescribesTheCommand) {
-  const CliRun r = validate("--help");
+  const auto r = validate("--help");
   EXPECT_EQ(r.exitCode, 0);
   EXPECT_TRUE(r.output.starts_with("usage: praxis validate DIR [DIR...] [--json]\n")) << r.output;
   EXPECT_NE(r.output.find("Exit codes: 0"), std::string::npos);
 }
 
 TEST(ValidateCli, AcceptsTheScenarioFileItself) {
-  const CliRun r = validate("valid/full-featured/scenario.yaml");
+  const auto r = validate("valid/full-featured/scenario.yaml");
   EXPECT_EQ(r.exitCode, 0);
   EXPECT_EQ(r.output, "full-featured: ok\n");
 }

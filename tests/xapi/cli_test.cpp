@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 
+#include "command.h"
 #include "core/paths.h"
 #include "xapi/emitter.h"
 #include "xapi/settings.h"
@@ -15,22 +16,7 @@
 namespace praxis::xapi {
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out;
-};
-
-Run praxis(const std::string& args) {
-  const std::string cmd = std::string(PRAXIS_BINARY_DIR) + "/tools/praxis/praxis " + args + " 2>&1";
-  Run run;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) run.out.append(buf, n);
-  const int status = ::pclose(p);
-  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+::praxis::test::CommandResult praxis(const std::string& args) { return ::praxis::test::runPraxis(args); }
 
 TEST(XapiCli, StatusExportFlushAgainstTheRealLrs) {
   auto lrs = test::LrsProcess::start();
@@ -45,14 +31,14 @@ TEST(XapiCli, StatusExportFlushAgainstTheRealLrs) {
   }
   const std::string box = " --outbox " + outbox.string();
   auto status = praxis("xapi status --json" + box);
-  ASSERT_EQ(status.code, 0) << status.out;
-  const auto json = Json::parse(status.out.substr(status.out.find('{')));
+  ASSERT_EQ(status.exitCode, 0) << status.output;
+  const auto json = Json::parse(status.output.substr(status.output.find('{')));
   EXPECT_EQ(json["pending"], 7);
   EXPECT_TRUE(json["lrs"].is_null());
 
   const auto jsonl = test::tempPath("cli-export.jsonl");
   auto exported = praxis("xapi export --jsonl " + jsonl.string() + box);
-  ASSERT_EQ(exported.code, 0) << exported.out;
+  ASSERT_EQ(exported.exitCode, 0) << exported.output;
   std::ifstream in(jsonl);
   int lines = 0;
   for (std::string line; std::getline(in, line); ++lines) {
@@ -60,12 +46,12 @@ TEST(XapiCli, StatusExportFlushAgainstTheRealLrs) {
   }
   EXPECT_EQ(lines, 7);
 
-  EXPECT_EQ(praxis("xapi flush" + box).code, 2) << "no LRS configured is an environment error";
+  EXPECT_EQ(praxis("xapi flush" + box).exitCode, 2) << "no LRS configured is an environment error";
   auto flushed = praxis("xapi flush --lrs " + (*lrs)->endpoint() + box);
-  EXPECT_EQ(flushed.code, 0) << flushed.out;
+  EXPECT_EQ(flushed.exitCode, 0) << flushed.output;
   auto statusWithSecret = praxis("xapi status --lrs " + (*lrs)->endpoint() + box);
-  EXPECT_NE(statusWithSecret.out.find("delivered  7"), std::string::npos) << statusWithSecret.out;
-  EXPECT_EQ(praxis("xapi bogus" + box).code, 2);
+  EXPECT_NE(statusWithSecret.output.find("delivered  7"), std::string::npos) << statusWithSecret.output;
+  EXPECT_EQ(praxis("xapi bogus" + box).exitCode, 2);
 }
 
 TEST(XapiCli, PasswordFromEnvironmentIsNeverPrinted) {
@@ -75,10 +61,10 @@ TEST(XapiCli, PasswordFromEnvironmentIsNeverPrinted) {
       "/xAPI/ PRAXIS_LRS_USERNAME=u PRAXIS_LRS_PASSWORD=very-secret-pw " +
       std::string(PRAXIS_BINARY_DIR) + "/tools/praxis/praxis";
   ASSERT_EQ(std::system((cmd + " xapi status --outbox " + outbox.string() + " > " +
-                         outbox.string() + ".out 2>&1")
+                         outbox.string() + ".output 2>&1")
                             .c_str()),
             0);
-  const std::string text = core::readFile(outbox.string() + ".out").value_or("");
+  const std::string text = core::readFile(outbox.string() + ".output").value_or("");
   EXPECT_NE(text.find("127.0.0.1"), std::string::npos) << text;
   EXPECT_EQ(text.find("very-secret-pw"), std::string::npos) << text;
 }

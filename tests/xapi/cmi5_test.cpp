@@ -9,66 +9,15 @@
 #include "core/uuid.h"
 #include "xapi/emitter.h"
 #include "xapi/vocabulary.h"
+#include "fake_lms.h"
 #include "xapi_test_util.h"
 
 namespace praxis::xapi {
 namespace {
 
+using test::FakeLms;
+
 using namespace std::chrono_literals;
-
-constexpr const char* kToken = "bG1zOnNlc3Npb24tc2VjcmV0";  // base64("lms:session-secret")
-
-// The LMS side: a one-time fetch URL, the LMS.LaunchData document, and statements passed on
-// to the real LRS only with the token it handed out.
-class FakeLms {
- public:
-  FakeLms(std::string lrsOrigin, Json launchData)
-      : lrsOrigin_(std::move(lrsOrigin)),
-        launchData_(std::move(launchData)),
-        server_([this](const test::HttpRequest& r) { return handle(r); }) {}
-
-  std::string launchUrl(const std::string& registration, const std::string& activityId) const {
-    const Json actor = {
-        {"objectType", "Agent"},
-        {"account", {{"homePage", "https://lms.example.org"}, {"name", "learner-7"}}}};
-    return "praxis://launch?endpoint=" + urlEncode(server_.url() + "/xAPI/") +
-           "&fetch=" + urlEncode(server_.url() + "/fetch?session=1") +
-           "&actor=" + urlEncode(actor.dump()) + "&registration=" + registration +
-           "&activityId=" + urlEncode(activityId);
-  }
-  int fetches() const { return fetches_; }
-  std::string lastStateQuery() const {
-    std::lock_guard lock(mutex_);
-    return stateQuery_;
-  }
-
- private:
-  test::HttpReply handle(const test::HttpRequest& r) {
-    if (r.target.rfind("/fetch", 0) == 0) {
-      if (r.method != "POST") return {405, "", {}};
-      if (fetches_++ > 0) return {200, R"({"error-code":"1","error-text":"already used"})", {}};
-      return {200, std::string(R"({"auth-token":")") + kToken + "\"}", {}};
-    }
-    if (r.header("Authorization") != std::string("Basic ") + kToken) return {401, "{}", {}};
-    if (r.target.rfind("/xAPI/activities/state", 0) == 0) {
-      std::lock_guard lock(mutex_);
-      stateQuery_ = r.target;
-      return {200, launchData_.dump(), {"Content-Type: application/json"}};
-    }
-    test::HttpRequest upstream = r;
-    for (auto& [k, v] : upstream.headers) {
-      if (k == "Authorization") v = "Basic dGVzdDp0ZXN0";  // the LRS's own credentials
-    }
-    return test::forward(upstream, lrsOrigin_);
-  }
-
-  std::string lrsOrigin_;
-  Json launchData_;
-  std::atomic<int> fetches_{0};
-  mutable std::mutex mutex_;
-  std::string stateQuery_;
-  test::TestHttpServer server_;
-};
 
 class Cmi5Launch : public ::testing::Test {
  protected:
@@ -82,21 +31,11 @@ class Cmi5Launch : public ::testing::Test {
   static void TearDownTestSuite() { lrs_.reset(); }
   void SetUp() override { ASSERT_TRUE(lrs_) << "real LRS unavailable: " << error_; }
 
-  static Json launchData(const std::string& mode, const std::string& sessionId) {
-    return {{"contextTemplate",
-             {{"contextActivities", {{"grouping", {{{"id", "https://lms.example.org/course/7"}}}}}},
-              {"extensions", {{std::string(cmi5::kSessionIdExtension), sessionId}}}}},
-            {"launchMode", mode},
-            {"masteryScore", 0.8},
-            {"moveOn", "CompletedAndPassed"},
-            {"returnURL", "https://lms.example.org/course/7"}};
-  }
-
   // Runs a launch to the end and returns the statements the LRS holds, oldest first.
   std::vector<Json> runSession(const std::string& mode, const cmi5::AttemptResult& result) {
     const std::string reg = *core::newUuidV4();
     const std::string sessionId = *core::newUuidV4();
-    FakeLms lms("http://127.0.0.1:" + std::to_string(lrs_->port()), launchData(mode, sessionId));
+    FakeLms lms("http://127.0.0.1:" + std::to_string(lrs_->port()), test::launchDataFor(mode, sessionId));
     auto launch =
         cmi5::parseLaunchUrl(lms.launchUrl(reg, "https://praxis.example.org/au/safe-isolation"));
     EXPECT_TRUE(launch) << launch.error().message;

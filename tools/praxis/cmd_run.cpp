@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <nlohmann/json.hpp>
+
 #include "app/headless.h"
 #include "app/input_recording.h"
 #include "args.h"
@@ -11,6 +13,7 @@
 #include "core/hash.h"
 #include "core/paths.h"
 #include "packages.h"
+#include "xapi_output.h"
 
 namespace praxis::cli {
 namespace {
@@ -24,8 +27,13 @@ constexpr const char* kHelp =
     "  --language TAG    language of the texts shown (default: the test's, else nl-BE)\n"
     "  --record FILE     write the per-tick input to FILE for `praxis replay`\n"
     "  --trace           also print every world event (grabbed, touched, snapped, ...)\n"
-    "  --json            print the result as JSON instead of the step-by-step log\n\n"
+    "  --json            print the result as JSON instead of the step-by-step log\n"
+    "  --no-xapi         record no xAPI statements for this attempt\n\n"
+    "xAPI: every attempt's statements go to the durable outbox first and from there to the\n"
+    "LRS, when one is configured (see docs/xapi.md):\n%s\n"
     "Exit: 0 attempt passed, 1 attempt failed, 2 usage or environment error.\n";
+
+void printHelp(FILE* stream) { std::fprintf(stream, kHelp, kXapiHelp); }
 
 const scenario::TraineeScript* pickScript(const scenario::PackageLoadResult& package,
                                           const Args& args, std::string& error) {
@@ -83,14 +91,17 @@ void printEvent(const app::Session& session, const scenario::AttemptEvent& e, co
 }  // namespace
 
 int runRun(const CommandArgs& argv) {
-  auto args = parseArgs(argv, {{"--headless", "--autopilot", "--json", "--trace"},
-                               {"--script", "--language", "--record", "--seed"}, 1, 1});
+  std::set<std::string> optionNames = {"--script", "--language", "--record", "--seed"};
+  optionNames.insert(kXapiOptions.begin(), kXapiOptions.end());
+  auto args = parseArgs(argv, {{"--headless", "--autopilot", "--json", "--trace", "--no-xapi"},
+                               optionNames, 1, 1});
   if (!args) {
-    std::fprintf(stderr, "praxis run: %s\n\n%s", args.error().message.c_str(), kHelp);
+    std::fprintf(stderr, "praxis run: %s\n\n", args.error().message.c_str());
+    printHelp(stderr);
     return kExitUsage;
   }
   if (args->has("--help")) {
-    std::fputs(kHelp, stdout);
+    printHelp(stdout);
     return kExitOk;
   }
   if (!args->has("--headless")) {
@@ -122,6 +133,28 @@ int runRun(const CommandArgs& argv) {
 
   const auto& def = *package->scenario;
   const bool json = args->has("--json");
+  // The outbox opens before the attempt starts: a bad config or a failed cmi5 launch stops
+  // here, before the trainee has done anything that would go unrecorded.
+  XapiOutput xapiOut;
+  if (args->has("--no-xapi")) {
+    for (const auto& name : kXapiOptions) {
+      if (args->option(name)) {
+        std::fprintf(stderr, "praxis run: --no-xapi and %s contradict each other\n", name.c_str());
+        return kExitUsage;
+      }
+    }
+  } else {
+    auto opened = openXapiOutput(*args);
+    if (!opened) {
+      std::fprintf(stderr, "praxis run: %s\n", opened.error().message.c_str());
+      return kExitUsage;
+    }
+    xapiOut = std::move(*opened);
+    app::ReportContext context;
+    context.mode = "headless";
+    context.language = played.language;
+    xapiOut.output->beginAttempt(def, context, xapiOut.traineeId);
+  }
   std::vector<interaction::TraineeInput> inputs;
   app::RunOptions options;
   if (args->option("--record")) options.record = &inputs;
@@ -131,18 +164,25 @@ int runRun(const CommandArgs& argv) {
                 def.meta.version.c_str(), played.language.c_str());
     std::printf("trainee: %s (%s)\n", played.name.c_str(), played.file.c_str());
     const bool trace = args->has("--trace");
-    options.onAttemptEvent = [&played, trace, printed = std::size_t{0}](
+    options.onAttemptEvent = [&played, trace, &xapiOut, printed = std::size_t{0}](
                                  const app::Session& s, const scenario::AttemptEvent& e) mutable {
       // World events of the ticks so far come first: they are what made this event happen.
       for (; trace && printed < s.worldEvents().size(); ++printed) {
         std::printf("           %s\n", interaction::describe(s.worldEvents()[printed], s.scene()).c_str());
       }
       printEvent(s, e, played.language);
+      if (xapiOut.output) xapiOut.output->report(e);
+    };
+  } else {
+    options.onAttemptEvent = [&xapiOut](const app::Session&, const scenario::AttemptEvent& e) {
+      if (xapiOut.output) xapiOut.output->report(e);
     };
   }
   const auto start = std::chrono::steady_clock::now();
   auto run = app::runScript(def, played, options);
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::optional<app::StatementOutputSummary> xapiSummary;
+  if (xapiOut.output) xapiSummary = xapiOut.output->close(kDeliveryWait);
   if (!run) {
     std::fprintf(stderr, "praxis run: %s\n", run.error().message.c_str());
     return kExitUsage;
@@ -166,19 +206,33 @@ int runRun(const CommandArgs& argv) {
   }
   const bool passed = run->outcome == scenario::Outcome::Passed;
   if (json) {
-    std::printf("{\"scenario\":\"%s\",\"outcome\":\"%s\",\"end\":\"%s\",\"score\":%d,\"max_score\":%d,"
-                "\"pass_score\":%d,\"simulated_seconds\":%.3f,\"wall_seconds\":%.6f,"
-                "\"event_log_hash\":\"%s\"}\n",
-                def.meta.id.c_str(), std::string(toString(run->outcome)).c_str(),
-                std::string(toString(run->endReason)).c_str(), run->score, run->maxScore,
-                def.scoring.passScore, run->simulatedSeconds(), wall,
-                core::toHex64(run->eventLogHash).c_str());
+    nlohmann::json out = {{"scenario", def.meta.id},
+                          {"outcome", toString(run->outcome)},
+                          {"end", toString(run->endReason)},
+                          {"score", run->score},
+                          {"max_score", run->maxScore},
+                          {"pass_score", def.scoring.passScore},
+                          {"simulated_seconds", run->simulatedSeconds()},
+                          {"wall_seconds", wall},
+                          {"event_log_hash", core::toHex64(run->eventLogHash)}};
+    if (xapiSummary) {
+      out["xapi"] = {{"registration", xapiOut.output->registration()},
+                     {"outbox", xapiSummary->outbox},
+                     {"lrs", xapiSummary->lrsConfigured},
+                     {"emitted", xapiSummary->emitted},
+                     {"delivered", xapiSummary->delivered},
+                     {"pending", xapiSummary->pending},
+                     {"dead", xapiSummary->dead}};
+    }
+    std::printf("%s\n", out.dump().c_str());
   } else {
     std::printf("result: %s, score %d/%d (pass %d), %.1f s simulated in %.1f ms (%.0fx real time)\n",
                 passed ? "PASSED" : "FAILED", run->score, run->maxScore, def.scoring.passScore,
                 run->simulatedSeconds(), wall * 1000.0, run->simulatedSeconds() / std::max(wall, 1e-9));
     std::printf("event log: %zu events, hash %s\n", run->worldEventCount,
                 core::toHex64(run->eventLogHash).c_str());
+    if (xapiSummary) printXapiSummary(*xapiSummary, xapiOut.output->registration(), false);
+    if (!xapiOut.returnUrl.empty()) std::printf("return to the LMS: %s\n", xapiOut.returnUrl.c_str());
   }
   return passed ? kExitOk : kExitFailed;
 }

@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "junit.h"
 #include "packages.h"
+#include "xapi_output.h"
 
 namespace praxis::cli {
 namespace {
@@ -21,6 +22,11 @@ constexpr const char* kHelp =
     "  --junit FILE   also write a JUnit XML report\n"
     "  --filter TEXT  only tests whose 'scenario/test' name contains TEXT\n"
     "  --verbose      print every step, fault and hint of every test\n\n"
+    "xAPI (off unless one of these is given): report every test's attempt as statements of\n"
+    "the scripted trainee 'scripted:<scenario>/<test>', e.g. to check an LRS accepts them.\n"
+    "  --lrs URL      send them to this LRS (as configured: docs/xapi.md)\n"
+    "  --outbox FILE  the durable outbox they go through (default: <user data>/outbox.sqlite)\n"
+    "  --config FILE  xAPI settings file\n\n"
     "Sharding (as GoogleTest): GTEST_TOTAL_SHARDS=N GTEST_SHARD_INDEX=I runs every N-th test\n"
     "starting at I, so CI machines can split a large suite and merge the JUnit files.\n\n"
     "Prints one line per test and ends with 'N passed, N failed'.\n"
@@ -58,7 +64,7 @@ std::string describeResult(const app::RunResult& r) {
 }  // namespace
 
 int runTest(const CommandArgs& argv) {
-  auto args = parseArgs(argv, {{"--verbose"}, {"--junit", "--filter"}, 1, 64});
+  auto args = parseArgs(argv, {{"--verbose"}, {"--junit", "--filter", "--lrs", "--outbox", "--config"}, 1, 64});
   if (!args) {
     std::fprintf(stderr, "praxis test: %s\n\n%s", args.error().message.c_str(), kHelp);
     return kExitUsage;
@@ -73,6 +79,15 @@ int runTest(const CommandArgs& argv) {
     return kExitUsage;
   }
   const std::string filter = args->option("--filter").value_or("");
+  XapiOutput xapiOut;
+  if (args->option("--lrs") || args->option("--outbox") || args->option("--config")) {
+    auto opened = openXapiOutput(*args, "scripted");
+    if (!opened) {
+      std::fprintf(stderr, "praxis test: %s\n", opened.error().message.c_str());
+      return kExitUsage;
+    }
+    xapiOut = std::move(*opened);
+  }
   std::vector<JUnitCase> cases;
   int passed = 0;
   int failed = 0;
@@ -116,6 +131,12 @@ int runTest(const CommandArgs& argv) {
         } else {
           c.failures = app::checkExpectations(script.expect, *run);
           c.output = describeResult(*run);
+          if (xapiOut.output) {
+            app::ReportContext context;
+            context.language = script.language;
+            xapiOut.output->beginAttempt(*package->scenario, context, "scripted:" + full);
+            for (const auto& e : run->attemptEvents) xapiOut.output->report(e);
+          }
         }
         std::printf("%s  %-45s %s (%.0f ms)\n", c.failures.empty() ? "PASS" : "FAIL", full.c_str(),
                     c.output.c_str(), wall * 1000.0);
@@ -131,6 +152,7 @@ int runTest(const CommandArgs& argv) {
       return kExitUsage;
     }
   }
+  if (xapiOut.output) printXapiSummary(xapiOut.output->close(kDeliveryWait), {}, false);
   std::printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? kExitOk : kExitFailed;
 }

@@ -1,0 +1,175 @@
+#include "app/statement_output.h"
+
+#include <cassert>
+#include <set>
+
+#include "core/paths.h"
+#include "core/uuid.h"
+#include "xapi/outbox.h"
+
+namespace praxis::app {
+
+core::Result<std::unique_ptr<StatementOutput>> StatementOutput::open(
+    const xapi::XapiSettings& settings, core::Log log, std::optional<xapi::cmi5::Session> cmi5) {
+  std::unique_ptr<StatementOutput> out(new StatementOutput(settings, std::move(log), std::move(cmi5)));
+  xapi::EmitterOptions options;
+  options.outbox = out->settings_.outbox;
+  options.lrs = out->cmi5_ ? std::optional<xapi::LrsConfig>(out->cmi5_->lrs()) : out->settings_.lrs;
+  options.log = out->log_;
+  auto emitter = xapi::Emitter::start(std::move(options));
+  if (!emitter) return core::fail("xAPI outbox: ", emitter.error().message);
+  out->emitter_ = std::move(*emitter);
+  return out;
+}
+
+StatementOutput::StatementOutput(xapi::XapiSettings settings, core::Log log,
+                                 std::optional<xapi::cmi5::Session> cmi5)
+    : settings_(std::move(settings)), log_(std::move(log)), cmi5_(std::move(cmi5)) {}
+
+StatementOutput::~StatementOutput() {
+  if (!closed_) close(std::chrono::milliseconds(0));
+}
+
+xapi::Agent StatementOutput::actorFor(const std::string& traineeId) const {
+  return xapi::makeActor(settings_.actor, traineeId);
+}
+
+void StatementOutput::beginAttempt(const scenario::ScenarioDef& def, ReportContext context,
+                                   const std::string& traineeId) {
+  def_ = &def;
+  attemptStart_ = xapi::WallClock::now();
+  context.startTime = attemptStart_;
+  context.activityBase = settings_.activityBase;
+  if (cmi5_) {
+    // The LMS says who the trainee is and which registration this launch belongs to.
+    context.actor = cmi5_->launch().actor;
+    context.registration = cmi5_->launch().registration;
+    context.cmi5ContextTemplate = cmi5_->launchData().contextTemplate;
+  } else {
+    if (!context.actor.account && context.actor.mbox.empty() &&
+        context.actor.mboxSha1sum.empty()) {
+      context.actor = actorFor(traineeId);
+    }
+    if (context.registration.empty()) {
+      auto uuid = core::newUuidV4();
+      if (uuid) {
+        context.registration = *uuid;
+      } else {
+        log_.error("xAPI: no registration for this attempt: " + uuid.error().message);
+      }
+    }
+  }
+  registration_ = context.registration;
+  registrations_.push_back(registration_);
+  reporter_ = std::make_unique<Reporter>(def, std::move(context),
+                                         [this](xapi::Statement s) { emit(std::move(s)); });
+  if (cmi5_) emit(cmi5_->initialized(attemptStart_));
+}
+
+void StatementOutput::report(const scenario::AttemptEvent& event) {
+  assert(reporter_ && "beginAttempt() first");
+  reporter_->report(event);
+  if (cmi5_ && event.kind == scenario::AttemptEventKind::Ended) {
+    const auto at = attemptStart_ + std::chrono::duration_cast<xapi::WallClock::duration>(
+                                        std::chrono::duration<double>(core::ticksToSeconds(event.tick)));
+    for (auto& s : cmi5_->finish(cmi5Result(event), at)) emit(std::move(s));
+  }
+}
+
+void StatementOutput::emit(xapi::Statement statement) {
+  auto id = emitter_->emit(std::move(statement));
+  if (!id) {
+    // The validator caught a statement the reporter built wrongly: a bug, not bad input.
+    ++rejected_;
+    log_.error("xAPI: statement rejected before queueing: " + id.error().message);
+  }
+}
+
+void StatementOutput::waitForDelivery(xapi::Outbox& box, std::chrono::milliseconds limit) {
+  // Waiting the whole limit for an LRS that is down would only keep the trainee waiting:
+  // stop once the pending count has not moved for a while. The statements are on disk.
+  constexpr auto kNoProgressLimit = std::chrono::seconds(3);
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + limit;
+  auto lastProgress = Clock::now();
+  std::int64_t lastPending = -1;
+  while (!emitter_->waitDelivered(std::chrono::milliseconds(250))) {
+    const auto now = Clock::now();
+    if (now >= deadline) return;
+    auto counts = box.counts();
+    if (!counts) return;
+    if (lastPending < 0 || counts->pending < lastPending) {
+      lastPending = counts->pending;
+      lastProgress = now;
+    } else if (now - lastProgress > kNoProgressLimit) {
+      return;
+    }
+  }
+}
+
+StatementOutputSummary StatementOutput::close(std::chrono::milliseconds deliveryWait) {
+  StatementOutputSummary summary;
+  summary.outbox = settings_.outbox.string();
+  summary.lrsConfigured = cmi5_.has_value() || settings_.lrs.has_value();
+  summary.rejected = rejected_;
+  if (closed_) return summary;
+  closed_ = true;
+  summary.emitted = emitter_->stats().emitted;
+  if (!emitter_->waitCommitted(std::chrono::seconds(30))) {
+    log_.error("xAPI: the outbox did not commit within 30 s; see the errors above");
+  }
+  auto box = xapi::Outbox::open(settings_.outbox);
+  if (summary.lrsConfigured && deliveryWait.count() > 0 && box) {
+    waitForDelivery(**box, deliveryWait);
+  }
+  emitter_.reset();  // joins the writer and sender: what is still pending stays on disk
+  if (!box) {
+    summary.lastError = box.error().message;
+    return summary;
+  }
+  const std::set<std::string> unique(registrations_.begin(), registrations_.end());
+  for (const auto& registration : unique) {
+    (void)(*box)->forEach(std::nullopt, registration, [&](const xapi::OutboxRecord& r) {
+      switch (r.state) {
+        case xapi::OutboxState::Pending:
+          ++summary.pending;
+          if (!r.lastError.empty()) summary.lastError = r.lastError;
+          break;
+        case xapi::OutboxState::Delivered: ++summary.delivered; break;
+        case xapi::OutboxState::Dead:
+          ++summary.dead;
+          summary.lastError = r.deadReason;
+          break;
+      }
+    });
+  }
+  return summary;
+}
+
+std::filesystem::path cmi5OutboxPath(const std::filesystem::path& outbox,
+                                     const xapi::cmi5::Session& session) {
+  const auto folder = outbox.parent_path() / "cmi5";
+  return folder / (session.launch().registration + "-" + session.sessionId() + ".sqlite");
+}
+
+core::Result<std::string> localTraineeId() {
+  auto dir = core::userDataDir();
+  if (!dir) return core::fail(dir.error().message);
+  const auto file = *dir / "trainee-id";
+  if (auto text = core::readFile(file); text) {
+    std::string id = *text;
+    while (!id.empty() && (id.back() == '\n' || id.back() == '\r')) id.pop_back();
+    if (core::isUuid(id)) return id;
+  }
+  auto id = core::newUuidV4();
+  if (!id) return core::fail(id.error().message);
+  std::error_code ec;
+  std::filesystem::create_directories(dir.value(), ec);
+  if (auto written = core::writeFileAtomic(file, *id + "\n"); !written) {
+    return core::fail("cannot keep the trainee id in ", file.string(), ": ",
+                      written.error().message);
+  }
+  return *id;
+}
+
+}  // namespace praxis::app

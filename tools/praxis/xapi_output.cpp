@@ -1,0 +1,81 @@
+#include "xapi_output.h"
+
+#include <cstdio>
+
+#include "xapi/lrs_client.h"
+
+namespace praxis::cli {
+
+core::Result<XapiOutput> openXapiOutput(const Args& args, const std::string& defaultTrainee) {
+  xapi::SettingsSources sources;
+  sources.lrsUrl = args.option("--lrs").value_or("");
+  sources.outbox = args.option("--outbox").value_or("");
+  sources.configFile = args.option("--config").value_or("");
+  auto settings = xapi::loadSettings(sources);
+  if (!settings) return core::fail(settings.error().message);
+
+  XapiOutput out;
+  std::optional<xapi::cmi5::Session> cmi5;
+  if (auto url = args.option("--cmi5")) {
+    auto launch = xapi::cmi5::parseLaunchUrl(*url);
+    if (!launch) return core::fail("--cmi5: ", launch.error().message);
+    // The configured LRS lends its transport settings (CA file, timeouts), not its address.
+    const xapi::LrsConfig transport = settings->lrs.value_or(xapi::LrsConfig{});
+    auto session = xapi::cmi5::Session::begin(*launch, transport);
+    if (!session) return core::fail("cmi5 launch: ", session.error().message);
+    if (!args.option("--outbox")) settings->outbox = app::cmi5OutboxPath(settings->outbox, *session);
+    out.returnUrl = session->launchData().returnUrl;
+    cmi5 = std::move(*session);
+  }
+  if (auto trainee = args.option("--trainee")) {
+    if (trainee->empty()) return core::fail("--trainee: give a non-empty id");
+    out.traineeId = *trainee;
+  } else if (!defaultTrainee.empty()) {
+    out.traineeId = defaultTrainee;
+  } else if (!cmi5) {
+    auto id = app::localTraineeId();
+    if (!id) return core::fail(id.error().message);
+    out.traineeId = *id;
+  }
+  auto output = app::StatementOutput::open(*settings, core::Log::toStderr(core::LogLevel::Warning),
+                                           std::move(cmi5));
+  if (!output) return core::fail(output.error().message);
+  out.output = std::move(*output);
+  return out;
+}
+
+void printXapiSummary(const app::StatementOutputSummary& s, const std::string& registration,
+                      bool quiet) {
+  FILE* stream = quiet ? stderr : stdout;
+  const auto n = [](std::int64_t v) { return static_cast<long long>(v); };
+  if (s.lrsConfigured) {
+    std::fprintf(stream, "xAPI: %lld statements, %lld delivered to the LRS", n(s.emitted),
+                 n(s.delivered));
+    if (s.pending > 0) {
+      std::fprintf(stream, ", %lld waiting in %s (sent on the next run or by `praxis xapi flush`)",
+                   n(s.pending), s.outbox.c_str());
+    }
+    if (s.dead > 0) {
+      std::fprintf(stream, ", %lld refused by the LRS (`praxis xapi export --state dead`)", n(s.dead));
+    }
+    std::fputc('\n', stream);
+    if ((s.pending > 0 || s.dead > 0) && !s.lastError.empty()) {
+      std::fprintf(stream, "xAPI: last error: %s\n", s.lastError.c_str());
+    }
+  } else {
+    std::fprintf(stream,
+                 "xAPI: %lld statements kept in %s (no LRS configured; `praxis xapi export` "
+                 "writes them out)\n",
+                 n(s.emitted), s.outbox.c_str());
+  }
+  if (s.rejected > 0) {
+    std::fprintf(stderr, "xAPI: %lld statements failed validation and were not sent (a bug: "
+                 "please report it)\n", n(s.rejected));
+  }
+  if (!registration.empty() && !quiet) {
+    std::fprintf(stream, "report: praxis report --outbox %s --registration %s --out report.html\n",
+                 s.outbox.c_str(), registration.c_str());
+  }
+}
+
+}  // namespace praxis::cli

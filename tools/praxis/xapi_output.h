@@ -1,0 +1,46 @@
+// The xAPI options `praxis run` and `praxis test` share (--lrs, --outbox, --config, --cmi5,
+// --trainee) and the lines they print about where an attempt's statements went.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/statement_output.h"
+#include "args.h"
+
+namespace praxis::cli {
+
+/// The option names, for ArgSpec.
+inline const std::set<std::string> kXapiOptions = {"--lrs", "--outbox", "--config", "--cmi5",
+                                                   "--trainee"};
+
+/// The help lines for those options.
+inline constexpr const char* kXapiHelp =
+    "  --lrs URL         send statements to this LRS (else PRAXIS_LRS_ENDPOINT or the config file)\n"
+    "  --outbox FILE     the durable outbox (default: <user data>/outbox.sqlite)\n"
+    "  --config FILE     xAPI settings (default: $PRAXIS_XAPI_CONFIG or <user data>/xapi.json)\n"
+    "  --cmi5 URL        launched by an LMS: its launch URL (endpoint, fetch, actor, ...)\n"
+    "  --trainee ID      opaque trainee id for the actor (default: this machine's, kept in\n"
+    "                    <user data>/trainee-id)\n";
+
+struct XapiOutput {
+  std::unique_ptr<app::StatementOutput> output;
+  std::string traineeId;
+  std::string returnUrl;  // cmi5: where the LMS wants the trainee to go afterwards
+};
+
+/// Resolves the settings and opens the outbox (and the cmi5 session when --cmi5 is given).
+/// An error names the cause: a malformed config, an unusable launch URL, an LMS that did
+/// not hand out a token, an outbox that cannot be opened. Without --trainee the actor is
+/// `defaultTrainee`, or this machine's trainee id when that is empty.
+[[nodiscard]] core::Result<XapiOutput> openXapiOutput(const Args& args,
+                                                      const std::string& defaultTrainee = {});
+
+/// "xAPI: 9 statements delivered to …" or where they wait, on stdout (stderr when `quiet`).
+void printXapiSummary(const app::StatementOutputSummary& summary, const std::string& registration,
+                      bool quiet);
+
+/// How long a run waits at its end for the LRS before leaving statements in the outbox.
+inline constexpr std::chrono::seconds kDeliveryWait{15};
+
+}  // namespace praxis::cli
