@@ -1,5 +1,5 @@
-// Unit meshes for scene primitives (box, cylinder, sphere, capsule), scaled per entity.
-// TEMPORARY: to be replaced by assets/primitives.h from the assets branch on merge.
+// Scene primitives (box, plane, cylinder, sphere, capsule) as unit meshes that every entity
+// of a kind shares, scaled per entity; the meshes come from assets/primitives.
 #pragma once
 
 #include "assets/mesh.h"
