@@ -31,3 +31,7 @@ layout(std430, set = 0, binding = 1) readonly buffer Objects {
 const uint kFlagUnlit = 1u;
 const uint kFlagAlphaMask = 2u;
 const uint kFlagNormalMap = 4u;
+const uint kFlagBaseColourMap = 8u;
+const uint kFlagMetallicRoughnessMap = 16u;
+const uint kFlagOcclusionMap = 32u;
+const uint kFlagEmissiveMap = 64u;

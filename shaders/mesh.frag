@@ -8,6 +8,9 @@
 // True only in the alpha-mask pipeline: elsewhere the discard below is compiled out, so the
 // depth test can run before shading.
 layout(constant_id = 0) const bool kAlphaMaskPipeline = false;
+// False in the pipelines for materials without any map: the texture fetches and the UV and
+// tangent inputs are compiled out (on lavapipe they cost about a third of a frame).
+layout(constant_id = 1) const bool kTexturedPipeline = true;
 
 layout(set = 1, binding = 0) uniform sampler2DShadow shadowMap;
 layout(set = 2, binding = 0) uniform sampler2D baseColourMap;
@@ -61,7 +64,7 @@ vec3 encodeSrgb(vec3 linear) {
 vec3 shadingNormal(uint flags) {
   vec3 n = normalize(inNormal);
   if (!gl_FrontFacing) n = -n;  // double-sided materials
-  if ((flags & kFlagNormalMap) != 0u) {
+  if (kTexturedPipeline && (flags & kFlagNormalMap) != 0u) {
     const vec3 t = normalize(inTangent.xyz - n * dot(n, inTangent.xyz));
     const vec3 b = cross(n, t) * inTangent.w;
     const vec3 m = texture(normalMap, inUv).xyz * 2.0 - 1.0;
@@ -73,7 +76,10 @@ vec3 shadingNormal(uint flags) {
 void main() {
   const Object object = objects[inObject];
   const uint flags = uint(object.params.w);
-  vec4 base = object.baseColour * texture(baseColourMap, inUv);
+  // Maps a material lacks are not fetched (the flags say which it has): the factors alone
+  // are what glTF's defaults (white, no occlusion, no emission) would give.
+  vec4 base = object.baseColour;
+  if (kTexturedPipeline && (flags & kFlagBaseColourMap) != 0u) base *= texture(baseColourMap, inUv);
   if (kAlphaMaskPipeline && (flags & kFlagAlphaMask) != 0u && base.a < object.params.z) discard;
 
   vec3 colour;
@@ -84,7 +90,9 @@ void main() {
     const vec3 v = normalize(frame.cameraPos[gl_ViewIndex + viewPush.viewOffset].xyz - inWorld);
     const vec3 l = frame.lightDir.xyz;
     const vec3 h = normalize(l + v);
-    const vec4 mr = texture(metallicRoughnessMap, inUv);  // glTF: G roughness, B metallic
+    const vec4 mr = kTexturedPipeline && (flags & kFlagMetallicRoughnessMap) != 0u
+                        ? texture(metallicRoughnessMap, inUv)  // glTF: G roughness, B metallic
+                        : vec4(1.0);
     const float metallic = clamp(object.params.x * mr.b, 0.0, 1.0);
     const float roughness = clamp(object.params.y * mr.g, 0.04, 1.0);
     const float alpha = roughness * roughness;
@@ -97,10 +105,13 @@ void main() {
     const vec3 specular = fresnel * distributionGgx(nDotH, alpha) *
                           visibilitySmithGgx(nDotL, nDotV, alpha);
     const float shadow = nDotL > 0.0 ? shadowFactor(inWorld, nDotL) : 0.0;
-    const float occlusion = texture(occlusionMap, inUv).r;
+    const float occlusion =
+        kTexturedPipeline && (flags & kFlagOcclusionMap) != 0u ? texture(occlusionMap, inUv).r : 1.0;
     colour = (diffuse + specular) * frame.lightColour.rgb * nDotL * shadow;
     colour += frame.ambient.rgb * occlusion * (base.rgb * (1.0 - metallic) + f0 * 0.5);
-    colour += object.emissive.rgb * texture(emissiveMap, inUv).rgb;
+    vec3 emissive = object.emissive.rgb;
+    if (kTexturedPipeline && (flags & kFlagEmissiveMap) != 0u) emissive *= texture(emissiveMap, inUv).rgb;
+    colour += emissive;
     if (object.emissive.a > 0.5) {
       // Highlight: a rim glow that pulses, plus a faint fill so small parts still show.
       const float rim = pow(1.0 - nDotV, 2.0);

@@ -30,6 +30,15 @@ static_assert(sizeof(ObjectRecord) == 112);
 inline constexpr std::uint32_t kFlagUnlit = 1U;
 inline constexpr std::uint32_t kFlagAlphaMask = 2U;
 inline constexpr std::uint32_t kFlagNormalMap = 4U;
+// The material has this map; without it the shader skips the fetch (on lavapipe texture
+// fetches are most of a frame's cost, and scenario primitives have no maps at all).
+inline constexpr std::uint32_t kFlagBaseColourMap = 8U;
+inline constexpr std::uint32_t kFlagMetallicRoughnessMap = 16U;
+inline constexpr std::uint32_t kFlagOcclusionMap = 32U;
+inline constexpr std::uint32_t kFlagEmissiveMap = 64U;
+inline constexpr std::uint32_t kTextureMapFlags = kFlagNormalMap | kFlagBaseColourMap |
+                                                   kFlagMetallicRoughnessMap | kFlagOcclusionMap |
+                                                   kFlagEmissiveMap;
 
 /// Okabe-Ito sky blue (86, 180, 233) in linear RGB: the highlight colour. It stays distinct
 /// from the vermillion fault flash for protan, deutan and tritan viewers alike.

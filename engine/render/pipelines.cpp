@@ -1,6 +1,8 @@
 // Pipeline and descriptor layouts, the pipeline cache file, and pipeline creation.
 #include "render/pipelines.h"
 
+#include <array>
+#include <cstddef>
 #include <fstream>
 #include <iterator>
 #include <vector>
@@ -152,9 +154,18 @@ ScenePipelines Pipelines::buildScene(vk::Format colour, std::uint32_t views) con
   state.multisample.rasterizationSamples = samples_;
   state.stages = {{{}, Stage::eVertex, *vert, "main"}, {{}, Stage::eFragment, *frag, "main"}};
 
-  const VkBool32 maskOn = VK_TRUE;
-  const vk::SpecializationMapEntry maskEntry(0, 0, sizeof(VkBool32));
-  const vk::SpecializationInfo maskSpec(1, &maskEntry, sizeof(maskOn), &maskOn);
+  // mesh.frag's constants: 0 = alpha-mask pipeline, 1 = textured pipeline.
+  struct FragmentConstants {
+    VkBool32 alphaMask;
+    VkBool32 textured;
+  };
+  const std::array<vk::SpecializationMapEntry, 2> entries{
+      vk::SpecializationMapEntry(0, offsetof(FragmentConstants, alphaMask), sizeof(VkBool32)),
+      vk::SpecializationMapEntry(1, offsetof(FragmentConstants, textured), sizeof(VkBool32))};
+  const FragmentConstants maskOn{VK_TRUE, VK_TRUE};
+  const FragmentConstants untexturedOn{VK_FALSE, VK_FALSE};
+  const vk::SpecializationInfo maskSpec(2, entries.data(), sizeof(maskOn), &maskOn);
+  const vk::SpecializationInfo untexturedSpec(2, entries.data(), sizeof(untexturedOn), &untexturedOn);
 
   ScenePipelines out;
   // Depth prepass: the same vertex shader (gl_Position is invariant), no colour writes.
@@ -172,7 +183,11 @@ ScenePipelines Pipelines::buildScene(vk::Format colour, std::uint32_t views) con
   state.depth.depthWriteEnable = VK_FALSE;  // the prepass wrote it
   state.raster.cullMode = vk::CullModeFlagBits::eBack;
   out.opaque = ctx_.device.createGraphicsPipeline(cache_, state.info(*sceneLayout_));
+  state.stages[1].pSpecializationInfo = &untexturedSpec;
+  out.opaqueUntextured = ctx_.device.createGraphicsPipeline(cache_, state.info(*sceneLayout_));
   state.raster.cullMode = vk::CullModeFlagBits::eNone;
+  out.opaqueDoubleSidedUntextured = ctx_.device.createGraphicsPipeline(cache_, state.info(*sceneLayout_));
+  state.stages[1].pSpecializationInfo = nullptr;
   out.opaqueDoubleSided = ctx_.device.createGraphicsPipeline(cache_, state.info(*sceneLayout_));
   state.depth.depthWriteEnable = VK_TRUE;  // not in the prepass: its holes must stay open
   state.stages[1].pSpecializationInfo = &maskSpec;
@@ -181,6 +196,9 @@ ScenePipelines Pipelines::buildScene(vk::Format colour, std::uint32_t views) con
   state.depth.depthWriteEnable = VK_FALSE;
   state.attachment.blendEnable = VK_TRUE;
   out.blend = ctx_.device.createGraphicsPipeline(cache_, state.info(*sceneLayout_));
+  state.stages[1].pSpecializationInfo = &untexturedSpec;
+  out.blendUntextured = ctx_.device.createGraphicsPipeline(cache_, state.info(*sceneLayout_));
+  state.stages[1].pSpecializationInfo = nullptr;
 
   state.stages = {{{}, Stage::eVertex, *flashVert, "main"},
                   {{}, Stage::eFragment, *flashFrag, "main"}};

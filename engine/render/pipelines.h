@@ -20,7 +20,8 @@ inline constexpr vk::Format kPanelFormat = vk::Format::eR8G8B8A8Srgb;
 /// Pipelines that depend on the target (colour format, multiview view count).
 /// Opaque surfaces are shaded once per pixel: a depth prepass writes their depth, then the
 /// colour pipelines test LESS_OR_EQUAL without writing. Only the mask pipeline may discard
-/// (a specialization constant removes the discard elsewhere, so early depth tests apply).
+/// (a specialization constant removes the discard elsewhere, so early depth tests apply);
+/// another one removes the texture fetches for materials that have no maps.
 struct ScenePipelines {
   vk::raii::Pipeline prepass{nullptr};
   vk::raii::Pipeline prepassDoubleSided{nullptr};
@@ -28,6 +29,10 @@ struct ScenePipelines {
   vk::raii::Pipeline opaqueDoubleSided{nullptr};
   vk::raii::Pipeline mask{nullptr};   // alpha-tested, writes its own depth
   vk::raii::Pipeline blend{nullptr};  // transparent, sorted back to front, no depth write
+  // The same for materials without texture maps (scenario primitives): no texture fetches.
+  vk::raii::Pipeline opaqueUntextured{nullptr};
+  vk::raii::Pipeline opaqueDoubleSidedUntextured{nullptr};
+  vk::raii::Pipeline blendUntextured{nullptr};
   vk::raii::Pipeline flash{nullptr};
 };
 

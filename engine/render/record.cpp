@@ -34,27 +34,38 @@ double gpuMilliseconds(const VulkanContext& ctx, const FrameResources& frame) {
   return static_cast<double>(stamps[1] - stamps[0]) * ctx.timestampPeriodNs * 1e-6;
 }
 
+const vk::raii::Pipeline& scenePipeline(const ScenePipelines& p, DrawPass pass, bool textured,
+                                        bool prepass) {
+  switch (pass) {
+    case DrawPass::Opaque:
+      return prepass ? p.prepass : textured ? p.opaque : p.opaqueUntextured;
+    case DrawPass::OpaqueDoubleSided:
+      return prepass    ? p.prepassDoubleSided
+             : textured ? p.opaqueDoubleSided
+                        : p.opaqueDoubleSidedUntextured;
+    case DrawPass::Mask: return p.mask;  // alpha testing needs the base colour map
+    case DrawPass::Blend: return textured ? p.blend : p.blendUntextured;
+  }
+  return p.opaque;
+}
+
 }  // namespace
 
 void Renderer::Impl::drawItems(const vk::raii::CommandBuffer& cmd,
                                const ScenePipelines* scenePipelines, DrawMode mode) {
   std::uint32_t boundMesh = UINT32_MAX;
   std::uint32_t boundMaterial = UINT32_MAX;
-  int boundPass = -1;
+  int boundPipeline = -1;
   for (const auto& item : drawList.batches) {
     // Batches are sorted by pass: blended ones last (they cast no shadow), masked before them.
     if (mode == DrawMode::Shadow && item.pass == DrawPass::Blend) break;
     if (mode == DrawMode::DepthPrepass && item.pass >= DrawPass::Mask) break;
-    if (mode != DrawMode::Shadow && static_cast<int>(item.pass) != boundPass) {
-      boundPass = static_cast<int>(item.pass);
-      const bool prepass = mode == DrawMode::DepthPrepass;
-      const auto& pipeline =
-          item.pass == DrawPass::Opaque ? (prepass ? scenePipelines->prepass : scenePipelines->opaque)
-          : item.pass == DrawPass::OpaqueDoubleSided
-              ? (prepass ? scenePipelines->prepassDoubleSided : scenePipelines->opaqueDoubleSided)
-          : item.pass == DrawPass::Mask ? scenePipelines->mask
-                                        : scenePipelines->blend;
-      cmd.bindPipeline(vk::PipelineBindPoint::eGraphics, *pipeline);
+    const bool textured = (materials[item.material].flags & kTextureMapFlags) != 0;
+    const int pipelineKey = static_cast<int>(item.pass) * 2 + (textured ? 1 : 0);
+    if (mode != DrawMode::Shadow && pipelineKey != boundPipeline) {
+      boundPipeline = pipelineKey;
+      cmd.bindPipeline(vk::PipelineBindPoint::eGraphics,
+                       *scenePipeline(*scenePipelines, item.pass, textured, mode == DrawMode::DepthPrepass));
     }
     if (mode == DrawMode::Colour && item.material != boundMaterial) {
       boundMaterial = item.material;

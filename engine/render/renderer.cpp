@@ -45,8 +45,8 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(RendererOptions options
   }
   ctxOptions.instanceExtensions = options.instanceExtensions;
   if (options.windowing) ctxOptions.deviceExtensions.emplace_back(VK_KHR_SWAPCHAIN_EXTENSION_NAME);
-  if (options.msaaSamples != 1 && options.msaaSamples != 4) {
-    return core::fail("render: msaaSamples must be 1 or 4, not ",
+  if (options.msaaSamples != 1 && options.msaaSamples != 4 && options.msaaSamples != kMsaaAuto) {
+    return core::fail("render: msaaSamples must be 1, 4 or automatic, not ",
                       std::to_string(options.msaaSamples));
   }
   if (options.framesInFlight == 0) options.framesInFlight = 1;
@@ -59,6 +59,7 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(RendererOptions options
                                                vk::PhysicalDeviceDriverProperties>()
           .get<vk::PhysicalDeviceDriverProperties>()
           .driverID == vk::DriverId::eMesaLlvmpipe;
+  if (impl->options.msaaSamples == kMsaaAuto) impl->options.msaaSamples = lavapipe ? 1 : 4;
   impl->perEyePasses = impl->options.stereo == StereoMode::PerEyePasses ||
                        (impl->options.stereo == StereoMode::Auto && lavapipe);
   try {
@@ -89,6 +90,8 @@ Renderer::NativeHandles Renderer::nativeHandles() const {
 }
 
 std::string Renderer::deviceName() const { return impl_->ctx->properties.deviceName.data(); }
+
+std::uint32_t Renderer::msaaSamples() const { return impl_->options.msaaSamples; }
 
 void Renderer::Impl::createSharedResources() {
   const auto& device = ctx->device;
@@ -219,10 +222,14 @@ std::uint32_t Renderer::Impl::addMaterial(const assets::Material& material,
     }
     return *defaultTextures[fallback].view;
   };
-  if (material.normalTexture >= 0 &&
-      static_cast<std::size_t>(material.normalTexture) < textures.size()) {
-    gpu.flags |= kFlagNormalMap;
-  }
+  const auto has = [&](int index) {
+    return index >= 0 && static_cast<std::size_t>(index) < textures.size();
+  };
+  if (has(material.normalTexture)) gpu.flags |= kFlagNormalMap;
+  if (has(material.baseColourTexture)) gpu.flags |= kFlagBaseColourMap;
+  if (has(material.metallicRoughnessTexture)) gpu.flags |= kFlagMetallicRoughnessMap;
+  if (has(material.occlusionTexture)) gpu.flags |= kFlagOcclusionMap;
+  if (has(material.emissiveTexture)) gpu.flags |= kFlagEmissiveMap;
   const std::array<vk::DescriptorImageInfo, 5> images{
       vk::DescriptorImageInfo(*sampler, pick(material.baseColourTexture, 0),
                               vk::ImageLayout::eShaderReadOnlyOptimal),

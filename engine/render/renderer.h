@@ -31,6 +31,8 @@ namespace praxis::render {
 /// (same shaders, same images) and multiview everywhere else.
 enum class StereoMode { Auto, Multiview, PerEyePasses };
 
+inline constexpr std::uint32_t kMsaaAuto = 0;
+
 struct RendererOptions {
   /// Creates instance and device; null: plain Vulkan with `preference`.
   std::shared_ptr<VulkanCreator> creator;
@@ -40,7 +42,9 @@ struct RendererOptions {
   std::function<void(std::string_view)> onValidationMessage;
   core::Log log;
   std::uint32_t framesInFlight = 2;
-  std::uint32_t msaaSamples = 4;  // 1 or 4
+  /// 1 or 4, or kMsaaAuto: 4 on a GPU, 1 on a software rasterizer (lavapipe), where every
+  /// sample is shaded-pipeline work on the CPU and 4x halves the frame rate (docs/render.md).
+  std::uint32_t msaaSamples = 4;
   std::uint32_t shadowMapSize = 1024;
   StereoMode stereo = StereoMode::Auto;
   /// Pipeline cache file; unset: <userDataDir>/cache/pipelines.bin; empty path: no cache.
@@ -85,6 +89,8 @@ class Renderer {
   /// Waits until the GPU has finished every frame.
   void waitIdle();
   [[nodiscard]] std::string deviceName() const;
+  /// The MSAA sample count in use (RendererOptions::msaaSamples, kMsaaAuto resolved).
+  [[nodiscard]] std::uint32_t msaaSamples() const;
 
   struct Impl;
 
