@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -102,10 +103,10 @@ class Renderer {
 /// Renders `input` (its views, or a default camera when it has none) offscreen at
 /// width x height and writes a PNG: the core of `praxis snapshot`. With two views the
 /// image holds both eyes side by side.
-[[nodiscard]] core::Result<void> renderSceneToPng(const FrameInput& input, std::uint32_t width,
-                                                  std::uint32_t height,
-                                                  const std::filesystem::path& path,
-                                                  RendererOptions options = {});
+[[nodiscard]] core::Result<void> renderSceneToPng(
+    const FrameInput& input, std::uint32_t width, std::uint32_t height,
+    const std::filesystem::path& path, RendererOptions options = {},
+    const std::map<std::string, assets::Model>& models = {});
 
 /// A camera that frames every visible entity of `scene` from the front and above.
 [[nodiscard]] View defaultView(const scene::Scene& scene, float aspect);

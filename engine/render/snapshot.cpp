@@ -30,7 +30,8 @@ View defaultView(const scene::Scene& scene, float aspect) {
 
 core::Result<void> renderSceneToPng(const FrameInput& input, std::uint32_t width,
                                     std::uint32_t height, const std::filesystem::path& path,
-                                    RendererOptions options) {
+                                    RendererOptions options,
+                                    const std::map<std::string, assets::Model>& models) {
   if (input.scene == nullptr) return core::fail("snapshot: no scene");
   FrameInput frame = input;
   const float aspect = static_cast<float>(width) / static_cast<float>(height);
@@ -38,6 +39,11 @@ core::Result<void> renderSceneToPng(const FrameInput& input, std::uint32_t width
   const auto views = static_cast<std::uint32_t>(frame.views.size());
   auto renderer = Renderer::create(std::move(options));
   if (!renderer) return std::unexpected(renderer.error());
+  for (const auto& [key, model] : models) {
+    if (auto added = (*renderer)->addModel(key, model); !added) {
+      return core::fail(key, ": ", added.error().message);
+    }
+  }
   auto target = (*renderer)->createOffscreenTarget(width, height, views);
   if (!target) return std::unexpected(target.error());
   if (auto stats = (*renderer)->render(frame, **target); !stats) {

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -79,6 +80,57 @@ TEST(Snapshot, BadArgumentsAreUsageErrorsThatSayWhy) {
   std::tie(status, output) = snapshot("/nonexistent --out /dev/null");
   EXPECT_EQ(status, 2);
   EXPECT_NE(output.find("not a scenario package"), std::string::npos) << output;
+}
+
+/// A one-object package whose object is `model:` (or, with model empty, the primitive).
+std::filesystem::path modelPackage(const std::string& name, const std::string& model,
+                                   const std::filesystem::path& modelFile) {
+  const auto dir = std::filesystem::path(PRAXIS_BINARY_DIR) / "tests" / "render" / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "tests");
+  if (!modelFile.empty()) {
+    std::filesystem::create_directories(dir / "assets");
+    std::filesystem::copy_file(modelFile, dir / model);
+  }
+  std::ofstream(dir / "scenario.yaml")
+      << "praxis: 1\nid: " << name << "\nversion: '1'\ntitle: {en: Model}\nlanguages: [en]\n"
+      << "objects:\n  - id: crate\n    shape: box\n    size: [1, 1, 1]\n    pos: [0, 1, 0]\n"
+      << "    colour: '#20c020'\n" << (model.empty() ? "" : "    model: " + model + "\n")
+      << "steps:\n  - {id: wait, instruction: {en: Wait}, done_when: {elapsed: 1}}\n";
+  std::ofstream(dir / "tests" / "reference.yaml")
+      << "name: reference\nreference: true\nactions:\n  - wait: 2\nexpect: {outcome: passed}\n";
+  return dir;
+}
+
+TEST(Snapshot, ObjectsDrawnFromModelFilesUseTheImportedModel) {
+  const std::filesystem::path box =
+      "/usr/share/assimp/models/glTF2/BoxTextured-glTF-Binary/BoxTextured.glb";
+  ASSERT_TRUE(std::filesystem::exists(box)) << "assimp-testmodels is not installed";
+  const auto withModel = modelPackage("model-package", "assets/box.glb", box);
+  const auto primitive = modelPackage("primitive-package", "", {});
+  const auto out = std::filesystem::path(PRAXIS_BINARY_DIR) / "tests" / "render";
+  for (const auto& [dir, png] : {std::pair{withModel, out / "model.png"}, std::pair{primitive, out / "primitive.png"}}) {
+    const auto [status, output] =
+        snapshot(dir.string() + " --overview --validate --size 96x96 --out " + png.string());
+    ASSERT_EQ(status, 0) << output;
+  }
+  const auto model = readPng(out / "model.png");
+  const auto plain = readPng(out / "primitive.png");
+  ASSERT_TRUE(model && plain);
+  // The primitive is flat green; the model's texture is not: the centre pixels must differ.
+  const auto* m = model->pixel(48, 48);
+  const auto* p = plain->pixel(48, 48);
+  EXPECT_GT(p[1], p[0] + 40) << "the primitive fallback is green";
+  EXPECT_FALSE(m[1] > m[0] + 40 && m[1] > m[2] + 40) << "the imported, textured box is drawn instead";
+}
+
+TEST(Snapshot, AModelThatCannotBeImportedIsAnErrorNamingIt) {
+  const auto dir = modelPackage("broken-model-package", "assets/nodes.gltf",
+                                "/usr/share/assimp/models/glTF2/RecursiveNodes/RecursiveNodes.gltf");
+  const auto [status, output] = snapshot(dir.string() + " --overview --size 32x32 --out /dev/null");
+  EXPECT_EQ(status, 2) << output;
+  EXPECT_NE(output.find("object 'crate': "), std::string::npos) << output;
+  EXPECT_NE(output.find("nodes.gltf"), std::string::npos) << output;
 }
 
 TEST(Snapshot, AnUnwritableOutputIsAnErrorNamingTheFile) {

@@ -5,6 +5,8 @@
 #include <optional>
 
 #include "app/headless.h"
+#include "app/scene_models.h"
+#include "assets/model_cache.h"
 #include "args.h"
 #include "commands.h"
 #include "packages.h"
@@ -171,7 +173,19 @@ int runSnapshot(const CommandArgs& argv) {
     ++messages;
     std::fprintf(stderr, "%.*s\n", static_cast<int>(m.size()), m.data());
   };
-  auto written = render::renderSceneToPng(input, width, height, *out, std::move(options));
+  // Objects drawn from model files: imported once, then read from the baked cache.
+  auto cacheDir = assets::defaultModelCacheDir();
+  if (!cacheDir) {
+    std::fprintf(stderr, "praxis snapshot: %s\n", cacheDir.error().message.c_str());
+    return kExitUsage;
+  }
+  auto models = app::loadSceneModels(state->scene, dir, *cacheDir);
+  if (!models) {
+    std::fprintf(stderr, "praxis snapshot: %s: %s\n", dir.c_str(), models.error().message.c_str());
+    return kExitUsage;
+  }
+  for (const auto& w : models->warnings) std::fprintf(stderr, "praxis snapshot: warning: %s\n", w.c_str());
+  auto written = render::renderSceneToPng(input, width, height, *out, std::move(options), models->byPath);
   if (!written) {
     std::fprintf(stderr, "praxis snapshot: %s\n", written.error().message.c_str());
     return kExitUsage;

@@ -1,0 +1,28 @@
+// The imported models a scenario's scene draws: every distinct `model:` path of its
+// entities, loaded through the baked cache (Assimp only on the first load), ready for
+// render::Renderer::addModel under the same key the entities name.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "assets/mesh.h"
+#include "core/result.h"
+#include "scene/scene.h"
+
+namespace praxis::app {
+
+struct SceneModels {
+  std::map<std::string, assets::Model> byPath;  // key: Visual::model as written
+  int fromCache = 0;                            // loads that skipped Assimp
+  std::vector<std::string> warnings;            // importer warnings, with the file named
+};
+
+/// Loads every model the scene names; paths are relative to `packageDir`. The first model
+/// that cannot be imported is an error naming its file.
+[[nodiscard]] core::Result<SceneModels> loadSceneModels(const scene::Scene& scene,
+                                                        const std::filesystem::path& packageDir,
+                                                        const std::filesystem::path& cacheDir);
+
+}  // namespace praxis::app
