@@ -14,7 +14,7 @@ all: build
 help:
 	@echo "make run      install missing packages, build, run the default scenario ($(SCENARIO))"
 	@echo "make test     install missing packages, build, run every test (unit, scenarios, fuzz)"
-	@echo "make bench    build and run the benchmarks"
+	@echo "make bench    build and run the benchmarks (praxis bench, render, xAPI, assets)"
 	@echo "make fuzz     build the loader fuzzer with clang and run it for FUZZ_SECONDS"
 	@echo "make sanitize build with ASan+UBSan into build-asan and run the unit tests"
 
@@ -55,8 +55,13 @@ fuzz: fuzz-build
 test: build fuzz-build
 	$(MAKE) --no-print-directory unit
 
+# The headless scenario speed, then the Google Benchmark programs (renderer on the GPU when
+# there is one, else lavapipe; xAPI emit and delivery to a local LRS; model import and cache).
 bench: build
 	$(PRAXIS) bench scenarios/
+	$(BUILD)/tests/bench/render_bench
+	$(BUILD)/tests/bench/xapi_bench
+	$(BUILD)/tests/bench/assets_bench
 
 sanitize: deps
 	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPRAXIS_SANITIZE=ON \
