@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <mutex>
 
+#include "xapi/statement.h"
 #include "xapi/vocabulary.h"
 
 namespace praxis::xapi {
@@ -53,17 +54,8 @@ std::string redactUrl(std::string_view url) {
 }
 
 std::string urlEncode(std::string_view value) {
-  std::string out;
-  for (const unsigned char c : value) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
+  // Query values and IRI path segments keep the same RFC 3986 unreserved characters.
+  return iriSegment(value);
 }
 
 HttpClient::HttpClient() : impl_(std::make_unique<Impl>()) {

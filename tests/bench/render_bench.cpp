@@ -113,7 +113,10 @@ void BM_EngineCpuPerFrameStereo2000(benchmark::State& state) {
     const double updateMs =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     auto stats = renderer->render(input, **target);
-    if (!stats) state.SkipWithError(stats.error().message.c_str());
+    if (!stats) {
+      state.SkipWithError(stats.error().message.c_str());
+      break;
+    }
     const double cpuMs = updateMs + stats->sceneUpdateMs + stats->cullMs + stats->recordMs;
     state.SetIterationTime(cpuMs / 1000.0);
     update += updateMs;
@@ -166,6 +169,30 @@ void BM_TimeToFirstFrame(benchmark::State& state) {
 }
 BENCHMARK(BM_TimeToFirstFrame)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(3);
 
+/// Renders `input` once per iteration, frames in flight, and records the frame rate, the
+/// mean GPU time (timestamp queries) and the device.
+void renderFrames(benchmark::State& state, Renderer& renderer, const FrameInput& input,
+                  praxis::render::RenderTarget& target) {
+  double gpu = 0;
+  int gpuFrames = 0;
+  for (auto _ : state) {
+    auto stats = renderer.render(input, target);
+    if (!stats) {
+      state.SkipWithError(stats.error().message.c_str());
+      break;
+    }
+    if (stats->gpuMs >= 0) {
+      gpu += stats->gpuMs;
+      ++gpuFrames;
+    }
+  }
+  renderer.waitIdle();
+  state.counters["fps"] = benchmark::Counter(static_cast<double>(state.iterations()),
+                                             benchmark::Counter::kIsRate);
+  if (gpuFrames > 0) state.counters["gpu_ms"] = gpu / gpuFrames;
+  state.SetLabel(renderer.deviceName());
+}
+
 /// Desktop frame rate: 1280x720, a room of 40 objects, frames in flight, GPU included.
 /// Arg: MSAA samples (4, the default, or 1).
 void BM_DesktopFrame1280x720(benchmark::State& state) {
@@ -175,21 +202,7 @@ void BM_DesktopFrame1280x720(benchmark::State& state) {
   FrameInput input;
   input.scene = &scene;
   input.views = {praxis::render::defaultView(scene, 1280.0F / 720.0F)};
-  double gpu = 0;
-  int gpuFrames = 0;
-  for (auto _ : state) {
-    auto stats = renderer->render(input, **target);
-    if (!stats) state.SkipWithError(stats.error().message.c_str());
-    if (stats->gpuMs >= 0) {
-      gpu += stats->gpuMs;
-      ++gpuFrames;
-    }
-  }
-  renderer->waitIdle();
-  state.counters["fps"] = benchmark::Counter(static_cast<double>(state.iterations()),
-                                             benchmark::Counter::kIsRate);
-  if (gpuFrames > 0) state.counters["gpu_ms"] = gpu / gpuFrames;
-  state.SetLabel(renderer->deviceName());
+  renderFrames(state, *renderer, input, **target);
 }
 BENCHMARK(BM_DesktopFrame1280x720)->Arg(4)->Arg(1)->Unit(benchmark::kMillisecond)->MinTime(3.0)->UseRealTime();
 
@@ -263,19 +276,7 @@ void BM_StereoHeadsetFrame(benchmark::State& state) {
   FrameInput input;
   input.scene = &scene;
   input.views = stereoViews();
-  double gpu = 0;
-  int gpuFrames = 0;
-  for (auto _ : state) {
-    auto stats = renderer->render(input, **target);
-    if (!stats) state.SkipWithError(stats.error().message.c_str());
-    if (stats->gpuMs >= 0) {
-      gpu += stats->gpuMs;
-      ++gpuFrames;
-    }
-  }
-  renderer->waitIdle();
-  if (gpuFrames > 0) state.counters["gpu_ms"] = gpu / gpuFrames;
-  state.SetLabel(renderer->deviceName());
+  renderFrames(state, *renderer, input, **target);
 }
 BENCHMARK(BM_StereoHeadsetFrame)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(20);
 
