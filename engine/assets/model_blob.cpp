@@ -19,19 +19,6 @@ static_assert(std::is_trivially_copyable_v<MeshInstance> && sizeof(MeshInstance)
 constexpr char kMagic[8] = {'P', 'R', 'A', 'X', 'M', 'O', 'D', 'L'};
 constexpr std::size_t kHeaderSize = 8 + 4 + 4 + 8 + 8 + 8;
 
-// A fast word-wise FNV-1a variant: the payload is megabytes, and this only has to catch
-// corruption, not be the content key.
-std::uint64_t checksum(std::string_view data) {
-  std::uint64_t h = 0xCBF29CE484222325ULL;
-  std::size_t i = 0;
-  for (; i + 8 <= data.size(); i += 8) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, data.data() + i, 8);
-    h = (h ^ w) * 0x100000001B3ULL;
-  }
-  for (; i < data.size(); ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 0x100000001B3ULL;
-  return h;
-}
 
 class Writer {
  public:
@@ -236,7 +223,7 @@ std::string encodeModelBlob(const ModelBlob& blob) {
   header.pod(std::uint32_t{0});  // flags, reserved
   header.pod(blob.key);
   header.pod(static_cast<std::uint64_t>(payload.size()));
-  header.pod(checksum(payload));
+  header.pod(modelBlobChecksum(payload));
   std::string out = header.take();
   out += payload;
   return out;
@@ -266,13 +253,25 @@ core::Result<ModelBlob> decodeModelBlob(std::string_view bytes, const std::strin
     return core::fail(name, ": truncated or padded (payload ", std::to_string(payload.size()),
                       " bytes, header says ", std::to_string(payloadSize), ")");
   }
-  if (checksum(payload) != sum) return core::fail(name, ": checksum mismatch (corrupted)");
+  if (modelBlobChecksum(payload) != sum) return core::fail(name, ": checksum mismatch (corrupted)");
   Reader reader(payload);
   if (!decodePayload(reader, blob)) return core::fail(name, ": malformed payload");
   if (auto ok = checkReferences(blob.model); !ok) {
     return core::fail(name, ": ", ok.error().message);
   }
   return blob;
+}
+
+std::uint64_t modelBlobChecksum(std::string_view data) {
+  std::uint64_t h = 0xCBF29CE484222325ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= data.size(); i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, data.data() + i, 8);
+    h = (h ^ w) * 0x100000001B3ULL;
+  }
+  for (; i < data.size(); ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 0x100000001B3ULL;
+  return h;
 }
 
 }  // namespace praxis::assets

@@ -151,19 +151,6 @@ TEST(ModelCache, EveryTruncationOfABlobIsRejected) {
   }
 }
 
-// The blob's payload checksum (word-wise FNV-1a, as model_blob.cpp computes it), so the test
-// can forge blobs whose damage only the structural checks can catch.
-std::uint64_t payloadChecksum(std::string_view data) {
-  std::uint64_t h = 0xCBF29CE484222325ULL;
-  std::size_t i = 0;
-  for (; i + 8 <= data.size(); i += 8) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, data.data() + i, 8);
-    h = (h ^ w) * 0x100000001B3ULL;
-  }
-  for (; i < data.size(); ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 0x100000001B3ULL;
-  return h;
-}
 
 TEST(ModelCache, RandomDamageBehindAValidChecksumNeverCrashes) {
   ModelBlob blob;
@@ -172,7 +159,7 @@ TEST(ModelCache, RandomDamageBehindAValidChecksumNeverCrashes) {
   blob.model.materials[0].normalTexture = 0;
   const std::string good = encodeModelBlob(blob);
   constexpr std::size_t kHeader = 40;  // magic 8, version 4, flags 4, key 8, size 8, checksum 8
-  ASSERT_EQ(payloadChecksum(std::string_view(good).substr(kHeader)),
+  ASSERT_EQ(modelBlobChecksum(std::string_view(good).substr(kHeader)),
             [&] { std::uint64_t v; std::memcpy(&v, good.data() + 32, 8); return v; }());
   std::mt19937 rng(1234);
   int rejected = 0;
@@ -183,7 +170,7 @@ TEST(ModelCache, RandomDamageBehindAValidChecksumNeverCrashes) {
       const std::size_t at = kHeader + rng() % (bytes.size() - kHeader);
       bytes[at] = static_cast<char>(rng());
     }
-    const std::uint64_t sum = payloadChecksum(std::string_view(bytes).substr(kHeader));
+    const std::uint64_t sum = modelBlobChecksum(std::string_view(bytes).substr(kHeader));
     std::memcpy(bytes.data() + 32, &sum, 8);
     auto decoded = decodeModelBlob(bytes, "fuzz");
     if (!decoded) {
