@@ -19,17 +19,6 @@ float yawTowards(const core::Vec3& from, const core::Vec3& to) {
 
 core::Quat yawQuat(float degrees) { return core::quatFromEulerDegrees({0.0F, degrees, 0.0F}); }
 
-const scene::Entity* entity(const scene::Scene& scene, const std::string& id) {
-  const auto found = scene.find(id);
-  return found ? &scene.at(*found) : nullptr;
-}
-
-std::optional<core::Vec3> positionOf(const scene::Scene& scene, const std::string& id) {
-  const scene::Entity* e = entity(scene, id);
-  if (e == nullptr) return std::nullopt;
-  return e->worldPose.position;
-}
-
 core::Tick ticksFor(double seconds) { return std::max<core::Tick>(1, core::secondsToTicks(seconds)); }
 
 }  // namespace
@@ -166,7 +155,7 @@ void ScriptedTrainee::walkNear(const std::string& object, const std::optional<co
   s.kind = Segment::Kind::Walk;
   s.prepare = [this, object, point](Segment& seg, const scene::Scene& scene) {
     std::optional<core::Vec3> target = point;
-    if (!object.empty()) target = positionOf(scene, object);
+    if (!object.empty()) target = scene.worldPosition(object);
     if (!target) return false;
     const core::Vec3 body = feet();
     const core::Vec3 away = horizontal(body - *target);
@@ -264,7 +253,7 @@ void ScriptedTrainee::faceTowards(Where where) {
 }
 
 void ScriptedTrainee::pressOnce(HandSide side, const std::string& object) {
-  reach(side, [object](const scene::Scene& scene) { return positionOf(scene, object); });
+  reach(side, [object](const scene::Scene& scene) { return scene.worldPosition(object); });
   trigger(side, 1.0F);
   hold(0.05);
   trigger(side, 0.0F);

@@ -8,20 +8,9 @@ namespace {
 
 using interaction::HandSide;
 
-const scene::Entity* entity(const scene::Scene& scene, const std::string& id) {
-  const auto found = scene.find(id);
-  return found ? &scene.at(*found) : nullptr;
-}
-
-std::optional<core::Vec3> positionOf(const scene::Scene& scene, const std::string& id) {
-  const scene::Entity* e = entity(scene, id);
-  if (e == nullptr) return std::nullopt;
-  return e->worldPose.position;
-}
-
 /// Where a grabbable is taken: its first grip point, else its origin.
 std::optional<core::Vec3> gripPointOf(const scene::Scene& scene, const std::string& id) {
-  const scene::Entity* e = entity(scene, id);
+  const scene::Entity* e = scene.findEntity(id);
   if (e == nullptr) return std::nullopt;
   if (e->grabbable && !e->grabbable->gripPoints.empty()) {
     return e->worldPose.apply(e->grabbable->gripPoints.front().position);
@@ -37,7 +26,7 @@ bool ScriptedTrainee::plan(const Action& a, const scene::Scene& scene) {
   const HandSide side = sideOf(a.hand);
   const std::size_t hand = static_cast<std::size_t>(side);
   const auto needObject = [&](const std::string& id) -> const scene::Entity* {
-    return entity(scene, id);
+    return scene.findEntity(id);
   };
   const auto heldSideOf = [&](const std::string& id) -> std::optional<HandSide> {
     if (holding_[hand] == id) return side;
@@ -81,7 +70,7 @@ bool ScriptedTrainee::plan(const Action& a, const scene::Scene& scene) {
           seg.position = point.value_or(core::Vec3(0.0F));
           return true;
         }
-        const auto p = positionOf(sc, target);
+        const auto p = sc.worldPosition(target);
         if (!p) return false;
         seg.position = *p + point.value_or(core::Vec3(0.0F));
         return true;
@@ -103,8 +92,8 @@ bool ScriptedTrainee::plan(const Action& a, const scene::Scene& scene) {
       s.kind = Segment::Kind::Hand;
       s.side = h;
       s.prepare = [this, h, object, target](Segment& seg, const scene::Scene& sc) {
-        const scene::Entity* o = entity(sc, object);
-        const scene::Entity* so = entity(sc, target);
+        const scene::Entity* o = sc.findEntity(object);
+        const scene::Entity* so = sc.findEntity(target);
         if (o == nullptr || so == nullptr) return false;
         const core::Vec3 snapAt = (so->worldPose * so->socket->snapPose).position;
         seg.position = snapAt - (o->worldPose.position - input_.hand(h).pose.position);
@@ -153,13 +142,13 @@ bool ScriptedTrainee::plan(const Action& a, const scene::Scene& scene) {
         value = d->value;
       }
       const std::string id = a.object;
-      reach(side, [id](const scene::Scene& sc) { return positionOf(sc, id); });
+      reach(side, [id](const scene::Scene& sc) { return sc.worldPosition(id); });
       grip(side, 1.0F);
       Segment s;
       s.kind = Segment::Kind::Hand;
       s.side = side;
       s.prepare = [this, side, id, value](Segment& seg, const scene::Scene& sc) {
-        const scene::Entity* le = entity(sc, id);
+        const scene::Entity* le = sc.findEntity(id);
         if (le == nullptr || !le->lever) return false;
         const scene::Lever& lever = *le->lever;
         const core::Vec3 axis = glm::normalize(le->worldPose.rotate(lever.axis));
@@ -188,7 +177,7 @@ bool ScriptedTrainee::plan(const Action& a, const scene::Scene& scene) {
           return failWith(a, std::string("touch: the ") + sideName(side) + " hand holds '" + holding_[hand] + "'");
         }
         walkNear(target, std::nullopt);
-        reach(side, [target](const scene::Scene& sc) { return positionOf(sc, target); });
+        reach(side, [target](const scene::Scene& sc) { return sc.worldPosition(target); });
         hold(dwell);
         retract(side);
         return true;
@@ -201,14 +190,14 @@ bool ScriptedTrainee::plan(const Action& a, const scene::Scene& scene) {
       const std::string tool = a.object;
       const bool ranged = toolEntity->tool->range > 0.0F;
       const bool needsTrigger = toolEntity->tool->needsTrigger;
-      faceTowards([target](const scene::Scene& sc) { return positionOf(sc, target); });
+      faceTowards([target](const scene::Scene& sc) { return sc.worldPosition(target); });
       if (ranged) {
         planAim(h, tool, target);
       } else {
         walkNear(target, std::nullopt);
         reach(h, [this, h, tool, target](const scene::Scene& sc) -> std::optional<core::Vec3> {
-          const scene::Entity* t = entity(sc, tool);
-          const auto p = positionOf(sc, target);
+          const scene::Entity* t = sc.findEntity(tool);
+          const auto p = sc.worldPosition(target);
           if (t == nullptr || !p) return std::nullopt;
           const core::Vec3 tip = t->worldPose.apply(t->tool->tip);
           return *p - (tip - input_.hand(h).pose.position);
@@ -224,7 +213,7 @@ bool ScriptedTrainee::plan(const Action& a, const scene::Scene& scene) {
     case ActionKind::LookAt: {
       if (needObject(a.target) == nullptr) return failWith(a, "unknown object '" + a.target + "'");
       const std::string target = a.target;
-      faceTowards([target](const scene::Scene& sc) { return positionOf(sc, target); });
+      faceTowards([target](const scene::Scene& sc) { return sc.worldPosition(target); });
       return true;
     }
     case ActionKind::WalkTo: {
@@ -257,8 +246,8 @@ void ScriptedTrainee::planAim(HandSide h, const std::string& tool, const std::st
   s.kind = Segment::Kind::Hand;
   s.side = h;
   s.prepare = [this, h, tool, target](Segment& seg, const scene::Scene& sc) {
-    const scene::Entity* t = entity(sc, tool);
-    const auto aimAt = positionOf(sc, target);
+    const scene::Entity* t = sc.findEntity(tool);
+    const auto aimAt = sc.worldPosition(target);
     if (t == nullptr || !aimAt || !t->tool) return false;
     const core::Pose hand = input_.hand(h).pose;
     const core::Pose offset = hand.inverse() * t->worldPose;

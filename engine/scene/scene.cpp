@@ -38,6 +38,17 @@ std::optional<EntityId> Scene::find(const std::string& id) const {
   return std::nullopt;
 }
 
+const Entity* Scene::findEntity(const std::string& id) const {
+  const auto found = find(id);
+  return found ? &entities_[*found] : nullptr;
+}
+
+std::optional<core::Vec3> Scene::worldPosition(const std::string& id) const {
+  const Entity* e = findEntity(id);
+  if (e == nullptr) return std::nullopt;
+  return e->worldPose.position;
+}
+
 void Scene::updateWorldPoses() {
   // Parents always have smaller ids (see add), so one forward pass is enough.
   for (auto& e : entities_) {

@@ -124,6 +124,10 @@ class Scene {
   [[nodiscard]] const Entity& at(EntityId id) const { return entities_.at(id); }
   [[nodiscard]] const std::vector<Entity>& entities() const { return entities_; }
   [[nodiscard]] std::optional<EntityId> find(const std::string& id) const;
+  /// The entity with this id, or null.
+  [[nodiscard]] const Entity* findEntity(const std::string& id) const;
+  /// Where the entity with this id is in the world, if there is one.
+  [[nodiscard]] std::optional<core::Vec3> worldPosition(const std::string& id) const;
 
   /// Recomputes every world pose from local poses, parents before children.
   void updateWorldPoses();
