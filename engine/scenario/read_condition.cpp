@@ -7,8 +7,6 @@
 namespace praxis::scenario::detail {
 namespace {
 
-constexpr double kBig = std::numeric_limits<double>::max();
-
 struct KindName {
   std::string_view name;
   ConditionKind kind;

@@ -7,9 +7,6 @@
 namespace praxis::scenario::detail {
 namespace {
 
-constexpr double kBig = std::numeric_limits<double>::max();
-constexpr long long kBigInt = std::numeric_limits<long long>::max();
-
 /// `size` per shape (scene/shape.h): box [x, y, z]; cylinder/capsule [diameter, height];
 /// sphere [diameter] or a number; plane [x, z].
 std::optional<core::Vec3> readSize(Reader& r, const Field& f, scene::ShapeKind kind) {

@@ -6,8 +6,6 @@
 namespace praxis::scenario::detail {
 namespace {
 
-constexpr double kBig = std::numeric_limits<double>::max();
-
 struct ActionName {
   std::string_view name;
   ActionKind kind;

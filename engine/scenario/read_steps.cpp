@@ -6,7 +6,6 @@
 namespace praxis::scenario::detail {
 namespace {
 
-constexpr double kBig = std::numeric_limits<double>::max();
 constexpr long long kMaxPoints = 1'000'000;
 
 std::optional<HintDef> readHint(Reader& r, const Field& f) {

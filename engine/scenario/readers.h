@@ -4,6 +4,8 @@
 // report every problem through the Reader. Internal to the scenario module.
 #pragma once
 
+#include <limits>
+
 #include <optional>
 
 #include "scenario/definition.h"
@@ -11,6 +13,10 @@
 #include "scenario/yaml_reader.h"
 
 namespace praxis::scenario::detail {
+
+/// Upper bounds for numbers that have only a lower one (seconds, minutes, travel).
+inline constexpr double kBig = std::numeric_limits<double>::max();
+inline constexpr long long kBigInt = std::numeric_limits<long long>::max();
 
 /// The whole scenario.yaml document.
 void readScenario(Reader& r, const Field& root, ScenarioDef& out);

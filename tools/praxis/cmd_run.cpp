@@ -145,15 +145,18 @@ int runRun(const CommandArgs& argv) {
     }
   } else {
     auto opened = openXapiOutput(*args);
-    if (!opened) {
-      std::fprintf(stderr, "praxis run: %s\n", opened.error().message.c_str());
+    // A cmi5 launch names the trainee itself; beginAttempt ignores the id then.
+    auto trainee = args->option("--cmi5") ? core::Result<std::string>(std::string()) : traineeId(*args);
+    if (!opened || !trainee) {
+      std::fprintf(stderr, "praxis run: %s\n",
+                   (!opened ? opened.error() : trainee.error()).message.c_str());
       return kExitUsage;
     }
     xapiOut = std::move(*opened);
     app::ReportContext context;
     context.mode = "headless";
     context.language = played.language;
-    xapiOut.output->beginAttempt(def, context, xapiOut.traineeId);
+    xapiOut.output->beginAttempt(def, context, *trainee);
   }
   std::vector<interaction::TraineeInput> inputs;
   app::RunOptions options;

@@ -81,7 +81,7 @@ int runTest(const CommandArgs& argv) {
   const std::string filter = args->option("--filter").value_or("");
   XapiOutput xapiOut;
   if (args->option("--lrs") || args->option("--outbox") || args->option("--config")) {
-    auto opened = openXapiOutput(*args, "scripted");
+    auto opened = openXapiOutput(*args);
     if (!opened) {
       std::fprintf(stderr, "praxis test: %s\n", opened.error().message.c_str());
       return kExitUsage;

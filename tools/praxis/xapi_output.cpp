@@ -6,7 +6,7 @@
 
 namespace praxis::cli {
 
-core::Result<XapiOutput> openXapiOutput(const Args& args, const std::string& defaultTrainee) {
+core::Result<XapiOutput> openXapiOutput(const Args& args) {
   xapi::SettingsSources sources;
   sources.lrsUrl = args.option("--lrs").value_or("");
   sources.outbox = args.option("--outbox").value_or("");
@@ -27,21 +27,19 @@ core::Result<XapiOutput> openXapiOutput(const Args& args, const std::string& def
     out.returnUrl = session->launchData().returnUrl;
     cmi5 = std::move(*session);
   }
-  if (auto trainee = args.option("--trainee")) {
-    if (trainee->empty()) return core::fail("--trainee: give a non-empty id");
-    out.traineeId = *trainee;
-  } else if (!defaultTrainee.empty()) {
-    out.traineeId = defaultTrainee;
-  } else if (!cmi5) {
-    auto id = app::localTraineeId();
-    if (!id) return core::fail(id.error().message);
-    out.traineeId = *id;
-  }
   auto output = app::StatementOutput::open(*settings, core::Log::toStderr(core::LogLevel::Warning),
                                            std::move(cmi5));
   if (!output) return core::fail(output.error().message);
   out.output = std::move(*output);
   return out;
+}
+
+core::Result<std::string> traineeId(const Args& args) {
+  if (auto trainee = args.option("--trainee")) {
+    if (trainee->empty()) return core::fail("--trainee: give a non-empty id");
+    return *trainee;
+  }
+  return app::localTraineeId();
 }
 
 void printXapiSummary(const app::StatementOutputSummary& s, const std::string& registration,

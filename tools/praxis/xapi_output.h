@@ -25,16 +25,16 @@ inline constexpr const char* kXapiHelp =
 
 struct XapiOutput {
   std::unique_ptr<app::StatementOutput> output;
-  std::string traineeId;
   std::string returnUrl;  // cmi5: where the LMS wants the trainee to go afterwards
 };
 
 /// Resolves the settings and opens the outbox (and the cmi5 session when --cmi5 is given).
 /// An error names the cause: a malformed config, an unusable launch URL, an LMS that did
-/// not hand out a token, an outbox that cannot be opened. Without --trainee the actor is
-/// `defaultTrainee`, or this machine's trainee id when that is empty.
-[[nodiscard]] core::Result<XapiOutput> openXapiOutput(const Args& args,
-                                                      const std::string& defaultTrainee = {});
+/// not hand out a token, an outbox that cannot be opened.
+[[nodiscard]] core::Result<XapiOutput> openXapiOutput(const Args& args);
+
+/// The trainee behind an interactive attempt: --trainee, else this machine's opaque id.
+[[nodiscard]] core::Result<std::string> traineeId(const Args& args);
 
 /// "xAPI: 9 statements delivered to …" or where they wait, on stdout (stderr when `quiet`).
 void printXapiSummary(const app::StatementOutputSummary& summary, const std::string& registration,
