@@ -156,13 +156,19 @@ TEST(Runner, BranchPicksTheNextStepAndSkippedStepsEarnNothing) {
   EXPECT_EQ(d.ended()->outcome, Outcome::Failed);  // 40 < pass 70
 }
 
+/// A fault raised by touching the scenario's wire.
+FaultDef wireFault(const std::string& id, Severity severity) {
+  FaultDef fault;
+  fault.id = id;
+  fault.when = touched("wire");
+  fault.severity = severity;
+  return fault;
+}
+
 TEST(Runner, FaultIsRaisedOnItsRisingEdgeOnlyWhileItsGuardHolds) {
   ScenarioDef def = twoSwitches();
-  FaultDef fault;
-  fault.id = "touched_live_wire";
-  fault.when = touched("wire");
+  FaultDef fault = wireFault("touched_live_wire", Severity::Major);
   fault.guard = notOf(stepDone("a_off"));
-  fault.severity = Severity::Major;
   fault.repeat = true;
   def.faults.push_back(fault);
   Driver d(def);
@@ -179,11 +185,7 @@ TEST(Runner, FaultIsRaisedOnItsRisingEdgeOnlyWhileItsGuardHolds) {
 
 TEST(Runner, NonRepeatingFaultIsRaisedOnce) {
   ScenarioDef def = twoSwitches();
-  FaultDef fault;
-  fault.id = "touched_wire";
-  fault.when = touched("wire");
-  fault.severity = Severity::Minor;
-  def.faults.push_back(fault);
+  def.faults.push_back(wireFault("touched_wire", Severity::Minor));
   Driver d(def);
   d.touch("wire");
   d.touch("wire");
@@ -192,11 +194,7 @@ TEST(Runner, NonRepeatingFaultIsRaisedOnce) {
 
 TEST(Runner, CriticalFaultEndsTheAttemptAsFailed) {
   ScenarioDef def = twoSwitches();
-  FaultDef fault;
-  fault.id = "electrocuted";
-  fault.when = touched("wire");
-  fault.severity = Severity::Critical;
-  def.faults.push_back(fault);
+  def.faults.push_back(wireFault("electrocuted", Severity::Critical));
   Driver d(def);
   d.poke("a");
   d.touch("wire");
@@ -218,11 +216,7 @@ TEST(Runner, HintsAppearAfterIdleTimeAndAfterMistakes) {
   mistaken.afterMistakes = 1;
   mistaken.text.set("en", "Not the wire!");
   def.steps[0].hints = {slow, mistaken};
-  FaultDef fault;
-  fault.id = "touched_wire";
-  fault.when = touched("wire");
-  fault.severity = Severity::Minor;
-  def.faults.push_back(fault);
+  def.faults.push_back(wireFault("touched_wire", Severity::Minor));
   Driver d(def);
   d.idle(core::secondsToTicks(1.9));
   EXPECT_EQ(d.session().feedback().hint, nullptr);
