@@ -31,8 +31,16 @@ configure: deps $(BUILD)/build.ninja
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
+# With a display the reference solution plays in a desktop window at human speed; without one
+# (a CI machine, an ssh session) it plays headless. Either way the line before says which.
 run: build
-	$(PRAXIS) run $(SCENARIO) --headless --autopilot
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  echo "make run: a display is there: desktop mode (the autopilot plays; close the window to stop)"; \
+	  $(PRAXIS) run $(SCENARIO) --mode desktop --autopilot; \
+	else \
+	  echo "make run: no display: headless mode (the autopilot plays the reference solution)"; \
+	  $(PRAXIS) run $(SCENARIO) --headless --autopilot; \
+	fi
 
 # Everything runs under CTest (unit and integration suites, the shipped scenarios through
 # `praxis test`, and the bounded fuzz run), so the run ends on one summary line.
@@ -62,6 +70,7 @@ bench: build
 	$(BUILD)/tests/bench/render_bench
 	$(BUILD)/tests/bench/xapi_bench
 	$(BUILD)/tests/bench/assets_bench
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(BUILD)/tests/bench/desktop_bench
 
 sanitize: deps
 	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPRAXIS_SANITIZE=ON \

@@ -1,12 +1,14 @@
-// praxis run: one attempt of a scenario. Headless, it is driven by a scripted trainee (the
-// reference solution with --autopilot) and prints what happens as it happens. The attempt
-// itself (session, xAPI, events) is app::Attempt; this file parses, picks and prints.
+// praxis run: one attempt of a scenario, in a desktop window when there is a display, else
+// (--headless) as fast as the CPU allows. It prints what happens as it happens. The attempt
+// itself (session, xAPI, events) is app::Attempt and the window app::DesktopMode; this file
+// parses, picks the front end and prints.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 
 #include <nlohmann/json.hpp>
 
+#include "app/desktop_mode.h"
 #include "app/headless.h"
 #include "app/input_recording.h"
 #include "args.h"
@@ -23,9 +25,11 @@ constexpr const char* kName = "run";
 
 std::string help() {
   return std::string(
-             "usage: praxis run DIR --headless (--autopilot | --script TEST) [options]\n\n"
-             "Runs one attempt of the scenario package DIR.\n\n"
-             "  --headless        no window, no headset: as fast as the CPU allows\n"
+             "usage: praxis run DIR [--mode desktop|vr|headless] (--autopilot | --script TEST) [options]\n\n"
+             "Runs one attempt of the scenario package DIR: in a window when there is a display\n"
+             "(DISPLAY or WAYLAND_DISPLAY), else it says so and suggests --headless.\n\n"
+             "  --mode MODE       desktop (a window), headless, or vr (not in this build yet)\n"
+             "  --headless        the same as --mode headless: no window, as fast as the CPU allows\n"
              "  --autopilot       play the scenario's reference solution\n"
              "  --script TEST     play tests/TEST.yaml (or a path to a test file)\n"
              "  --language TAG    language of the texts shown (default: the test's, else nl-BE)\n"
@@ -34,25 +38,43 @@ std::string help() {
              "  --trace           also print every world event (grabbed, touched, snapped, ...)\n"
              "  --json            print the result as JSON instead of the step-by-step log\n"
              "  --no-xapi         record no xAPI statements for this attempt\n\n"
+             "Desktop mode:\n"
+             "  --speed N         simulated seconds per real second (default 1: human speed)\n"
+             "  --exit            close the window when the attempt ends\n"
+             "  --screenshot FILE write the last frame drawn to FILE (PNG)\n"
+             "  --size WxH        the window's size (default 1280x720)\n"
+             "  --validate        Vulkan validation layer on; any message fails (exit 1)\n"
+             "  Esc pauses and resumes; the tick also stops while the window is minimised or\n"
+             "  unfocused. Closing the window before the end reports the attempt as aborted.\n\n"
              "xAPI: every attempt's statements go to the durable outbox first and from there to the\n"
              "LRS, when one is configured (see docs/xapi.md):\n") +
          kXapiHelp + "\nExit: 0 attempt passed, 1 attempt failed, 2 usage or environment error.\n";
 }
 
 ArgSpec argSpec() {
-  ArgSpec spec{{"--headless", "--autopilot", "--json", "--trace", "--no-xapi"},
-               {"--script", "--language", "--record", "--seed"}, 1, 1};
+  ArgSpec spec{{"--headless", "--autopilot", "--json", "--trace", "--no-xapi", "--exit", "--validate"},
+               {"--script", "--language", "--record", "--seed", "--mode", "--speed", "--screenshot",
+                "--size"},
+               1, 1};
   spec.options.insert(kXapiOptions.begin(), kXapiOptions.end());
   return spec;
 }
 
 /// The argument combinations parseArgs cannot check; "" when they are fine.
 std::string contradiction(const Args& args) {
-  if (!args.has("--headless")) {
-    return "only --headless is available in this build (desktop and VR modes need the renderer)";
-  }
   if (args.has("--autopilot") == args.option("--script").has_value()) {
-    return "give exactly one of --autopilot or --script TEST";
+    return "give exactly one of --autopilot or --script TEST (playing by hand needs the desktop "
+           "controls, not in this build yet)";
+  }
+  if (args.has("--headless") && args.option("--mode").value_or("headless") != "headless") {
+    return "--headless and --mode " + *args.option("--mode") + " contradict each other";
+  }
+  if (auto speed = args.option("--speed")) {
+    char* end = nullptr;
+    const double v = std::strtod(speed->c_str(), &end);
+    if (speed->empty() || *end != '\0' || !(v > 0.0 && v <= 1000.0)) {
+      return "--speed " + *speed + ": expected a number above 0 (1 is real time)";
+    }
   }
   if (args.has("--no-xapi")) {
     for (const auto& name : kXapiOptions) {
@@ -148,6 +170,28 @@ std::function<void(const app::Session&, const app::EventBatch&)> consoleLog(bool
   };
 }
 
+/// The front end: --mode or --headless, else desktop when a window can open. VR will come
+/// first here once the xr front end lands (an OpenXR runtime with a headset).
+core::Result<app::Mode> pickMode(const Args& args) {
+  app::Mode mode = app::Mode::Desktop;
+  if (args.has("--headless")) return app::Mode::Headless;
+  if (auto name = args.option("--mode")) {
+    const auto parsed = app::parseMode(*name);
+    if (!parsed) return core::fail("--mode ", *name, ": expected desktop, vr or headless");
+    mode = *parsed;
+  }
+  if (mode == app::Mode::Vr) {
+    return core::fail("--mode vr: not in this build yet (use --mode desktop, or --headless)");
+  }
+  if (mode == app::Mode::Desktop) {
+    if (auto available = app::desktopAvailable(); !available) {
+      return core::fail(available.error().message,
+                        ": no window can open here; run with --headless to play without one");
+    }
+  }
+  return mode;
+}
+
 core::Result<void> writeRecord(const std::string& file, const std::filesystem::path& dir,
                                const app::SessionOptions& session, const app::RunResult& run,
                                std::vector<interaction::TraineeInput> inputs) {
@@ -202,9 +246,55 @@ void printText(const scenario::ScenarioDef& def, const Finished& f) {
   if (!f.returnUrl.empty()) std::printf("return to the LMS: %s\n", f.returnUrl.c_str());
 }
 
-/// Plays the script headless through one app::Attempt and writes the --record file.
-int runHeadless(const Args& args, const std::filesystem::path& dir,
-                const scenario::ScenarioDef& def, const scenario::TraineeScript& played) {
+/// "WxH" with both sides 1..8192.
+bool parseSize(const std::string& text, std::uint32_t& width, std::uint32_t& height) {
+  char extra = 0;
+  return std::sscanf(text.c_str(), "%ux%u%c", &width, &height, &extra) == 2 && width > 0 &&
+         height > 0 && width <= 8192 && height <= 8192;
+}
+
+/// Plays the script in a window at real time (times --speed) through app::DesktopMode.
+core::Result<app::RunResult> playDesktop(const Args& args, const std::filesystem::path& dir,
+                                         const scenario::ScenarioDef& def,
+                                         const scenario::TraineeScript& played,
+                                         const app::RunOptions& run, std::size_t& messages) {
+  app::DesktopOptions options;
+  options.attempt = run.attempt;
+  options.attempt.session.seed = played.seed;
+  options.attempt.session.language = played.language;
+  options.packageDir = dir;
+  options.record = run.record;
+  options.speed = std::strtod(args.option("--speed").value_or("1").c_str(), nullptr);
+  options.exitWhenEnded = args.has("--exit");
+  if (auto size = args.option("--size"); size && !parseSize(*size, options.width, options.height)) {
+    return core::fail("--size ", *size, ": expected WxH, e.g. 1280x720");
+  }
+  options.validation = args.has("--validate");
+  options.onValidationMessage = [&messages](std::string_view m) {
+    ++messages;
+    std::fprintf(stderr, "%.*s\n", static_cast<int>(m.size()), m.data());
+  };
+  options.title = "Praxis: " + def.meta.title.in(played.language);
+  app::ScriptedTickInput* scripted = nullptr;
+  auto mode = app::DesktopMode::open(def, std::move(options), [&](const app::Session& s) {
+    auto input = std::make_unique<app::ScriptedTickInput>(played, s, run.idleSeconds);
+    scripted = input.get();
+    return input;
+  });
+  if (!mode) return std::unexpected(mode.error());
+  if (auto ran = (*mode)->run(); !ran) return std::unexpected(ran.error());
+  if (auto file = args.option("--screenshot")) {
+    if (auto written = (*mode)->writeScreenshot(*file); !written) return std::unexpected(written.error());
+  }
+  app::RunResult result = app::summarise((*mode)->attempt().session());
+  result.scriptError = scripted->error();
+  return result;
+}
+
+/// Plays the script through one app::Attempt in the chosen front end, prints as it goes and
+/// writes the --record file.
+int runAttempt(const Args& args, const std::filesystem::path& dir, const scenario::ScenarioDef& def,
+               const scenario::TraineeScript& played, app::Mode mode) {
   std::string trainee;
   auto output = openOutput(args, trainee);
   if (!output) return usageError(kName, output.error().message);
@@ -215,14 +305,18 @@ int runHeadless(const Args& args, const std::filesystem::path& dir,
   options.attempt.traineeId = trainee;
   if (args.option("--record")) options.record = &inputs;
   if (!json) {
-    std::printf("Praxis %s: %s (%s %s), headless, %s\n", core::version().c_str(),
+    std::printf("Praxis %s: %s (%s %s), %s, %s\n", core::version().c_str(),
                 def.meta.title.in(played.language).c_str(), def.meta.id.c_str(),
-                def.meta.version.c_str(), played.language.c_str());
+                def.meta.version.c_str(), std::string(app::toString(mode)).c_str(),
+                played.language.c_str());
     std::printf("trainee: %s (%s)\n", played.name.c_str(), played.file.c_str());
     options.attempt.onEvents = consoleLog(args.has("--trace"));
   }
   const auto start = std::chrono::steady_clock::now();
-  auto run = app::runScript(def, played, options);
+  std::size_t validationMessages = 0;
+  auto run = mode == app::Mode::Desktop
+                 ? playDesktop(args, dir, def, played, options, validationMessages)
+                 : app::runScript(def, played, options);
   Finished f;
   f.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (output->output) {
@@ -234,7 +328,7 @@ int runHeadless(const Args& args, const std::filesystem::path& dir,
   if (run->scriptError) std::fprintf(stderr, "praxis run: %s\n", run->scriptError->message.c_str());
   f.run = std::move(*run);
   if (const auto record = args.option("--record")) {
-    const app::SessionOptions session{.mode = app::Mode::Headless, .language = played.language,
+    const app::SessionOptions session{.mode = mode, .language = played.language,
                                       .seed = played.seed};
     if (auto written = writeRecord(*record, dir, session, f.run, inputs); !written) {
       return usageError(kName, written.error().message);
@@ -242,6 +336,10 @@ int runHeadless(const Args& args, const std::filesystem::path& dir,
     if (!json) std::printf("recorded %zu ticks to %s\n", inputs.size(), record->c_str());
   }
   json ? printJson(def, f) : printText(def, f);
+  if (validationMessages > 0) {
+    std::fprintf(stderr, "praxis run: %zu Vulkan validation message(s)\n", validationMessages);
+    return kExitFailed;
+  }
   return f.run.outcome == scenario::Outcome::Passed ? kExitOk : kExitFailed;
 }
 
@@ -256,6 +354,8 @@ int runRun(const CommandArgs& argv) {
   if (!scenario::isScenarioPackage(dir)) {
     return usageError(kName, dir.string() + ": not a scenario package (no scenario.yaml)");
   }
+  auto mode = pickMode(args);
+  if (!mode) return usageError(kName, mode.error().message);
   auto package = loadPackageReporting(dir);
   if (!package) return kExitUsage;
   std::string error;
@@ -264,7 +364,7 @@ int runRun(const CommandArgs& argv) {
   scenario::TraineeScript played = *script;
   if (auto language = args.option("--language")) played.language = *language;
   if (auto seed = args.option("--seed")) played.seed = std::strtoull(seed->c_str(), nullptr, 10);
-  return runHeadless(args, dir, *package->scenario, played);
+  return runAttempt(args, dir, *package->scenario, played, *mode);
 }
 
 }  // namespace praxis::cli
