@@ -1,15 +1,22 @@
 // Desktop mode under a real X server (Xvfb) and lavapipe with the validation layer on (any
 // message fails): the window opens and the reference solution plays to PASSED through it,
-// the swapchain follows a resize, minimising and losing focus stop the tick, a desktop
-// recording replays headless with the same hash, and without a display `praxis run` says so
+// the swapchain follows a resize, minimising and losing focus stop the tick, real X events
+// (xdotool) come through GLFW as plain input events, a desktop recording replays headless
+// with the same hash, and without a display `praxis run` says so
 // in one line. This suite runs under xvfb-run; without a display it FAILS, it never skips.
 #include <gtest/gtest.h>
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
+#include <thread>
 
 #include "app/desktop_mode.h"
 #include "app/headless.h"
@@ -125,6 +132,67 @@ TEST_F(Desktop, EscapePausesUntilPressedAgain) {
   mode->handle(KeyDown{Key::Escape});
   ASSERT_TRUE(mode->frame(kTick).has_value());
   EXPECT_EQ(mode->attempt().session().tick(), 1);
+}
+
+// --- Real X input events (xdotool through the XTEST extension) -------------------------
+
+/// Stands still and keeps every event the window delivered.
+class EventLog final : public TickInput {
+ public:
+  explicit EventLog(std::vector<InputEvent>* events) : events_(events) {}
+  void handle(const InputEvent& event) override { events_->push_back(event); }
+  std::optional<interaction::TraineeInput> tick(const Session& session) override {
+    return session.lastInput();
+  }
+
+ private:
+  std::vector<InputEvent>* events_;
+};
+
+template <typename T>
+bool received(const std::vector<InputEvent>& events, const std::function<bool(const T&)>& match) {
+  return std::any_of(events.begin(), events.end(), [&](const InputEvent& e) {
+    const auto* x = std::get_if<T>(&e);
+    return x != nullptr && match(*x);
+  });
+}
+
+TEST_F(Desktop, RealXKeyAndMouseEventsReachTheTickInputAndEscPauses) {
+  std::vector<InputEvent> events;
+  DesktopOptions options;
+  options.packageDir = scenarioDir("safe-isolation");
+  options.width = 320;
+  options.height = 240;
+  options.validation = true;
+  options.onValidationMessage = [this](std::string_view m) { messages_.emplace_back(m); };
+  options.title = "praxis-xdotool-" + std::to_string(::getpid());
+  auto mode = DesktopMode::open(*package_.scenario, options, [&](const Session&) {
+    return std::make_unique<EventLog>(&events);
+  });
+  ASSERT_TRUE(mode.has_value()) << mode.error().message;
+  DesktopMode& m = **mode;
+  ASSERT_TRUE(m.frame(kTick).has_value());
+  // With no window manager, keys go to the window under the pointer (PointerRoot focus).
+  const std::string find = "xdotool search --sync --name '" + options.title + "'";
+  const auto moved = test::runCommand("xdotool mousemove --window $(" + find + " | head -1) 100 80"
+                                      " && xdotool mousemove_relative 15 5 && xdotool key w"
+                                      " && xdotool click 1 && xdotool key Escape 2>&1");
+  ASSERT_EQ(moved.exitCode, 0) << "xdotool (package xdotool) is needed: " << moved.output;
+  const auto sawAll = [&] {
+    return received<KeyDown>(events, [](const KeyDown& k) { return k.key == Key::Escape; }) &&
+           received<KeyUp>(events, [](const KeyUp& k) { return k.key == Key::W; }) &&
+           received<MouseDown>(events, [](const MouseDown& b) { return b.button == MouseButton::Left; }) &&
+           received<MouseMove>(events, [](const MouseMove& mv) { return mv.dx == 15.0 && mv.dy == 5.0; });
+  };
+  for (int i = 0; i < 200 && !sawAll(); ++i) {
+    ASSERT_TRUE(m.frame(0.0).has_value());
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_TRUE(sawAll()) << events.size() << " events arrived";
+  EXPECT_TRUE(m.paused()) << "Esc, pressed on the real keyboard, pauses";
+  const core::Tick before = m.attempt().session().tick();
+  ASSERT_TRUE(m.frame(1.0).has_value());
+  EXPECT_EQ(m.attempt().session().tick(), before);
 }
 
 // --- The CLI, as a user runs it -------------------------------------------------------
