@@ -33,20 +33,6 @@ constexpr std::size_t kVertexBytes = 4U << 20U;  // per frame: plenty for a few 
 constexpr std::size_t kIndexBytes = 2U << 20U;
 const ImVec4 kPanelTitleColour{1.0F, 0.85F, 0.3F, 1.0F};  // warm yellow on the dark panel
 
-/// ImGui keeps one "current context" per process: whoever else draws with ImGui (the HUD,
-/// an editor) has its own. Every entry point sets ours and puts theirs back on the way out.
-class ContextScope {
- public:
-  explicit ContextScope(ImGuiContext* ours) : saved_(ImGui::GetCurrentContext()) {
-    ImGui::SetCurrentContext(ours);
-  }
-  ~ContextScope() { ImGui::SetCurrentContext(saved_); }
-  ContextScope(const ContextScope&) = delete;
-  ContextScope& operator=(const ContextScope&) = delete;
-
- private:
-  ImGuiContext* saved_;
-};
 
 assets::Mesh quadMesh() {
   assets::Mesh mesh;
@@ -69,7 +55,7 @@ assets::Mesh quadMesh() {
 
 core::Result<std::unique_ptr<PanelRenderer>> PanelRenderer::create(Renderer::Impl& impl) {
   auto out = std::unique_ptr<PanelRenderer>(new PanelRenderer(impl));
-  ContextScope scope(out->imgui_);
+  ImGuiContextScope scope(out->imgui_);
   ImGuiIO& io = ImGui::GetIO();
   auto body = addUiFont(*io.Fonts, kPanelFontPixels, impl.options.fontFile);
   if (!body) return std::unexpected(body.error());
@@ -82,7 +68,7 @@ core::Result<std::unique_ptr<PanelRenderer>> PanelRenderer::create(Renderer::Imp
 }
 
 PanelRenderer::PanelRenderer(Renderer::Impl& impl) : impl_(impl), imgui_(ImGui::CreateContext()) {
-  ContextScope scope(imgui_);
+  ImGuiContextScope scope(imgui_);
   ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini next to the binary
 }
 
@@ -148,7 +134,7 @@ PanelSlot& PanelRenderer::slot(std::size_t index, vk::Extent2D size) {
 }
 
 void PanelRenderer::prepare(const FrameInput& input, std::uint32_t frame) {
-  ContextScope scope(imgui_);
+  ImGuiContextScope scope(imgui_);
   used_ = 0;
   auto* vtx = static_cast<std::byte*>(vertices_[frame].mapped);
   auto* idx = static_cast<std::byte*>(indices_[frame].mapped);

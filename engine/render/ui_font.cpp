@@ -61,6 +61,12 @@ core::Result<ImFont*> addUiFont(ImFontAtlas& atlas, float pixelSize,
   return font;
 }
 
+ImGuiContextScope::ImGuiContextScope(ImGuiContext* ours) : saved_(ImGui::GetCurrentContext()) {
+  ImGui::SetCurrentContext(ours);
+}
+
+ImGuiContextScope::~ImGuiContextScope() { ImGui::SetCurrentContext(saved_); }
+
 void bindOverlayAtlas(ImFontAtlas& atlas) {
   unsigned char* pixels = nullptr;
   int width = 0;

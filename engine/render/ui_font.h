@@ -14,6 +14,7 @@
 
 struct ImFont;
 struct ImFontAtlas;
+struct ImGuiContext;
 
 namespace praxis::render {
 
@@ -37,6 +38,20 @@ inline constexpr std::string_view kDefaultBoldFontFile =
 /// TexID to the atlas itself, which is how the renderer finds the pixels to upload for an
 /// ImDrawData handed in as FrameInput::overlay. Call again after adding fonts.
 void bindOverlayAtlas(ImFontAtlas& atlas);
+
+/// ImGui keeps one "current context" per process, and the HUD, the world-space panels and an
+/// editor each have their own: every entry point of theirs makes its own current for its
+/// scope and puts the previous one back on the way out, so none tramples another.
+class ImGuiContextScope {
+ public:
+  explicit ImGuiContextScope(ImGuiContext* ours);
+  ~ImGuiContextScope();
+  ImGuiContextScope(const ImGuiContextScope&) = delete;
+  ImGuiContextScope& operator=(const ImGuiContextScope&) = delete;
+
+ private:
+  ImGuiContext* saved_;
+};
 
 /// Text laid out for a fixed-size box: lines wrapped at word boundaries, grouped in pages.
 struct PagedText {
