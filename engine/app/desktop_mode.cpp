@@ -9,6 +9,7 @@
 #include <cmath>
 #include <variant>
 
+#include "app/desktop_hud.h"
 #include "app/desktop_window.h"
 #include "app/frame_builder.h"
 #include "app/scene_models.h"
@@ -41,8 +42,14 @@ core::Result<std::unique_ptr<DesktopMode>> DesktopMode::open(const scenario::Sce
   auto attempt = Attempt::create(def, o.attempt);
   if (!attempt) return std::unexpected(attempt.error());
   mode->attempt_ = std::move(*attempt);
+  mode->makeInput_ = makeInput;
   mode->input_ = makeInput(mode->attempt_->session());
   assert(mode->input_ != nullptr);
+  if (o.hud) {
+    auto hud = DesktopHud::create(mode->target_->contentScale(), o.attempt.session.language);
+    if (!hud) return std::unexpected(hud.error());
+    mode->hud_ = std::move(*hud);
+  }
   return mode;
 }
 
@@ -76,7 +83,14 @@ core::Result<void> DesktopMode::openRenderer() {
 void DesktopMode::handle(const InputEvent& event) {
   if (const auto* f = std::get_if<Focus>(&event)) focused_ = f->focused;
   if (const auto* i = std::get_if<Iconify>(&event)) iconified_ = i->iconified;
-  if (const auto* k = std::get_if<KeyDown>(&event); k != nullptr && k->key == Key::Escape) {
+  const bool key = std::holds_alternative<KeyDown>(event) || std::holds_alternative<KeyUp>(event);
+  const bool button = std::holds_alternative<MouseDown>(event) ||
+                      std::holds_alternative<MouseUp>(event) || std::holds_alternative<Scroll>(event);
+  if (hud_) {
+    hud_->handle(event);
+    // What the HUD uses (a click on its menu, keys in its menus) is not also a grab or a step.
+    if ((key && hud_->wantsKeyboard()) || (button && hud_->wantsMouse())) return;
+  } else if (const auto* k = std::get_if<KeyDown>(&event); k != nullptr && k->key == Key::Escape) {
     userPaused_ = !userPaused_;
   }
   updatePause();
@@ -84,7 +98,34 @@ void DesktopMode::handle(const InputEvent& event) {
 }
 
 void DesktopMode::updatePause() {
-  attempt_->clock().setPaused(iconified_ || !focused_ || userPaused_);
+  attempt_->clock().setPaused(iconified_ || !focused_ || userPaused_ || hudPaused_);
+}
+
+core::Result<void> DesktopMode::carryOut(const HudFrame& hud) {
+  for (const auto& action : hud.actions) {
+    switch (action.kind) {
+      case HudActionKind::Pause: hudPaused_ = true; break;
+      case HudActionKind::Resume: hudPaused_ = false; break;
+      case HudActionKind::Restart: {
+        if (auto restarted = attempt_->restart(); !restarted) return restarted;
+        input_ = makeInput_(attempt_->session());
+        endedFor_ = 0.0;
+        break;
+      }
+      case HudActionKind::Quit:
+        attempt_->abort();  // reported as aborted
+        glfwSetWindowShouldClose(window_->handle, GLFW_TRUE);
+        break;
+      case HudActionKind::OpenReport:
+        if (options_.onOpenReport) options_.onOpenReport(*attempt_);
+        break;
+      case HudActionKind::SetLanguage:  // DesktopHud keeps the language
+      case HudActionKind::SetTextSize:  // the HUD applies it itself
+        break;
+    }
+  }
+  updatePause();
+  return {};
 }
 
 bool DesktopMode::paused() const { return attempt_->clock().paused(); }
@@ -120,13 +161,26 @@ core::Result<void> DesktopMode::frame(double realSeconds) {
   using Clock = std::chrono::steady_clock;
   glfwPollEvents();
   secondsSinceStart_ += realSeconds;
+  // The HUD sees this frame's keys before the ticks run, so Esc stops the very next tick.
+  std::optional<HudFrame> hud;
+  if (hud_) {
+    int w = 0;
+    int h = 0;
+    int fw = 0;
+    int fh = 0;
+    glfwGetWindowSize(window_->handle, &w, &h);
+    glfwGetFramebufferSize(window_->handle, &fw, &fh);
+    const glm::vec2 size(std::max(w, 1), std::max(h, 1));
+    hud = hud_->frame(attempt_->session(), size, glm::vec2(fw, fh) / size, realSeconds);
+    if (auto done = carryOut(*hud); !done) return done;
+  }
   const auto start = Clock::now();
   runTicks(realSeconds);
   times_.simulateMs = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-  return draw();
+  return draw(hud ? &*hud : nullptr);
 }
 
-core::Result<void> DesktopMode::draw() {
+core::Result<void> DesktopMode::draw(const HudFrame* hud) {
   int width = 0;
   int height = 0;
   glfwGetFramebufferSize(window_->handle, &width, &height);
@@ -137,23 +191,15 @@ core::Result<void> DesktopMode::draw() {
   fo.eyes = Eyes::Centre;
   fo.lookAtHighlight = input_->scriptedHead();
   fo.timeSeconds = secondsSinceStart_;
+  if (hud_) fo.language = hud_->language();
   lastFrame_ = buildFrame(attempt_->session(), fo);
-  if (options_.decorate) options_.decorate(*attempt_, lastFrame_);
+  lastFrame_.overlay = hud != nullptr ? hud->drawData : nullptr;
   times_.buildMs =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   auto stats = renderer_->render(lastFrame_, *target_);
   if (!stats) return std::unexpected(stats.error());
   times_.render = *stats;
-  ++framesDrawn_;
-  // A swapchain that does not follow the window (a driver that keeps answering
-  // "suboptimal" after a resize) is replaced, so the picture is never stretched.
-  const auto [w, h] = targetExtent();
-  if (w != static_cast<std::uint32_t>(width) || h != static_cast<std::uint32_t>(height)) {
-    target_.reset();
-    auto target = renderer_->createWindowTarget(window_->handle);
-    if (!target) return std::unexpected(target.error());
-    target_ = std::move(*target);
-  }
+  if (!stats->skipped) ++framesDrawn_;
   return {};
 }
 

@@ -23,10 +23,13 @@ struct GLFWwindow;
 
 namespace praxis::render {
 class Renderer;
-class RenderTarget;
+class WindowTarget;
 }  // namespace praxis::render
 
 namespace praxis::app {
+
+class DesktopHud;
+struct HudFrame;
 
 /// Whether a desktop window can open here: a display (DISPLAY or WAYLAND_DISPLAY) and a
 /// window system GLFW can initialise. The error is one line a user can act on.
@@ -49,8 +52,11 @@ struct DesktopOptions {
   /// The Vulkan validation layer; every message goes to onValidationMessage.
   bool validation = false;
   std::function<void(std::string_view)> onValidationMessage;
-  /// Called every frame after the frame builder: the HUD adds its overlay here.
-  std::function<void(const Attempt&, render::FrameInput&)> decorate;
+  /// The screen-space HUD (app::Hud): step, instruction, hints, faults, time, F1 help, the
+  /// Esc pause menu (resume, restart, language, text size, quit) and the end screen.
+  bool hud = true;
+  /// The HUD's "write the report" button on the end screen (the CLI writes the HTML).
+  std::function<void(const Attempt&)> onOpenReport;
   std::string title = "Praxis";
 };
 
@@ -77,7 +83,8 @@ class DesktopMode {
   [[nodiscard]] core::Result<void> writeScreenshot(const std::filesystem::path& path);
 
   [[nodiscard]] bool shouldClose() const;
-  /// Paused: minimised, unfocused or by the trainee (Esc). The tick stands still.
+  /// Paused: minimised, unfocused, or a HUD menu (Esc) or help (F1) is open; without a
+  /// HUD, Esc toggles the pause. The tick stands still.
   [[nodiscard]] bool paused() const;
   [[nodiscard]] Attempt& attempt() { return *attempt_; }
   [[nodiscard]] GLFWwindow* window() const;
@@ -102,22 +109,26 @@ class DesktopMode {
  private:
   DesktopMode(const scenario::ScenarioDef& def, DesktopOptions options);
   [[nodiscard]] core::Result<void> openRenderer();
-  [[nodiscard]] core::Result<void> draw();
+  [[nodiscard]] core::Result<void> draw(const HudFrame* hud);
+  [[nodiscard]] core::Result<void> carryOut(const HudFrame& hud);
   void runTicks(double realSeconds);
   void updatePause();
 
   const scenario::ScenarioDef& def_;
   DesktopOptions options_;
+  InputFactory makeInput_;
   std::unique_ptr<TickInput> input_;
   // Destroyed bottom-up: the target before the renderer, both before the window.
   std::unique_ptr<Window> window_;
   std::unique_ptr<render::Renderer> renderer_;
-  std::unique_ptr<render::RenderTarget> target_;
+  std::unique_ptr<render::WindowTarget> target_;
+  std::unique_ptr<DesktopHud> hud_;
   std::unique_ptr<Attempt> attempt_;
   render::FrameInput lastFrame_;
   bool focused_ = true;
   bool iconified_ = false;
   bool userPaused_ = false;
+  bool hudPaused_ = false;
   double secondsSinceStart_ = 0.0;
   double endedFor_ = 0.0;
   std::int64_t framesDrawn_ = 0;

@@ -126,11 +126,16 @@ TEST_F(Desktop, MinimisingAndLosingFocusStopTheTickAndRestoringResumesIt) {
 TEST_F(Desktop, EscapePausesUntilPressedAgain) {
   auto mode = open();
   ASSERT_NE(mode, nullptr);
+  // A key press as GLFW delivers it: down, then up. The HUD opens its pause menu.
   mode->handle(KeyDown{Key::Escape});
+  mode->handle(KeyUp{Key::Escape});
   ASSERT_TRUE(mode->frame(1.0).has_value());
+  EXPECT_TRUE(mode->paused());
   EXPECT_EQ(mode->attempt().session().tick(), 0);
   mode->handle(KeyDown{Key::Escape});
+  mode->handle(KeyUp{Key::Escape});
   ASSERT_TRUE(mode->frame(kTick).has_value());
+  EXPECT_FALSE(mode->paused());
   EXPECT_EQ(mode->attempt().session().tick(), 1);
 }
 

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 
 #include <nlohmann/json.hpp>
 
@@ -253,6 +254,34 @@ bool parseSize(const std::string& text, std::uint32_t& width, std::uint32_t& hei
          height > 0 && width <= 8192 && height <= 8192;
 }
 
+/// The end screen's report button: the attempt's HTML report in <user data>/reports, opened
+/// in the browser when the desktop has one.
+void openReport(const app::Attempt& attempt, const std::string& registration) {
+  const app::Session& s = attempt.session();
+  app::ReportContext context;
+  context.mode = s.options().mode;
+  context.language = s.options().language;
+  context.registration = registration;
+  auto html = app::attemptReportHtml(s.definition(), s.attemptEvents(), context);
+  auto dir = core::userDataDir();
+  if (!html || !dir) {
+    usageError(kName, "report: " + (!html ? html.error() : dir.error()).message);
+    return;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(*dir / "reports", ec);
+  // Named by the attempt's registration (else the time), so reports never overwrite each other.
+  const std::string name = registration.empty() ? std::to_string(std::time(nullptr)) : registration;
+  const auto file = *dir / "reports" / (s.definition().meta.id + "-" + name + ".html");
+  if (auto written = core::writeFileAtomic(file, *html); !written) {
+    usageError(kName, "report: " + written.error().message);
+    return;
+  }
+  std::printf("report: %s\n", file.c_str());
+  const std::string open = "xdg-open '" + file.string() + "' >/dev/null 2>&1 &";
+  if (std::system(open.c_str()) != 0) std::printf("report: open it in a browser\n");
+}
+
 /// Plays the script in a window at real time (times --speed) through app::DesktopMode.
 core::Result<app::RunResult> playDesktop(const Args& args, const std::filesystem::path& dir,
                                          const scenario::ScenarioDef& def,
@@ -275,6 +304,10 @@ core::Result<app::RunResult> playDesktop(const Args& args, const std::filesystem
     std::fprintf(stderr, "%.*s\n", static_cast<int>(m.size()), m.data());
   };
   options.title = "Praxis: " + def.meta.title.in(played.language);
+  const app::StatementOutput* output = run.attempt.output;
+  options.onOpenReport = [output](const app::Attempt& attempt) {
+    openReport(attempt, output != nullptr ? output->registration() : std::string());
+  };
   app::ScriptedTickInput* scripted = nullptr;
   auto mode = app::DesktopMode::open(def, std::move(options), [&](const app::Session& s) {
     auto input = std::make_unique<app::ScriptedTickInput>(played, s, run.idleSeconds);
