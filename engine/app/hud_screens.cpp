@@ -2,6 +2,7 @@
 // time (top right), the label under the cursor, a fault that waits to be acknowledged, the
 // F1 help, the Esc pause menu and the end screen.
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -43,6 +44,14 @@ void centredWindow(float widthEm, float em) {
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5F, io.DisplaySize.y * 0.5F),
                           ImGuiCond_Always, ImVec2(0.5F, 0.5F));
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0F), ImVec2(width, io.DisplaySize.y * 0.9F));
+}
+
+/// Makes the item just submitted the keyboard focus of a window that is appearing, shown
+/// as such, so Enter presses it. (ImGui 1.86 hides the focus until an arrow key is used,
+/// and a hidden focus does not take Enter.)
+void focusForKeyboard() {
+  ImGui::SetItemDefaultFocus();
+  ImGui::GetCurrentContext()->NavDisableHighlight = false;
 }
 
 bool wideButton(const std::string& label) { return ImGui::Button(label.c_str(), ImVec2(-FLT_MIN, 0.0F)); }
@@ -240,10 +249,8 @@ void Hud::drawMenu(const HudState& state, std::vector<HudAction>& actions) {
   coloured(detail::kTitleYellow, hudText(HudText::Paused, lang));
   ImGui::PopFont();
   const bool resume = wideButton(hudText(HudText::Resume, lang));
-  if (focusMenu_) {
-    ImGui::SetItemDefaultFocus();  // Enter resumes; arrows move down the menu
-    focusMenu_ = false;
-  }
+  if (ImGui::IsWindowAppearing()) focusForKeyboard();  // Enter resumes; arrows move down
+  focusMenu_ = false;
   if (wideButton(hudText(HudText::Restart, lang))) {
     actions.push_back(HudAction{.kind = HudActionKind::Restart, .language = {}, .textSize = options_.textSize});
     setOverlay(false, false, actions);
@@ -326,7 +333,7 @@ void Hud::drawEnd(const HudState& state, std::vector<HudAction>& actions) {
   if (wideButton(hudText(HudText::OpenReport, lang))) {
     actions.push_back(HudAction{.kind = HudActionKind::OpenReport, .language = {}, .textSize = options_.textSize});
   }
-  if (ImGui::IsWindowAppearing()) ImGui::SetItemDefaultFocus();
+  if (ImGui::IsWindowAppearing()) focusForKeyboard();
   if (wideButton(hudText(HudText::Restart, lang))) {
     actions.push_back(HudAction{.kind = HudActionKind::Restart, .language = {}, .textSize = options_.textSize});
   }

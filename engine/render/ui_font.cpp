@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <fstream>
 
+#include "render/frame_input.h"
+
 namespace praxis::render {
 namespace {
 
@@ -73,6 +75,14 @@ void bindOverlayAtlas(ImFontAtlas& atlas) {
   int height = 0;
   atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
   atlas.SetTexID(static_cast<ImTextureID>(&atlas));
+}
+
+PanelTextBox panelTextBox(float width, float height, int titleLines) {
+  const float line = kPanelFontPixels + kPanelLineSpacing;
+  float room = height - 2.0F * kPanelPadding;
+  // The title's lines and the separator under it.
+  if (titleLines > 0) room -= static_cast<float>(titleLines) * line + kPanelLineSpacing + 1.0F;
+  return PanelTextBox{width - 2.0F * kPanelPadding, std::max(1, static_cast<int>(room / line))};
 }
 
 PagedText pageText(const ImFont& font, std::string_view text, float width, int linesPerPage) {

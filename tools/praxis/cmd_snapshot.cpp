@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "app/headless.h"
+#include "app/instruction_panel.h"
 #include "app/scene_models.h"
 #include "assets/model_cache.h"
 #include "args.h"
@@ -70,8 +71,9 @@ core::Result<StepState> stateAtStep(const scenario::PackageLoadResult& package,
   return std::move(*captured);
 }
 
-render::FrameInput frameFor(const StepState& state, const std::string& eye, bool overview,
-                            float aspect, const std::string& language) {
+render::FrameInput frameFor(const scenario::ScenarioDef& def, const StepState& state,
+                            const std::string& eye, bool overview, float aspect,
+                            const std::string& language) {
   render::FrameInput input;
   input.scene = &state.scene;
   for (const auto& id : state.feedback.highlight) {
@@ -97,15 +99,9 @@ render::FrameInput frameFor(const StepState& state, const std::string& eye, bool
       head.orientation = glm::quatLookAt(glm::normalize(centre - head.position), {0, 1, 0});
     }
   }
-  if (state.feedback.instruction != nullptr) {
-    // The instruction panel floats low and to the right of where the trainee looks.
-    render::Panel panel;
-    panel.title = state.feedback.stepId;
-    panel.body = state.feedback.instruction->in(language);
-    panel.sizeMetres = {0.36F, 0.2F};
-    panel.pixelsPerMetre = 1000;
-    panel.pose = core::Pose{head.apply({0.2F, -0.12F, -0.7F}), head.orientation};
-    input.panels.push_back(panel);
+  // The instruction panel floats beside where the trainee looks, never over the highlights.
+  if (auto panel = app::instructionPanel(def, state.feedback, state.scene, head, language, 0.0)) {
+    input.panels.push_back(std::move(*panel));
   }
   for (const float side : {-1.0F, 1.0F}) {
     if ((eye == "left" && side > 0.0F) || (eye == "right" && side < 0.0F)) continue;
@@ -164,7 +160,7 @@ int runSnapshot(const CommandArgs& argv) {
     return kExitUsage;
   }
   const std::string language = args->option("--language").value_or("nl-BE");
-  const auto input = frameFor(*state, eye, args->has("--overview"),
+  const auto input = frameFor(*package->scenario, *state, eye, args->has("--overview"),
                               static_cast<float>(width) / static_cast<float>(height), language);
   render::RendererOptions options;
   std::size_t messages = 0;
