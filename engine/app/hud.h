@@ -154,6 +154,7 @@ class Hud {
   void drawEnd(const HudState& state, std::vector<HudAction>& actions);
   void setOverlay(bool menu, bool help, std::vector<HudAction>& actions);
   [[nodiscard]] float em() const;
+  [[nodiscard]] float stepPanelWidth() const;
 
   HudOptions options_;
   ImGuiContext* imgui_ = nullptr;  // owned (destroyed in ~Hud), with its own font atlas

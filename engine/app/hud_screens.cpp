@@ -2,6 +2,7 @@
 // time (top right), the label under the cursor, a fault that waits to be acknowledged, the
 // F1 help, the Esc pause menu and the end screen.
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -36,19 +37,38 @@ void coloured(const ImVec4& colour, const std::string& text) {
   ImGui::PopStyleColor();
 }
 
-/// A window centred on the display, `widthEm` wide (at most 90 % of the display).
+/// A window centred on the display, `widthEm` wide (at most 90 % of the display), opaque,
+/// over the rest of the HUD and the scene dimmed: a menu reads on its own.
 void centredWindow(float widthEm, float em) {
   const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0.0F, 0.0F));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.0F, 0.0F, 0.0F, 0.6F));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0F);
+  ImGui::Begin("##dim", nullptr, kFixed | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::End();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+  ImGui::SetNextWindowBgAlpha(1.0F);
   const float width = std::min(widthEm * em, io.DisplaySize.x * 0.9F);
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5F, io.DisplaySize.y * 0.5F),
                           ImGuiCond_Always, ImVec2(0.5F, 0.5F));
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0F), ImVec2(width, io.DisplaySize.y * 0.9F));
 }
 
+/// Makes the item just submitted the keyboard focus of a window that is appearing, shown
+/// as such, so Enter presses it. (ImGui 1.86 hides the focus until an arrow key is used,
+/// and a hidden focus does not take Enter.)
+void focusForKeyboard() {
+  ImGui::SetItemDefaultFocus();
+  ImGui::GetCurrentContext()->NavDisableHighlight = false;
+}
+
 bool wideButton(const std::string& label) { return ImGui::Button(label.c_str(), ImVec2(-FLT_MIN, 0.0F)); }
 
-/// A row of choices; the current one is drawn pressed. Returns the index clicked, or -1.
-int choiceRow(const std::vector<std::string>& labels, std::size_t current) {
+/// A row of equally wide buttons; `current` is drawn pressed (none when out of range) and
+/// the first gets the keyboard focus when `focusFirst`. Returns the index clicked, or -1.
+int choiceRow(const std::vector<std::string>& labels, std::size_t current, bool focusFirst = false) {
   int clicked = -1;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float width = (ImGui::GetContentRegionAvail().x - spacing * static_cast<float>(labels.size() - 1)) /
@@ -60,6 +80,7 @@ int choiceRow(const std::vector<std::string>& labels, std::size_t current) {
     if (selected) ImGui::PushStyleColor(ImGuiCol_Border, detail::kTitleYellow);
     if (ImGui::Button(labels[i].c_str(), ImVec2(width, 0.0F))) clicked = static_cast<int>(i);
     if (selected) ImGui::PopStyleColor(2);
+    if (i == 0 && focusFirst) focusForKeyboard();
   }
   return clicked;
 }
@@ -85,11 +106,15 @@ HudText endReasonText(scenario::EndReason reason) {
 
 }  // namespace
 
+float Hud::stepPanelWidth() const {
+  return std::min(ImGui::GetIO().DisplaySize.x * 0.46F, 28.0F * em());
+}
+
 void Hud::drawStep(const HudState& state) {
   const ImGuiIO& io = ImGui::GetIO();
   const auto size = static_cast<std::size_t>(options_.textSize);
   const float margin = 0.6F * em();
-  const float width = std::min(io.DisplaySize.x * 0.46F, 28.0F * em());
+  const float width = stepPanelWidth();
   ImGui::SetNextWindowPos(ImVec2(margin, margin));
   // Fixed width, height to fit: the instruction wraps and is never cut (past the bottom of
   // the screen the panel scrolls).
@@ -143,7 +168,9 @@ void Hud::drawTimer(const HudState& state) {
     late = *state.timeLimitSeconds - state.elapsedSeconds < std::max(60.0, *state.timeLimitSeconds * 0.2);
   }
   ImGui::PushFont(fonts_->bold[static_cast<std::size_t>(options_.textSize)]);
-  coloured(late ? detail::kVermillion : ImVec4(1.0F, 1.0F, 1.0F, 1.0F), text);
+  ImGui::PushStyleColor(ImGuiCol_Text, late ? detail::kVermillion : ImVec4(1.0F, 1.0F, 1.0F, 1.0F));
+  ImGui::TextUnformatted(text.c_str());  // one line: an auto-sized window would wrap it per letter
+  ImGui::PopStyleColor();
   ImGui::PopFont();
   ImGui::End();
 }
@@ -170,9 +197,13 @@ void Hud::drawFault(const HudState& state) {
   if (acknowledgedFaults_ >= state.faults.size()) return;
   const HudFault& fault = state.faults.back();
   const ImGuiIO& io = ImGui::GetIO();
-  const float width = std::min(30.0F * em(), io.DisplaySize.x * 0.6F);
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5F, io.DisplaySize.y * 0.38F),
-                          ImGuiCond_Always, ImVec2(0.5F, 0.5F));
+  // Top right, beside the step panel and under the time: it never hides the instruction
+  // (the trainee needs both), and the renderer's vermillion flash draws the eye to it.
+  const float margin = 0.6F * em();
+  const float width = std::max(std::min(30.0F * em(), io.DisplaySize.x - stepPanelWidth() - 3.0F * margin),
+                               io.DisplaySize.x * 0.4F);
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - margin, margin + 2.6F * em()), ImGuiCond_Always,
+                          ImVec2(1.0F, 0.0F));
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0F), ImVec2(width, io.DisplaySize.y * 0.6F));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, detail::kFaultBackground);
   ImGui::PushStyleColor(ImGuiCol_Border, detail::kVermillion);
@@ -198,18 +229,20 @@ void Hud::drawFault(const HudState& state) {
 }
 
 void Hud::drawHelp(const HudState& state, std::vector<HudAction>& actions) {
-  centredWindow(34.0F, em());
+  centredWindow(44.0F, em());
   ImGui::Begin("##help", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
   const auto size = static_cast<std::size_t>(options_.textSize);
   ImGui::PushFont(fonts_->heading[size]);
   coloured(detail::kTitleYellow, hudText(HudText::Controls, state.language));
   ImGui::PopFont();
-  if (ImGui::BeginTable("controls", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-    ImGui::TableSetupColumn("keys", ImGuiTableColumnFlags_WidthFixed, 10.0F * em());
-    ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthStretch);
+  // Two controls per row, so the list fits a 720p screen at the large text size.
+  if (ImGui::BeginTable("controls", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    for (int column = 0; column < 2; ++column) {
+      ImGui::TableSetupColumn("keys", ImGuiTableColumnFlags_WidthFixed, 7.0F * em());
+      ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthStretch);
+    }
     for (const auto& control : options_.controls) {
-      ImGui::TableNextRow();
       ImGui::TableNextColumn();
       std::string keys = control.keys;
       if (control.word != HudText::Count) {
@@ -240,10 +273,8 @@ void Hud::drawMenu(const HudState& state, std::vector<HudAction>& actions) {
   coloured(detail::kTitleYellow, hudText(HudText::Paused, lang));
   ImGui::PopFont();
   const bool resume = wideButton(hudText(HudText::Resume, lang));
-  if (focusMenu_) {
-    ImGui::SetItemDefaultFocus();  // Enter resumes; arrows move down the menu
-    focusMenu_ = false;
-  }
+  if (ImGui::IsWindowAppearing()) focusForKeyboard();  // Enter resumes; arrows move down
+  focusMenu_ = false;
   if (wideButton(hudText(HudText::Restart, lang))) {
     actions.push_back(HudAction{.kind = HudActionKind::Restart, .language = {}, .textSize = options_.textSize});
     setOverlay(false, false, actions);
@@ -323,15 +354,13 @@ void Hud::drawEnd(const HudState& state, std::vector<HudAction>& actions) {
     ImGui::Unindent(1.2F * em());
   }
   ImGui::Spacing();
-  if (wideButton(hudText(HudText::OpenReport, lang))) {
-    actions.push_back(HudAction{.kind = HudActionKind::OpenReport, .language = {}, .textSize = options_.textSize});
-  }
-  if (ImGui::IsWindowAppearing()) ImGui::SetItemDefaultFocus();
-  if (wideButton(hudText(HudText::Restart, lang))) {
-    actions.push_back(HudAction{.kind = HudActionKind::Restart, .language = {}, .textSize = options_.textSize});
-  }
-  if (wideButton(hudText(HudText::Close, lang))) {
-    actions.push_back(HudAction{.kind = HudActionKind::Quit, .language = {}, .textSize = options_.textSize});
+  // The report first, with the keyboard focus: Enter opens it.
+  constexpr HudActionKind kButtons[] = {HudActionKind::OpenReport, HudActionKind::Restart, HudActionKind::Quit};
+  const int clicked = choiceRow({hudText(HudText::OpenReport, lang), hudText(HudText::Restart, lang),
+                                 hudText(HudText::Close, lang)},
+                                SIZE_MAX, ImGui::IsWindowAppearing());
+  if (clicked >= 0) {
+    actions.push_back(HudAction{.kind = kButtons[clicked], .language = {}, .textSize = options_.textSize});
   }
   ImGui::End();
 }

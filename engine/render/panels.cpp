@@ -199,7 +199,9 @@ void PanelRenderer::prepare(const FrameInput& input, std::uint32_t frame) {
 void PanelRenderer::layOut(const std::string& title, const std::string& body, vk::Extent2D size,
                            bool label, std::uint32_t page) {
   ImGuiIO& io = ImGui::GetIO();
-  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowPadding = ImVec2(kPanelPadding, kPanelPadding);  // what panelTextBox assumes
+  style.ItemSpacing = ImVec2(8.0F, kPanelLineSpacing);
   io.DisplaySize = ImVec2(static_cast<float>(size.width), static_cast<float>(size.height));
   io.DeltaTime = 1.0F / 60.0F;
   ImGui::NewFrame();
@@ -210,19 +212,23 @@ void PanelRenderer::layOut(const std::string& title, const std::string& body, vk
   // "###panel": one window, whatever the title, so no state piles up between panels.
   ImGui::Begin("###panel", nullptr, flags);
   const float lineHeight = ImGui::GetTextLineHeightWithSpacing();
-  float height = io.DisplaySize.y - 2.0F * style.WindowPadding.y;
-  if (!label && !title.empty()) {
+  const float textWidth = io.DisplaySize.x - 2.0F * kPanelPadding;
+  // The title wraps too (never cut); the body gets the lines left under it.
+  const auto titleLines = label || title.empty() ? std::vector<std::string>{}
+                                                 : pageText(*titleFont_, title, textWidth, 1000).pages.front();
+  if (!titleLines.empty()) {
     ImGui::PushFont(titleFont_);
     ImGui::PushStyleColor(ImGuiCol_Text, kPanelTitleColour);
-    ImGui::TextUnformatted(title.c_str());
+    for (const auto& line : titleLines) ImGui::TextUnformatted(line.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::Separator();
-    height -= lineHeight + style.ItemSpacing.y * 2.0F;
   }
-  const float width = io.DisplaySize.x - 2.0F * style.WindowPadding.x;
+  const PanelTextBox box =
+      panelTextBox(io.DisplaySize.x, io.DisplaySize.y, static_cast<int>(titleLines.size()));
+  const float width = box.width;
   // Room for whole lines, less one for the page number when there is more than one page.
-  const int lines = std::max(1, static_cast<int>(height / lineHeight));
+  const int lines = box.lines;
   PagedText text = pageText(*bodyFont_, body, width, lines);
   if (text.pages.size() > 1) text = pageText(*bodyFont_, body, width, std::max(1, lines - 1));
   const std::size_t shown = page % text.pages.size();

@@ -6,15 +6,17 @@
 #include <algorithm>
 #include <fstream>
 
+#include "render/frame_input.h"
+
 namespace praxis::render {
 namespace {
 
 // Beyond ASCII: Latin-1 (é è ê ë à â ç ô û ï « » ° ±), Œ œ Ÿ, the dashes, curly quotes,
-// bullet and ellipsis, € , the arrows and the check/cross marks of the HUD.
+// bullet and ellipsis, €, the minus sign, the arrows and the check/cross marks of the HUD.
 constexpr char32_t kExtraGlyphs[] = {
     U'é', U'è', U'ê', U'ë', U'à', U'â', U'ç', U'ô', U'û', U'ï', U'î', U'ù', U'ü', U'ö', U'É',
     U'È', U'À', U'Ç', U'œ', U'Œ', U'Ÿ', U'«', U'»', U'—', U'–', U'“', U'”', U'‘', U'’', U'„',
-    U'…', U'•', U'€', U'°', U'±', U'×', U'←', U'↑', U'→', U'↓', U'✓', U'✗', U'▸', U'·', U' '};
+    U'…', U'•', U'€', U'°', U'±', U'−', U'×', U'←', U'↑', U'→', U'↓', U'✓', U'✗', U'▸', U'·', U' '};
 
 // ImGui glyph ranges: pairs of inclusive code point ranges, zero-terminated. ImWchar is 16
 // bits in Debian's build, which covers everything here.
@@ -29,6 +31,7 @@ constexpr ImWchar kRanges[] = {
     0x2026, 0x2026,  // …
     0x2039, 0x203A,  // ‹ ›
     0x20AC, 0x20AC,  // €
+    0x2212, 0x2212,  // − (minus)
     0x2190, 0x2193,  // ← ↑ → ↓
     0x25B8, 0x25B8,  // ▸
     0x2713, 0x2713,  // ✓
@@ -73,6 +76,14 @@ void bindOverlayAtlas(ImFontAtlas& atlas) {
   int height = 0;
   atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
   atlas.SetTexID(static_cast<ImTextureID>(&atlas));
+}
+
+PanelTextBox panelTextBox(float width, float height, int titleLines) {
+  const float line = kPanelFontPixels + kPanelLineSpacing;
+  float room = height - 2.0F * kPanelPadding;
+  // The title's lines and the separator under it.
+  if (titleLines > 0) room -= static_cast<float>(titleLines) * line + kPanelLineSpacing + 1.0F;
+  return PanelTextBox{width - 2.0F * kPanelPadding, std::max(1, static_cast<int>(room / line))};
 }
 
 PagedText pageText(const ImFont& font, std::string_view text, float width, int linesPerPage) {

@@ -59,6 +59,18 @@ struct PagedText {
   bool wordTooWide = false;  // a single word is wider than the box (it is broken mid-word)
 };
 
+/// The text area of a world-space panel of `width` x `height` texture pixels with the panel
+/// font (kPanelFontPixels): the line width and how many body lines fit below `titleLines`
+/// lines of (wrapped) title. The panel renderer lays out with it and `praxis validate`
+/// checks with it.
+struct PanelTextBox {
+  float width = 0.0F;
+  int lines = 1;
+};
+[[nodiscard]] PanelTextBox panelTextBox(float width, float height, int titleLines);
+inline constexpr float kPanelPadding = 8.0F;      // ImGui's window padding, each side
+inline constexpr float kPanelLineSpacing = 4.0F;  // ImGui's item spacing between lines
+
 /// Wraps `text` (UTF-8; '\n' starts a new line) to `width` pixels with `font` at its size
 /// and groups the lines into pages of `linesPerPage`. Never drops text: what does not fit
 /// one page goes on the next.

@@ -4,6 +4,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <gtest/gtest.h>
+#include <imgui.h>
 
 #include <memory>
 
@@ -32,10 +33,16 @@ class WindowTest : public ::testing::Test {
     target_ = std::move(*target);
     input_.scene = &scene_;
     input_.views = {goldenView(320.0F / 240.0F)};
+    // A screen-space overlay on every frame: the overlay pass must follow the swapchain.
+    overlay_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(overlay_);
+    ASSERT_TRUE(addUiFont(*ImGui::GetIO().Fonts, 18.0F, kDefaultFontFile).has_value());
+    bindOverlayAtlas(*ImGui::GetIO().Fonts);
   }
   void TearDown() override {
     target_.reset();
     renderer_.reset();
+    if (overlay_ != nullptr) ImGui::DestroyContext(overlay_);
     if (window_ != nullptr) glfwDestroyWindow(window_);
     glfwTerminate();
     for (const auto& m : messages_) ADD_FAILURE() << m;
@@ -52,6 +59,17 @@ class WindowTest : public ::testing::Test {
     FAIL() << "the window never became " << width << "x" << height;
   }
   FrameStats draw() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(target_->extent().width),
+                            static_cast<float>(target_->extent().height));
+    io.DisplaySize.x = std::max(io.DisplaySize.x, 1.0F);
+    io.DisplaySize.y = std::max(io.DisplaySize.y, 1.0F);
+    ImGui::NewFrame();
+    ImGui::Begin("Étape 1 sur 8");
+    ImGui::TextUnformatted("Coupez le disjoncteur Q1 « machine » — 1 500 €");
+    ImGui::End();
+    ImGui::Render();
+    input_.overlay = ImGui::GetDrawData();
     auto stats = renderer_->render(input_, *target_);
     EXPECT_TRUE(stats.has_value()) << stats.error().message;
     return stats.value_or(FrameStats{});
@@ -63,6 +81,7 @@ class WindowTest : public ::testing::Test {
   std::unique_ptr<WindowTarget> target_;
   scene::Scene scene_ = primitivesScene();
   FrameInput input_;
+  ImGuiContext* overlay_ = nullptr;
 };
 
 TEST_F(WindowTest, ResizeRebuildsTheSwapchainAtTheNewSize) {
