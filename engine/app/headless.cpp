@@ -51,15 +51,16 @@ class EventWatcher {
 
 }  // namespace
 
-core::Result<RunResult> runScript(const scenario::ScenarioDef& def,
-                                  const scenario::TraineeScript& script, const RunOptions& options) {
+core::Result<RunResult> runDriven(
+    const scenario::ScenarioDef& def, const scenario::TraineeScript& script, const RunOptions& options,
+    const std::function<std::unique_ptr<TraineeDriver>(const Session&)>& makeDriver) {
   RunOptions opts = options;
   opts.session.seed = script.seed;
   opts.session.language = script.language;
   auto session = Session::create(def, opts.session);
   if (!session) return std::unexpected(session.error());
   Session& s = **session;
-  scenario::ScriptedTrainee trainee(script, s.initialInput());
+  const std::unique_ptr<TraineeDriver> trainee = makeDriver(s);
   EventWatcher watcher(opts);
   watcher.poll(s);
   const core::Tick limit = core::secondsToTicks(script.maxSeconds);
@@ -73,8 +74,8 @@ core::Result<RunResult> runScript(const scenario::ScenarioDef& def,
       s.abort();
       break;
     }
-    const interaction::TraineeInput input = trainee.next(s.scene());
-    if (trainee.done()) {
+    const interaction::TraineeInput input = trainee->next(s);
+    if (trainee->done()) {
       if (idleSince < 0) idleSince = s.tick();
       if (s.tick() - idleSince >= idleTicks) {
         s.abort();
@@ -87,9 +88,27 @@ core::Result<RunResult> runScript(const scenario::ScenarioDef& def,
   }
   watcher.poll(s);
   RunResult result = summarise(s);
-  result.scriptError = trainee.error();
+  result.scriptError = trainee->error();
   result.timedOut = timedOut;
   return result;
+}
+
+core::Result<RunResult> runScript(const scenario::ScenarioDef& def,
+                                  const scenario::TraineeScript& script, const RunOptions& options) {
+  class Scripted final : public TraineeDriver {
+   public:
+    Scripted(const scenario::TraineeScript& script, const Session& session)
+        : trainee_(script, session.initialInput()) {}
+    interaction::TraineeInput next(const Session& session) override { return trainee_.next(session.scene()); }
+    [[nodiscard]] bool done() const override { return trainee_.done(); }
+    [[nodiscard]] std::optional<core::Error> error() const override { return trainee_.error(); }
+
+   private:
+    scenario::ScriptedTrainee trainee_;
+  };
+  return runDriven(def, script, options, [&script](const Session& session) {
+    return std::make_unique<Scripted>(script, session);
+  });
 }
 
 core::Result<RunResult> runInputs(const scenario::ScenarioDef& def,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,23 @@ struct RunResult {
 
   [[nodiscard]] double simulatedSeconds() const { return core::ticksToSeconds(ticks); }
 };
+
+/// Produces a trainee's input tick by tick: the headless scripted trainee, or the desktop
+/// autopilot playing through the desktop controls.
+class TraineeDriver {
+ public:
+  virtual ~TraineeDriver() = default;
+  [[nodiscard]] virtual interaction::TraineeInput next(const Session& session) = 0;
+  /// Every action played: the trainee now stands idle.
+  [[nodiscard]] virtual bool done() const = 0;
+  [[nodiscard]] virtual std::optional<core::Error> error() const = 0;
+};
+
+/// Plays a script's trainee, made by `makeDriver` for the fresh session, against `def`: the
+/// script's seed, language and time limit; an idle trainee ends the attempt as abandoned.
+[[nodiscard]] core::Result<RunResult> runDriven(
+    const scenario::ScenarioDef& def, const scenario::TraineeScript& script, const RunOptions& options,
+    const std::function<std::unique_ptr<TraineeDriver>(const Session&)>& makeDriver);
 
 /// Plays `script` against a fresh session of `def`.
 [[nodiscard]] core::Result<RunResult> runScript(const scenario::ScenarioDef& def,
