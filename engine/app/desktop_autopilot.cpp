@@ -3,6 +3,7 @@
 #include "app/desktop_autopilot.h"
 
 #include "app/autopilot_gestures.h"
+#include "app/desktop_tick_input.h"
 #include "scenario/action_targets.h"
 #include "scenario/scripted_trainee.h"
 
@@ -254,27 +255,16 @@ void DesktopAutopilot::drive(DesktopControls& controls, const interaction::World
   if (*finished) gestures_.pop_front();
 }
 
-core::Result<RunResult> runDesktopAutopilot(const scenario::ScenarioDef& def,
-                                            const scenario::TraineeScript& script,
+core::Result<RunResult> runDesktopAutopilot(const scenario::ScenarioDef& def, const scenario::TraineeScript& script,
                                             const RunOptions& options, AutopilotOptions autopilot) {
-  class Desktop final : public TraineeDriver {
-   public:
-    Desktop(const scenario::ScenarioDef& d, const scenario::TraineeScript& s, AutopilotOptions o)
-        : controls_(d.trainee), autopilot_(s, o) {}
-    interaction::TraineeInput next(const Session& session) override {
-      autopilot_.drive(controls_, session.world());
-      return controls_.tick(session.world());
-    }
-    [[nodiscard]] bool done() const override { return autopilot_.done(); }
-    [[nodiscard]] std::optional<core::Error> error() const override { return autopilot_.error(); }
-
-   private:
-    DesktopControls controls_;
-    DesktopAutopilot autopilot_;
-  };
-  return runDriven(def, script, options, [&](const Session&) {
-    return std::make_unique<Desktop>(def, script, autopilot);
-  });
+  RunOptions desktop = options;
+  desktop.attempt.session.mode = Mode::Desktop;
+  auto attempt = attemptForScript(def, script, desktop);
+  if (!attempt) return std::unexpected(attempt.error());
+  AutopilotTickInput trainee(def, script, autopilot, options.idleSeconds);
+  RunResult result = playTrainee(**attempt, trainee, script.maxSeconds, desktop);
+  result.scriptError = trainee.error();
+  return result;
 }
 
 }  // namespace praxis::app

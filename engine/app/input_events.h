@@ -11,37 +11,12 @@ namespace praxis::app {
 /// The keys the desktop mode uses, independent of the window system's key codes.
 enum class Key : std::uint8_t {
   Unknown,
-  W,
-  A,
-  S,
-  D,
-  Up,
-  Down,
-  Left,
-  Right,
-  Space,
-  C,
-  Ctrl,
-  Shift,
-  Q,
-  E,
-  R,
-  F,
-  Tab,
-  Enter,
-  Escape,
-  F1,
-  F11,
-  Digit0,
-  Digit1,
-  Digit2,
-  Digit3,
-  Digit4,
-  Digit5,
-  Digit6,
-  Digit7,
-  Digit8,
-  Digit9,
+  W, A, S, D,
+  Up, Down, Left, Right,
+  Space, C, Ctrl, Shift,
+  Q, E, R, F,
+  Tab, Enter, Escape, F1, F11,
+  Digit0, Digit1, Digit2, Digit3, Digit4, Digit5, Digit6, Digit7, Digit8, Digit9,
 };
 
 enum class MouseButton : std::uint8_t { Left, Right, Middle };
@@ -77,7 +52,6 @@ struct Iconify {
   bool iconified = false;
 };
 
-using InputEvent =
-    std::variant<KeyDown, KeyUp, MouseMove, MouseDown, MouseUp, Scroll, Focus, Iconify>;
+using InputEvent = std::variant<KeyDown, KeyUp, MouseMove, MouseDown, MouseUp, Scroll, Focus, Iconify>;
 
 }  // namespace praxis::app
