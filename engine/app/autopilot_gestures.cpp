@@ -4,7 +4,7 @@
 #include <cmath>
 #include <memory>
 
-#include "app/interactables.h"
+#include "app/desktop_scene.h"
 
 namespace praxis::app {
 
@@ -129,10 +129,6 @@ Gesture waitPointing(const std::string& id) {
 
 namespace {
 
-// Shoulders are this far below the eyes and to the side (as DesktopControls has them).
-constexpr float kShoulderDrop = 0.2F;
-constexpr float kShoulderWidth = 0.18F;
-
 // True when the body can walk in a straight line from `from` to `to`.
 bool clearPath(const Context& c, const core::Vec3& from, const core::Vec3& to) {
   const float length = glm::length(to - from);
@@ -146,9 +142,9 @@ bool clearPath(const Context& c, const core::Vec3& from, const core::Vec3& to) {
 // way the body turns when the head looks at it (the shoulder may end up on the far side).
 bool reachableFrom(const Context& c, const core::Vec3& feet, const core::Vec3& point,
                    float eyeHeight) {
-  const float reach = c.controls.tuning().armReach + c.controls.tuning().leanReach - 0.03F;
-  const core::Vec3 toPoint = point - (feet + core::Vec3(0.0F, eyeHeight - kShoulderDrop, 0.0F));
-  return glm::length(toPoint) + kShoulderWidth <= reach;
+  const ControlsTuning& t = c.controls.tuning();
+  const core::Vec3 toPoint = point - (feet + core::Vec3(0.0F, eyeHeight - t.shoulderDrop, 0.0F));
+  return glm::length(toPoint) + t.shoulderWidth <= t.armReach + t.leanReach - 0.03F;
 }
 
 float eyeHeightNow(const Context& c) {

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "app/desktop_controls.h"
-#include "app/interactables.h"
+#include "app/desktop_scene.h"
 #include "interaction/world.h"
 #include "scene/raycast.h"
 
@@ -14,18 +14,11 @@ using interaction::HandSide;
 
 namespace {
 
-// Shoulders sit this far below the eyes and to each side (an adult's proportions).
-constexpr float kShoulderDrop = 0.2F;
-constexpr float kShoulderWidth = 0.18F;
 // The body is tested against colliders from knee height up, so the floor never blocks it.
 constexpr float kKneeHeight = 0.3F;
 constexpr float kBodySampleStep = 0.25F;
 // How far the head turns before the body turns with it.
 constexpr float kNeckTwist = 45.0F;
-
-float sideSign(HandSide side) {
-  return side == HandSide::Left ? -1.0F : 1.0F;
-}
 
 }  // namespace
 
@@ -60,8 +53,8 @@ core::Pose DesktopControls::head() const {
 }
 
 core::Vec3 DesktopControls::shoulder(HandSide side) const {
-  return eyes() + core::Vec3(0.0F, -kShoulderDrop, 0.0F) +
-         bodyRotation() * core::Vec3(sideSign(side) * kShoulderWidth, 0.0F, 0.0F);
+  return eyes() + core::Vec3(0.0F, -tuning_.shoulderDrop, 0.0F) +
+         bodyRotation() * core::Vec3(sideSign(side) * tuning_.shoulderWidth, 0.0F, 0.0F);
 }
 
 bool DesktopControls::withinReach(HandSide side, const core::Vec3& point) const {

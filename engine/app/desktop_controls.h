@@ -29,6 +29,8 @@ struct ControlsTuning {
   float walkSpeed = 1.4F;             // an unhurried walk
   float crouchEyeHeight = 1.0F;       // eyes when crouching, for work near the floor
   float bodyRadius = 0.2F;            // how close the body comes to a collider
+  float shoulderDrop = 0.2F;          // shoulders below the eyes
+  float shoulderWidth = 0.18F;        // and to each side of them
   float armReach = 0.7F;              // from the shoulder to the hand's contact point
   float leanReach = 0.25F;            // the upper body bends this far towards what it reaches
                                       // (across a bench), so the shoulder reaches 0.95 m

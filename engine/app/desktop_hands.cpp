@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "app/desktop_controls.h"
-#include "app/interactables.h"
+#include "app/desktop_scene.h"
 #include "interaction/aiming.h"
 #include "interaction/world.h"
 #include "scene/raycast.h"
@@ -35,10 +35,6 @@ constexpr float kCarryClosest = 0.15F;
 constexpr core::Tick kGripWait = 3;
 // An empty hand drops back, and a held one follows the view, faster than a reach.
 constexpr float kReturnSpeed = 2.0F;
-
-float sideSign(HandSide side) {
-  return side == HandSide::Left ? -1.0F : 1.0F;
-}
 
 }  // namespace
 

@@ -9,6 +9,7 @@
 
 #include "app/controls_help.h"
 #include "interaction/world.h"
+#include "test_entities.h"
 
 namespace praxis::app {
 namespace {
@@ -20,13 +21,7 @@ using scene::EntityId;
 using scene::Shape;
 using scene::ShapeKind;
 
-Entity box(const char* id, core::Vec3 pos, core::Vec3 size) {
-  Entity e;
-  e.id = id;
-  e.localPose.position = pos;
-  e.visual.shape = Shape{ShapeKind::Box, size};
-  return e;
-}
+using testsupport::box;
 
 Entity floorPlane() {
   Entity e = box("floor", {0, 0, 0}, {20, 0, 20});

@@ -10,34 +10,14 @@
 #include <fstream>
 
 #include "scenario/loader.h"
+#include "shipped_packages.h"
 
 namespace praxis::app {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<fs::path> shippedPackages() {
-  std::vector<fs::path> out;
-  for (const auto& entry : fs::directory_iterator(fs::path(PRAXIS_SOURCE_DIR) / "scenarios")) {
-    if (scenario::isScenarioPackage(entry.path())) out.push_back(entry.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-class DesktopAutopilotOnShipped : public ::testing::TestWithParam<fs::path> {
- protected:
-  void SetUp() override {
-    package_ = scenario::loadScenarioPackage(GetParam());
-    ASSERT_TRUE(package_.ok()) << package_.diagnostics.format();
-    for (const auto& t : package_.tests) {
-      if (t.reference) reference_ = &t;
-    }
-    ASSERT_NE(reference_, nullptr);
-  }
-  scenario::PackageLoadResult package_;
-  const scenario::TraineeScript* reference_ = nullptr;
-};
+using DesktopAutopilotOnShipped = testsupport::ShippedPackageTest;
 
 TEST_P(DesktopAutopilotOnShipped, ReferenceSolutionPassesWithTheHeadlessSteps) {
   const auto headless = runScript(*package_.scenario, *reference_);
@@ -70,12 +50,8 @@ TEST_P(DesktopAutopilotOnShipped, SameEventsGiveTheSameEventLogHash) {
   EXPECT_EQ(a->eventLogHash, b->eventLogHash);
 }
 
-INSTANTIATE_TEST_SUITE_P(Shipped, DesktopAutopilotOnShipped, ::testing::ValuesIn(shippedPackages()),
-                         [](const ::testing::TestParamInfo<fs::path>& param) {
-                           std::string name = param.param.filename().string();
-                           std::replace(name.begin(), name.end(), '-', '_');
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Shipped, DesktopAutopilotOnShipped, ::testing::ValuesIn(testsupport::shippedPackages()),
+                         testsupport::packageTestName);
 
 }  // namespace
 }  // namespace praxis::app

@@ -1,9 +1,10 @@
-// Small questions the desktop controls ask about scene entities.
+// Small questions the desktop controls (and their autopilot) ask about the scene and the body.
 #pragma once
 
 #include <algorithm>
 #include <string>
 
+#include "interaction/trainee_input.h"
 #include "scene/scene.h"
 
 namespace praxis::app {
@@ -20,6 +21,11 @@ namespace praxis::app {
     if (at == root) return true;
   }
   return false;
+}
+
+/// -1 for the left hand, +1 for the right: which side of the body a hand's offsets go to.
+[[nodiscard]] inline float sideSign(interaction::HandSide side) {
+  return side == interaction::HandSide::Left ? -1.0F : 1.0F;
 }
 
 [[nodiscard]] inline bool socketAccepts(const scene::Socket& socket, const std::string& id) {
