@@ -187,6 +187,9 @@ class DesktopControls {
   void startRelease(Hand& hand);
   void updateHand(interaction::HandSide side, const interaction::World& world);
   void updateReach(Hand& hand, interaction::HandSide side, const interaction::World& world);
+  /// A reach has arrived: grip, press or touch.
+  void arrive(Hand& hand) const;
+  void updateGrip(Hand& hand, interaction::HandSide side, const interaction::World& world) const;
   void updateHeld(Hand& hand, interaction::HandSide side, const interaction::World& world);
   void updateDrag(Hand& hand, interaction::HandSide side, const interaction::World& world);
   void updatePlace(Hand& hand, interaction::HandSide side, const interaction::World& world);

@@ -238,38 +238,11 @@ void DesktopControls::updateReach(Hand& h, HandSide side, const interaction::Wor
       h.approached = true;
       return;
     }
-    switch (h.then) {
-      case Hand::Then::Grab:
-        h.grip = 1.0F;
-        h.task = Task::Grip;
-        h.ticksLeft = kGripWait;
-        break;
-      case Hand::Then::Press:
-        h.trigger = 1.0F;
-        h.task = Task::Press;
-        h.ticksLeft = std::max<core::Tick>(1, core::secondsToTicks(tuning_.pressSeconds));
-        break;
-      case Hand::Then::Touch: h.task = Task::Touch; break;
-    }
+    arrive(h);
     return;
   }
   if (h.task == Task::Grip) {
-    const EntityId held = world.held(side);
-    if (held != kNoEntity) {
-      const bool lever = world.scene().at(held).lever.has_value();
-      h.task = lever ? Task::Drag : Task::Carry;
-      h.target = held;
-      h.userRotation = core::Quat(1.0F, 0.0F, 0.0F, 0.0F);
-      h.carryDistance = tuning_.carryDistance;
-      h.grabOrientation = h.pose.orientation;
-      h.dragOffset = core::Vec3(0.0F);
-      h.dialTwist = 0.0F;
-      h.dragged = false;
-      h.latched = !h.primaryHeld;
-    } else if (--h.ticksLeft <= 0) {
-      h.grip = 0.0F;
-      h.task = Task::Rest;
-    }
+    updateGrip(h, side, world);
     return;
   }
   if (h.task == Task::Press) {
@@ -281,6 +254,42 @@ void DesktopControls::updateReach(Hand& h, HandSide side, const interaction::Wor
     return;
   }
   if (!h.primaryHeld) h.task = Task::Rest;  // a touch lasts while the button is held
+}
+
+void DesktopControls::arrive(Hand& h) const {
+  switch (h.then) {
+    case Hand::Then::Grab:
+      h.grip = 1.0F;
+      h.task = Hand::Task::Grip;
+      h.ticksLeft = kGripWait;
+      break;
+    case Hand::Then::Press:
+      h.trigger = 1.0F;
+      h.task = Hand::Task::Press;
+      h.ticksLeft = std::max<core::Tick>(1, core::secondsToTicks(tuning_.pressSeconds));
+      break;
+    case Hand::Then::Touch: h.task = Hand::Task::Touch; break;
+  }
+}
+
+void DesktopControls::updateGrip(Hand& h, HandSide side, const interaction::World& world) const {
+  const EntityId held = world.held(side);
+  if (held == kNoEntity) {
+    if (--h.ticksLeft <= 0) {  // nothing came into the hand: open it again
+      h.grip = 0.0F;
+      h.task = Hand::Task::Rest;
+    }
+    return;
+  }
+  h.task = world.scene().at(held).lever ? Hand::Task::Drag : Hand::Task::Carry;
+  h.target = held;
+  h.userRotation = core::Quat(1.0F, 0.0F, 0.0F, 0.0F);
+  h.carryDistance = tuning_.carryDistance;
+  h.grabOrientation = h.pose.orientation;
+  h.dragOffset = core::Vec3(0.0F);
+  h.dialTwist = 0.0F;
+  h.dragged = false;
+  h.latched = !h.primaryHeld;
 }
 
 void DesktopControls::updateHeld(Hand& h, HandSide side, const interaction::World& world) {
