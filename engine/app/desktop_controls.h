@@ -216,7 +216,9 @@ class DesktopControls {
   float pitchDegrees_ = 0.0F;
   float standingEyeHeight_ = 1.7F;
   bool crouching_ = false;
-  std::array<bool, 64> keysDown_{};
+  static constexpr std::size_t kKeySlots = 64;  // one per Key, with room to grow
+  static_assert(static_cast<std::size_t>(Key::Digit9) < kKeySlots);
+  std::array<bool, kKeySlots> keysDown_{};
   interaction::HandSide active_ = interaction::HandSide::Right;
   std::array<Hand, 2> hands_;
   // What the HUD and the frame builder read.
