@@ -2,6 +2,7 @@
 // desktop autopilot (synthesised mouse and keyboard events), reaches the same result as the
 // headless scripted trainee: the runner cannot tell a desktop attempt from any other.
 #include "app/desktop_autopilot.h"
+#include "app/desktop_tick_input.h"
 
 #include <gtest/gtest.h>
 
@@ -48,6 +49,21 @@ TEST_P(DesktopAutopilotOnShipped, SameEventsGiveTheSameEventLogHash) {
   const auto b = runDesktopAutopilot(*package_.scenario, *reference_);
   ASSERT_TRUE(a.has_value() && b.has_value());
   EXPECT_EQ(a->eventLogHash, b->eventLogHash);
+}
+
+TEST_P(DesktopAutopilotOnShipped, ARecordedDesktopAttemptReplaysHeadlessWithTheSameHash) {
+  std::vector<interaction::TraineeInput> inputs;
+  RunOptions options;
+  options.record = &inputs;
+  const auto desktop = runDesktopAutopilot(*package_.scenario, *reference_, options);
+  ASSERT_TRUE(desktop.has_value());
+  RunOptions replay;
+  replay.attempt.session.seed = reference_->seed;
+  replay.attempt.session.language = reference_->language;
+  const auto replayed = runInputs(*package_.scenario, inputs, replay);
+  ASSERT_TRUE(replayed.has_value());
+  EXPECT_EQ(replayed->eventLogHash, desktop->eventLogHash);
+  EXPECT_EQ(replayed->stepsCompleted, desktop->stepsCompleted);
 }
 
 INSTANTIATE_TEST_SUITE_P(Shipped, DesktopAutopilotOnShipped, ::testing::ValuesIn(testsupport::shippedPackages()),
@@ -118,6 +134,30 @@ TEST(DesktopAutopilot, DragsALeverToADetentAndADialToAValueAndTouches) {
   EXPECT_EQ(headless->stepsCompleted, (std::vector<std::string>{"open", "dose", "check"}));
   EXPECT_EQ(desktop->stepsCompleted, headless->stepsCompleted);
   EXPECT_EQ(desktop->outcome, scenario::Outcome::Passed);
+}
+
+}  // namespace
+}  // namespace praxis::app
+
+namespace praxis::app {
+namespace {
+
+// The person's path in the desktop loop: window events through DesktopTickInput.
+TEST(DesktopTickInput, WindowEventsReachTheControls) {
+  const auto package = scenario::loadScenarioPackage(fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / "fire-extinguisher");
+  ASSERT_TRUE(package.ok()) << package.diagnostics.format();
+  auto session = Session::create(*package.scenario, {});
+  ASSERT_TRUE(session.has_value()) << session.error().message;
+  DesktopTickInput person(*package.scenario);
+  const float start = (*session)->initialInput().head.position.z;
+  person.handle(KeyDown{Key::W});
+  for (int i = 0; i < core::kTicksPerSecond; ++i) {
+    const auto input = person.tick(**session);
+    ASSERT_TRUE(input.has_value());
+    (*session)->step(*input);
+  }
+  EXPECT_NEAR((*session)->lastInput().head.position.z, start - 1.4F, 0.03F);
+  EXPECT_EQ(person.controls().head(), (*session)->lastInput().head);
 }
 
 }  // namespace
