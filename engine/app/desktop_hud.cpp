@@ -51,11 +51,11 @@ void DesktopHud::handle(const InputEvent& event) {
 }
 
 HudFrame DesktopHud::frame(const Session& session, glm::vec2 windowSize, glm::vec2 scale,
-                           double deltaSeconds) {
+                           double deltaSeconds, std::string_view hoveredObject) {
   pending_.displaySize = windowSize;
   pending_.framebufferScale = scale;
   pending_.deltaSeconds = deltaSeconds > 0.0 ? deltaSeconds : 1e-4;  // ImGui needs time to pass
-  HudFrame out = hud_->frame(pending_, hudState(session, language_));
+  HudFrame out = hud_->frame(pending_, hudState(session, language_, hoveredObject));
   wantsMouse_ = out.wantsMouse;
   wantsKeyboard_ = out.wantsKeyboard;
   // Held buttons and the pointer carry over; key changes and scroll were this frame's.

@@ -10,6 +10,7 @@
 #include <variant>
 
 #include "app/desktop_hud.h"
+#include "app/desktop_tick_input.h"
 #include "app/desktop_window.h"
 #include "app/frame_builder.h"
 #include "app/scene_models.h"
@@ -17,6 +18,19 @@
 #include "render/renderer.h"
 
 namespace praxis::app {
+namespace {
+
+/// The object under the controls' pointer, for the HUD's label ("" without controls). The
+/// controls belong to the tick input; only the two desktop inputs have them.
+std::string pointedObject(const TickInput& input, const scene::Scene& scene) {
+  const DesktopControls* controls = nullptr;
+  if (const auto* person = dynamic_cast<const DesktopTickInput*>(&input)) controls = &person->controls();
+  if (const auto* pilot = dynamic_cast<const AutopilotTickInput*>(&input)) controls = &pilot->controls();
+  if (controls == nullptr || !controls->pointed()) return {};
+  return scene.at(controls->pointed()->entity).id;
+}
+
+}  // namespace
 
 DesktopMode::DesktopMode(const scenario::ScenarioDef& def, DesktopOptions options)
     : def_(def), options_(std::move(options)) {}
@@ -101,6 +115,13 @@ void DesktopMode::updatePause() {
   attempt_->clock().setPaused(iconified_ || !focused_ || userPaused_ || hudPaused_);
 }
 
+void DesktopMode::updateCursor() {
+  const bool capture = options_.captureCursor && !paused() && !attempt_->ended();
+  if (capture == cursorCaptured_) return;
+  glfwSetInputMode(window_->handle, GLFW_CURSOR, capture ? GLFW_CURSOR_DISABLED : GLFW_CURSOR_NORMAL);
+  cursorCaptured_ = capture;
+}
+
 core::Result<void> DesktopMode::carryOut(const HudFrame& hud) {
   for (const auto& action : hud.actions) {
     switch (action.kind) {
@@ -171,9 +192,11 @@ core::Result<void> DesktopMode::frame(double realSeconds) {
     glfwGetWindowSize(window_->handle, &w, &h);
     glfwGetFramebufferSize(window_->handle, &fw, &fh);
     const glm::vec2 size(std::max(w, 1), std::max(h, 1));
-    hud = hud_->frame(attempt_->session(), size, glm::vec2(fw, fh) / size, realSeconds);
+    hud = hud_->frame(attempt_->session(), size, glm::vec2(fw, fh) / size, realSeconds,
+                      pointedObject(*input_, attempt_->session().scene()));
     if (auto done = carryOut(*hud); !done) return done;
   }
+  updateCursor();
   const auto start = Clock::now();
   runTicks(realSeconds);
   times_.simulateMs = std::chrono::duration<double, std::milli>(Clock::now() - start).count();

@@ -55,6 +55,9 @@ struct DesktopOptions {
   /// The screen-space HUD (app::Hud): step, instruction, hints, faults, time, F1 help, the
   /// Esc pause menu (resume, restart, language, text size, quit) and the end screen.
   bool hud = true;
+  /// A person plays: the cursor is captured (the mouse turns the head) except while a HUD
+  /// menu, the help or the end screen needs the pointer.
+  bool captureCursor = false;
   /// The HUD's "write the report" button on the end screen (the CLI writes the HTML).
   std::function<void(const Attempt&)> onOpenReport;
   std::string title = "Praxis";
@@ -113,6 +116,7 @@ class DesktopMode {
   [[nodiscard]] core::Result<void> carryOut(const HudFrame& hud);
   void runTicks(double realSeconds);
   void updatePause();
+  void updateCursor();
 
   const scenario::ScenarioDef& def_;
   DesktopOptions options_;
@@ -129,6 +133,7 @@ class DesktopMode {
   bool iconified_ = false;
   bool userPaused_ = false;
   bool hudPaused_ = false;
+  bool cursorCaptured_ = false;
   double secondsSinceStart_ = 0.0;
   double endedFor_ = 0.0;
   std::int64_t framesDrawn_ = 0;

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/desktop_mode.h"
+#include "app/desktop_tick_input.h"
 #include "app/headless.h"
 #include "app/input_recording.h"
 #include "args.h"
@@ -26,12 +27,14 @@ constexpr const char* kName = "run";
 
 std::string help() {
   return std::string(
-             "usage: praxis run DIR [--mode desktop|vr|headless] (--autopilot | --script TEST) [options]\n\n"
+             "usage: praxis run DIR [--mode desktop|vr|headless] [--autopilot | --script TEST] [options]\n\n"
              "Runs one attempt of the scenario package DIR: in a window when there is a display\n"
-             "(DISPLAY or WAYLAND_DISPLAY), else it says so and suggests --headless.\n\n"
+             "(DISPLAY or WAYLAND_DISPLAY), else it says so and suggests --headless. In the window\n"
+             "you play with mouse and keyboard (F1 lists the controls); --autopilot or --script\n"
+             "play through the same controls with synthesised events. Headless needs one of them.\n\n"
              "  --mode MODE       desktop (a window), headless, or vr (not in this build yet)\n"
              "  --headless        the same as --mode headless: no window, as fast as the CPU allows\n"
-             "  --autopilot       play the scenario's reference solution\n"
+             "  --autopilot       play the scenario's reference solution (desktop: at a person's pace)\n"
              "  --script TEST     play tests/TEST.yaml (or a path to a test file)\n"
              "  --language TAG    language of the texts shown (default: the test's, else nl-BE)\n"
              "  --seed N          the session's random seed (default: the test's)\n"
@@ -63,9 +66,8 @@ ArgSpec argSpec() {
 
 /// The argument combinations parseArgs cannot check; "" when they are fine.
 std::string contradiction(const Args& args) {
-  if (args.has("--autopilot") == args.option("--script").has_value()) {
-    return "give exactly one of --autopilot or --script TEST (playing by hand needs the desktop "
-           "controls, not in this build yet)";
+  if (args.has("--autopilot") && args.option("--script")) {
+    return "give one of --autopilot or --script TEST, not both";
   }
   if (args.has("--headless") && args.option("--mode").value_or("headless") != "headless") {
     return "--headless and --mode " + *args.option("--mode") + " contradict each other";
@@ -90,8 +92,11 @@ std::string contradiction(const Args& args) {
   return {};
 }
 
+/// The script to play, or null with an empty `error` when a person plays (desktop, no
+/// --autopilot or --script).
 const scenario::TraineeScript* pickScript(const scenario::PackageLoadResult& package,
                                           const Args& args, std::string& error) {
+  if (!args.has("--autopilot") && !args.option("--script")) return nullptr;
   if (args.has("--autopilot")) {
     const auto* ref = referenceTest(package);
     if (ref == nullptr) error = "the package has no reference test";
@@ -169,6 +174,14 @@ std::function<void(const app::Session&, const app::EventBatch&)> consoleLog(bool
     }
     for (const auto& e : batch.attempt) printEvent(s, e);
   };
+}
+
+/// A person playing with mouse and keyboard, in the language asked for (else nl-BE).
+scenario::TraineeScript personAtTheKeyboard() {
+  scenario::TraineeScript person;
+  person.name = "a person at the keyboard";
+  person.file = "desktop controls";
+  return person;
 }
 
 /// The front end: --mode or --headless, else desktop when a window can open. VR will come
@@ -308,11 +321,17 @@ core::Result<app::RunResult> playDesktop(const Args& args, const std::filesystem
   options.onOpenReport = [output](const app::Attempt& attempt) {
     openReport(attempt, output != nullptr ? output->registration() : std::string());
   };
-  app::ScriptedTickInput* scripted = nullptr;
-  auto mode = app::DesktopMode::open(def, std::move(options), [&](const app::Session& s) {
-    auto input = std::make_unique<app::ScriptedTickInput>(played, s, run.idleSeconds);
-    scripted = input.get();
-    return input;
+  // --autopilot and --script play through the desktop controls with synthesised mouse and
+  // keyboard events, at a person's pace (times --speed); without them a person plays.
+  const bool person = !args.has("--autopilot") && !args.option("--script");
+  options.captureCursor = person;
+  app::AutopilotTickInput* autopilot = nullptr;
+  auto mode = app::DesktopMode::open(def, std::move(options), [&](const app::Session&) {
+    if (person) return std::unique_ptr<app::TickInput>(std::make_unique<app::DesktopTickInput>(def));
+    auto scripted = std::make_unique<app::AutopilotTickInput>(def, played, app::AutopilotOptions{},
+                                                              run.idleSeconds);
+    autopilot = scripted.get();
+    return std::unique_ptr<app::TickInput>(std::move(scripted));
   });
   if (!mode) return std::unexpected(mode.error());
   if (auto ran = (*mode)->run(); !ran) return std::unexpected(ran.error());
@@ -320,7 +339,7 @@ core::Result<app::RunResult> playDesktop(const Args& args, const std::filesystem
     if (auto written = (*mode)->writeScreenshot(*file); !written) return std::unexpected(written.error());
   }
   app::RunResult result = app::summarise((*mode)->attempt().session());
-  result.scriptError = scripted->error();
+  if (autopilot != nullptr) result.scriptError = autopilot->error();
   return result;
 }
 
@@ -393,8 +412,12 @@ int runRun(const CommandArgs& argv) {
   if (!package) return kExitUsage;
   std::string error;
   const scenario::TraineeScript* script = pickScript(*package, args, error);
-  if (script == nullptr) return usageError(kName, dir.string() + ": " + error);
-  scenario::TraineeScript played = *script;
+  if (!error.empty()) return usageError(kName, dir.string() + ": " + error);
+  if (script == nullptr && *mode == app::Mode::Headless) {
+    return usageError(kName, "headless, give --autopilot or --script TEST (nobody is at the keyboard)");
+  }
+  // A person at the keyboard: the attempt starts as a script with no actions would.
+  scenario::TraineeScript played = script != nullptr ? *script : personAtTheKeyboard();
   if (auto language = args.option("--language")) played.language = *language;
   if (auto seed = args.option("--seed")) played.seed = std::strtoull(seed->c_str(), nullptr, 10);
   return runAttempt(args, dir, *package->scenario, played, *mode);
