@@ -255,7 +255,8 @@ void DesktopAutopilot::drive(DesktopControls& controls, const interaction::World
   if (*finished) gestures_.pop_front();
 }
 
-core::Result<RunResult> runDesktopAutopilot(const scenario::ScenarioDef& def, const scenario::TraineeScript& script,
+core::Result<RunResult> runDesktopAutopilot(const scenario::ScenarioDef& def,
+                                            const scenario::TraineeScript& script,
                                             const RunOptions& options, AutopilotOptions autopilot) {
   RunOptions desktop = options;
   desktop.attempt.session.mode = Mode::Desktop;

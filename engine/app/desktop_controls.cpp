@@ -88,15 +88,22 @@ void DesktopControls::apply(const InputEvent& event, const interaction::World& w
       if (e.button == MouseButton::Right) self.onSecondaryUp();
     }
     void operator()(const Scroll& e) const { self.onScroll(e.dy); }
-    // A window that loses focus never hears the key-ups: let go of every key held down.
     void operator()(const Focus& e) const {
-      if (!e.focused) self.keysDown_.fill(false);
+      if (!e.focused) self.letGoOfEverything();
     }
     void operator()(const Iconify& e) const {
-      if (e.iconified) self.keysDown_.fill(false);
+      if (e.iconified) self.letGoOfEverything();
     }
   };
   std::visit(Visitor{*this, world}, event);
+}
+
+void DesktopControls::letGoOfEverything() {
+  // A window that loses focus never hears the key-ups and button-ups that follow: without
+  // this the body would walk on and a dragged lever stay held.
+  keysDown_.fill(false);
+  onPrimaryUp();
+  onSecondaryUp();
 }
 
 void DesktopControls::onKeyDown(Key key, const interaction::World& world) {

@@ -156,6 +156,7 @@ class DesktopControls {
   void apply(const InputEvent& event, const interaction::World& world);
   void onKeyDown(Key key, const interaction::World& world);
   void onKeyUp(Key key);
+  void letGoOfEverything();
   void onLook(double dx, double dy);
   void onRotateKey(Key key);
   void onScroll(double dy);

@@ -11,9 +11,12 @@ std::optional<interaction::TraineeInput> DesktopTickInput::tick(const Session& s
   return controls_.tick(session.world());
 }
 
-AutopilotTickInput::AutopilotTickInput(const scenario::ScenarioDef& def, const scenario::TraineeScript& script,
+AutopilotTickInput::AutopilotTickInput(const scenario::ScenarioDef& def,
+                                       const scenario::TraineeScript& script,
                                        AutopilotOptions options, double idleSeconds)
-    : controls_(def.trainee), autopilot_(script, options), idleTicks_(core::secondsToTicks(idleSeconds)) {}
+    : controls_(def.trainee),
+      autopilot_(script, options),
+      idleTicks_(core::secondsToTicks(idleSeconds)) {}
 
 std::optional<interaction::TraineeInput> AutopilotTickInput::tick(const Session& session) {
   autopilot_.drive(controls_, session.world());

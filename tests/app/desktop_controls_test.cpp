@@ -264,6 +264,24 @@ TEST(DesktopControls, ADialIsDraggedWithTheMouseWhileTheViewStaysPut) {
   EXPECT_EQ(rig.controls().activity(HandSide::Right), HandActivity::Resting);
 }
 
+TEST(DesktopControls, LosingFocusStopsWalkingAndLetsGoOfADraggedDial) {
+  Entity dial = box("thermostat", {0, 1.7F, -0.5F}, {0.06F, 0.06F, 0.03F});
+  dial.lever = scene::Lever{scene::Lever::Kind::Dial, 0.0F, 10.0F, 5.0F, {0, 0, 1}, 270.0F, {}};
+  Rig rig({floorPlane(), dial});
+  rig.send(MouseDown{MouseButton::Left});
+  rig.seconds(1.5);
+  rig.send(MouseMove{0, 0, 20, 0});
+  rig.send(KeyDown{Key::S});
+  rig.step();
+  ASSERT_EQ(rig.controls().activity(HandSide::Right), HandActivity::Dragging);
+  rig.send(Focus{false});  // the key-up and button-up go to another window
+  rig.step(2);
+  EXPECT_EQ(rig.controls().activity(HandSide::Right), HandActivity::Resting);
+  const core::Vec3 stopped = rig.controls().head().position;
+  rig.seconds(0.5);
+  EXPECT_EQ(rig.controls().head().position, stopped);
+}
+
 TEST(DesktopControls, ALeverClickedWithoutDraggingStaysHeldForTheKeys) {
   Entity lever = box("handle", {0, 1.7F, -0.5F}, {0.03F, 0.1F, 0.03F});
   lever.lever = scene::Lever{scene::Lever::Kind::Lever, 0.0F, 1.0F, 0.0F, {0, 1, 0}, 0.2F, {}};

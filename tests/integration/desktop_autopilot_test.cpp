@@ -2,7 +2,6 @@
 // desktop autopilot (synthesised mouse and keyboard events), reaches the same result as the
 // headless scripted trainee: the runner cannot tell a desktop attempt from any other.
 #include "app/desktop_autopilot.h"
-#include "app/desktop_tick_input.h"
 
 #include <gtest/gtest.h>
 
@@ -10,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/desktop_tick_input.h"
 #include "scenario/loader.h"
 #include "shipped_packages.h"
 
@@ -66,7 +66,8 @@ TEST_P(DesktopAutopilotOnShipped, ARecordedDesktopAttemptReplaysHeadlessWithTheS
   EXPECT_EQ(replayed->stepsCompleted, desktop->stepsCompleted);
 }
 
-INSTANTIATE_TEST_SUITE_P(Shipped, DesktopAutopilotOnShipped, ::testing::ValuesIn(testsupport::shippedPackages()),
+INSTANTIATE_TEST_SUITE_P(Shipped, DesktopAutopilotOnShipped,
+                         ::testing::ValuesIn(testsupport::shippedPackages()),
                          testsupport::packageTestName);
 
 }  // namespace
@@ -144,7 +145,8 @@ namespace {
 
 // The person's path in the desktop loop: window events through DesktopTickInput.
 TEST(DesktopTickInput, WindowEventsReachTheControls) {
-  const auto package = scenario::loadScenarioPackage(fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / "fire-extinguisher");
+  const auto package = scenario::loadScenarioPackage(fs::path(PRAXIS_SOURCE_DIR) / "scenarios" /
+                                                     "fire-extinguisher");
   ASSERT_TRUE(package.ok()) << package.diagnostics.format();
   auto session = Session::create(*package.scenario, {});
   ASSERT_TRUE(session.has_value()) << session.error().message;

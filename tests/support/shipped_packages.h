@@ -16,7 +16,8 @@ namespace praxis::testsupport {
 /// Every scenario package under scenarios/, sorted.
 inline std::vector<std::filesystem::path> shippedPackages() {
   std::vector<std::filesystem::path> out;
-  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(PRAXIS_SOURCE_DIR) / "scenarios")) {
+  for (const auto& entry : std::filesystem::directory_iterator(
+           std::filesystem::path(PRAXIS_SOURCE_DIR) / "scenarios")) {
     if (scenario::isScenarioPackage(entry.path())) out.push_back(entry.path());
   }
   std::sort(out.begin(), out.end());
@@ -32,7 +33,8 @@ inline std::string packageTestName(const ::testing::TestParamInfo<std::filesyste
 
 /// Loads the package in `dir` into `package` and points `reference` at its reference
 /// solution; the test fails unless it loads cleanly and has one.
-inline void loadWithReference(const std::filesystem::path& dir, scenario::PackageLoadResult& package,
+inline void loadWithReference(const std::filesystem::path& dir,
+                              scenario::PackageLoadResult& package,
                               const scenario::TraineeScript*& reference) {
   package = scenario::loadScenarioPackage(dir);
   ASSERT_TRUE(package.ok()) << package.diagnostics.format();
