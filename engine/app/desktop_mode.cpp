@@ -184,6 +184,7 @@ core::Result<void> DesktopMode::frame(double realSeconds) {
   secondsSinceStart_ += realSeconds;
   // The HUD sees this frame's keys before the ticks run, so Esc stops the very next tick.
   std::optional<HudFrame> hud;
+  const auto hudStart = Clock::now();
   if (hud_) {
     int w = 0;
     int h = 0;
@@ -196,6 +197,7 @@ core::Result<void> DesktopMode::frame(double realSeconds) {
                       pointedObject(*input_, attempt_->session().scene()));
     if (auto done = carryOut(*hud); !done) return done;
   }
+  times_.hudMs = std::chrono::duration<double, std::milli>(Clock::now() - hudStart).count();
   updateCursor();
   const auto start = Clock::now();
   runTicks(realSeconds);
