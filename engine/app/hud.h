@@ -74,6 +74,7 @@ struct HudState {
   double elapsedSeconds = 0.0;
   std::optional<double> timeLimitSeconds;
   std::string hoveredLabel;    // the label of the object under the cursor, "" for none
+  std::string notice;          // a control message ("Too far away to reach: step closer.")
   // Once ended:
   bool ended = false;
   scenario::Outcome outcome = scenario::Outcome::Failed;
@@ -115,7 +116,6 @@ struct HudOptions {
   std::filesystem::path boldFontFile{render::kDefaultBoldFontFile};
   float contentScale = 1.0F;   // WindowTarget::contentScale(): text is sized in pixels by it
   TextSize textSize = TextSize::Normal;
-  std::vector<HudControl> controls = defaultControls();
 };
 
 class Hud {

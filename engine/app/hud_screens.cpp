@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/controls_help.h"
 #include "app/hud_detail.h"
 
 namespace praxis::app {
@@ -45,7 +46,7 @@ void centredWindow(float widthEm, float em) {
   ImGui::SetNextWindowSize(io.DisplaySize);
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.0F, 0.0F, 0.0F, 0.6F));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0F);
-  ImGui::Begin("##dim", nullptr, kFixed | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::Begin("##dim", nullptr, kFixed | ImGuiWindowFlags_NoInputs);
   ImGui::End();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
@@ -176,8 +177,20 @@ void Hud::drawTimer(const HudState& state) {
 }
 
 void Hud::drawHovered(const HudInput& input, const HudState& state) {
-  if (state.hoveredLabel.empty()) return;
   const ImGuiIO& io = ImGui::GetIO();
+  if (!state.notice.empty()) {  // what the controls say (too far to reach): bottom centre
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5F, io.DisplaySize.y - 0.6F * em()),
+                            ImGuiCond_Always, ImVec2(0.5F, 1.0F));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0.0F, 0.0F), ImVec2(io.DisplaySize.x * 0.5F, FLT_MAX));
+    ImGui::Begin("##notice", nullptr, kFixed | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs);
+    ImGui::PushFont(fonts_->bold[static_cast<std::size_t>(options_.textSize)]);
+    ImGui::PushStyleColor(ImGuiCol_Text, detail::kTitleYellow);
+    ImGui::TextUnformatted(state.notice.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::End();
+  }
+  if (state.hoveredLabel.empty()) return;
   // Beside the pointer; without one (keyboard selection) at the bottom centre.
   if (input.mouse) {
     const ImVec2 at(input.mouse->x + 1.2F * em(), input.mouse->y + 1.2F * em());
@@ -185,7 +198,7 @@ void Hud::drawHovered(const HudInput& input, const HudState& state) {
                        at.y > io.DisplaySize.y * 0.85F ? 1.0F : 0.0F);
     ImGui::SetNextWindowPos(at, ImGuiCond_Always, pivot);
   } else {
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5F, io.DisplaySize.y - 3.0F * em()),
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5F, io.DisplaySize.y - 3.6F * em()),
                             ImGuiCond_Always, ImVec2(0.5F, 1.0F));
   }
   ImGui::Begin("##hovered", nullptr, kFixed | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs);
@@ -229,30 +242,24 @@ void Hud::drawFault(const HudState& state) {
 }
 
 void Hud::drawHelp(const HudState& state, std::vector<HudAction>& actions) {
-  centredWindow(44.0F, em());
+  centredWindow(40.0F, em());
   ImGui::Begin("##help", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
   const auto size = static_cast<std::size_t>(options_.textSize);
   ImGui::PushFont(fonts_->heading[size]);
   coloured(detail::kTitleYellow, hudText(HudText::Controls, state.language));
   ImGui::PopFont();
-  // Two controls per row, so the list fits a 720p screen at the large text size.
-  if (ImGui::BeginTable("controls", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-    for (int column = 0; column < 2; ++column) {
-      ImGui::TableSetupColumn("keys", ImGuiTableColumnFlags_WidthFixed, 7.0F * em());
-      ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthStretch);
-    }
-    for (const auto& control : options_.controls) {
+  if (ImGui::BeginTable("controls", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    ImGui::TableSetupColumn("keys", ImGuiTableColumnFlags_WidthFixed, 9.0F * em());
+    ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthStretch);
+    for (const auto& row : controlsHelp(state.language)) {
+      ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      std::string keys = control.keys;
-      if (control.word != HudText::Count) {
-        keys += (keys.empty() ? "" : " ") + hudText(control.word, state.language);
-      }
       ImGui::PushFont(fonts_->bold[size]);
-      wrapped(keys);
+      wrapped(std::string(row.keys));
       ImGui::PopFont();
       ImGui::TableNextColumn();
-      wrapped(hudText(control.action, state.language));
+      wrapped(std::string(row.action));
     }
     ImGui::EndTable();
   }
