@@ -77,7 +77,8 @@ std::string hudText(HudText text, std::string_view language,
   int n = 1;
   for (const auto arg : args) {
     const std::string marker = "{" + std::to_string(n++) + "}";
-    if (const auto at = out.find(marker); at != std::string::npos) out.replace(at, marker.size(), arg);
+    if (const auto at = out.find(marker); at != std::string::npos)
+      out.replace(at, marker.size(), arg);
   }
   return out;
 }

@@ -13,9 +13,9 @@ namespace praxis::app {
 inline constexpr std::string_view kHudLanguages[] = {"nl-BE", "fr-BE", "en"};
 
 enum class HudText {
-  StepOfCount,       // {1} = step number, {2} = step count
-  StepNumber,        // {1}
-  StepsDone,         // {1} done of {2}
+  StepOfCount,  // {1} = step number, {2} = step count
+  StepNumber,   // {1}
+  StepsDone,    // {1} done of {2}
   Hint,
   Fault,
   FaultMajor,
@@ -41,10 +41,10 @@ enum class HudText {
   EndCriticalFault,
   EndTimeLimit,
   EndAborted,
-  ScoreLine,         // {1} score, {2} max, {3} pass mark
+  ScoreLine,  // {1} score, {2} max, {3} pass mark
   Mistakes,
   NoMistakes,
-  PenaltyPoints,     // {1}
+  PenaltyPoints,  // {1}
   OpenReport,
   Close,
   Count

@@ -2,9 +2,8 @@
 // a step in nl-BE (with a fault waiting), fr-BE and en, the pause menu and the end screen;
 // the help (the longest screen) at 1280x720, the smallest window it is laid out for.
 // Tolerance: render_fixture.h (a channel may differ by 6, 0.5 % of pixels may differ).
-#include <gtest/gtest.h>
-
 #include <glm/gtc/quaternion.hpp>
+#include <gtest/gtest.h>
 
 #include "../render/render_fixture.h"
 #include "app/hud.h"
@@ -21,7 +20,8 @@ class HudGolden : public render::testing::RenderTest {
  protected:
   void SetUp() override {
     RenderTest::SetUp();
-    auto loaded = scenario::loadScenario(std::string(PRAXIS_SOURCE_DIR) + "/scenarios/safe-isolation");
+    auto loaded =
+        scenario::loadScenario(std::string(PRAXIS_SOURCE_DIR) + "/scenarios/safe-isolation");
     ASSERT_TRUE(loaded.ok()) << loaded.diagnostics.format();
     def_ = std::move(*loaded.scenario);
     auto session = Session::create(def_, SessionOptions{});
@@ -49,8 +49,8 @@ class HudGolden : public render::testing::RenderTest {
       const core::Vec3 at = session_->scene().at(input.highlighted.front()).worldPose.position;
       head.orientation = glm::quatLookAt(glm::normalize(at - head.position), {0, 1, 0});
     }
-    input.views = {render::makePerspectiveView(head, glm::radians(70.0F),
-                                               static_cast<float>(width) / static_cast<float>(height))};
+    input.views = {render::makePerspectiveView(
+        head, glm::radians(70.0F), static_cast<float>(width) / static_cast<float>(height))};
     HudInput hudInput;
     hudInput.displaySize = glm::vec2(width, height);
     hudInput.mouse = mouse;
@@ -63,8 +63,10 @@ class HudGolden : public render::testing::RenderTest {
 
   HudFault fault(std::size_t index, std::string_view language) const {
     const auto& f = def_.faults.at(index);
-    return HudFault{.message = f.message.in(language), .severity = f.severity,
-                    .penalty = f.penalty.value_or(20), .tick = 900};
+    return HudFault{.message = f.message.in(language),
+                    .severity = f.severity,
+                    .penalty = f.penalty.value_or(20),
+                    .tick = 900};
   }
 
   scenario::ScenarioDef def_;
@@ -80,7 +82,8 @@ TEST_F(HudGolden, StepInDutchWithAFaultWaiting) {
 
 TEST_F(HudGolden, StepInFrench) {
   render::testing::expectMatchesGolden(
-      draw(hudState(*session_, "fr-BE", "breaker_q1"), {}, glm::vec2(520.0F, 300.0F)), "hud_step_fr");
+      draw(hudState(*session_, "fr-BE", "breaker_q1"), {}, glm::vec2(520.0F, 300.0F)),
+      "hud_step_fr");
 }
 
 TEST_F(HudGolden, StepInEnglish) {
@@ -94,8 +97,8 @@ TEST_F(HudGolden, PauseMenuInDutch) {
 }
 
 TEST_F(HudGolden, HelpInEnglishAt720p) {
-  render::testing::expectMatchesGolden(draw(hudState(*session_, "en"), {HudKey::F1}, std::nullopt, 1280, 720),
-                                       "hud_help_en");
+  render::testing::expectMatchesGolden(
+      draw(hudState(*session_, "en"), {HudKey::F1}, std::nullopt, 1280, 720), "hud_help_en");
 }
 
 TEST_F(HudGolden, EndScreenInFrench) {
