@@ -225,6 +225,20 @@ TEST(Hud, KeepsTheCallersImGuiContextCurrent) {
   ImGui::DestroyContext(mine);
 }
 
+TEST(Hud, AHiDpiScaleRebuildsLargerFontsAndPassesTheFramebufferScale) {
+  auto hud = Hud::create();
+  ASSERT_TRUE(hud.has_value());
+  const int before = (*hud)->fonts().TexHeight * (*hud)->fonts().TexWidth;
+  ASSERT_TRUE((*hud)->setContentScale(2.0F).has_value());
+  EXPECT_GT((*hud)->fonts().TexHeight * (*hud)->fonts().TexWidth, before);
+  HudInput input;
+  input.displaySize = glm::vec2(640.0F, 360.0F);
+  input.framebufferScale = glm::vec2(2.0F, 2.0F);
+  const auto frame = (*hud)->frame(input, stepState());
+  EXPECT_EQ(frame.drawData->FramebufferScale.x, 2.0F);
+  EXPECT_EQ(frame.drawData->DisplaySize.x, 640.0F);
+}
+
 TEST(Hud, TheEndScreenListsTheResultAndOffersTheReport) {
   auto hud = Hud::create();
   ASSERT_TRUE(hud.has_value());
