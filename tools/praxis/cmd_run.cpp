@@ -31,7 +31,8 @@ constexpr const char* kHelp =
     "  --no-xapi         record no xAPI statements for this attempt\n\n"
     "xAPI: every attempt's statements go to the durable outbox first and from there to the\n"
     "LRS, when one is configured (see docs/xapi.md):\n%s\n"
-    "Exit: 0 attempt passed, 1 attempt failed, 2 usage or environment error.\n";
+    "Exit: 0 attempt passed, 1 attempt failed, 2 usage or environment error, 3 launched by a\n"
+    "cmi5 LMS that has not accepted every statement (the lines above say which and why).\n";
 
 void printHelp(FILE* stream) { std::fprintf(stream, kHelp, kXapiHelp); }
 
@@ -153,6 +154,10 @@ int runRun(const CommandArgs& argv) {
       return kExitUsage;
     }
     xapiOut = std::move(*opened);
+    // cmi5 11.1: the LMS's language preference, unless the command line chose one.
+    if (auto preferred = xapiOut.output->learnerLanguage(def); preferred && !args->option("--language")) {
+      played.language = *preferred;
+    }
     app::ReportContext context;
     context.mode = "headless";
     context.language = played.language;
@@ -226,6 +231,10 @@ int runRun(const CommandArgs& argv) {
                      {"delivered", xapiSummary->delivered},
                      {"pending", xapiSummary->pending},
                      {"dead", xapiSummary->dead}};
+      for (const auto& u : xapiSummary->undelivered) {
+        out["xapi"]["undelivered"].push_back(
+            {{"id", u.id}, {"verb", u.verb}, {"pending", u.pending}, {"reason", u.reason}});
+      }
     }
     std::printf("%s\n", out.dump().c_str());
   } else {
@@ -237,6 +246,7 @@ int runRun(const CommandArgs& argv) {
     if (xapiSummary) printXapiSummary(*xapiSummary, xapiOut.output->registration(), false);
     if (!xapiOut.returnUrl.empty()) std::printf("return to the LMS: %s\n", xapiOut.returnUrl.c_str());
   }
+  if (xapiSummary && xapiSummary->cmi5 && !xapiSummary->allDelivered()) return kExitUndelivered;
   return passed ? kExitOk : kExitFailed;
 }
 
