@@ -173,19 +173,27 @@ core::Result<Session> Session::begin(const Launch& launch, const LrsConfig& tran
   return session;
 }
 
+namespace {
+
+// The JSON document of a 200 answer (null when it is not JSON); `what` names it in errors.
+core::Result<Json> documentOf(const char* what, const core::Result<HttpResponse>& response) {
+  if (!response) return core::fail(what, ": ", response.error().message);
+  if (response->status != 200) return core::fail(what, ": ", lrsReason(response->status, response->body));
+  const Json j = Json::parse(response->body, nullptr, false);
+  return j.is_discarded() ? Json() : j;
+}
+
+}  // namespace
+
 core::Result<void> Session::readLaunchData(LrsClient& client) {
   // The agent goes out exactly as the LMS wrote it: an LMS compares it byte for byte.
   const std::string query = "stateId=" + urlEncode(cmi5::kLaunchDataStateId) +
                             "&activityId=" + urlEncode(launch_.activityId) +
                             "&agent=" + urlEncode(launch_.actorJson) +
                             "&registration=" + urlEncode(launch_.registration);
-  auto response = client.getState(query);
-  if (!response) return core::fail("cmi5 LMS.LaunchData: ", response.error().message);
-  if (response->status != 200) {
-    return core::fail("cmi5 LMS.LaunchData: ", lrsReason(response->status, response->body));
-  }
-  const Json j = Json::parse(response->body, nullptr, false);
-  auto data = parseLaunchData(j.is_discarded() ? Json() : j);
+  auto document = documentOf("cmi5 LMS.LaunchData", client.getState(query));
+  if (!document) return std::unexpected(document.error());
+  auto data = parseLaunchData(*document);
   if (!data) return std::unexpected(data.error());
   data_ = std::move(*data);
   return {};
@@ -195,14 +203,11 @@ core::Result<void> Session::readLearnerPreferences(LrsClient& client) {
   const std::string query = "profileId=" + urlEncode(cmi5::kLearnerPreferencesProfileId) +
                             "&agent=" + urlEncode(launch_.actorJson);
   auto response = client.getAgentProfile(query);
-  if (!response) return core::fail("cmi5 learner preferences: ", response.error().message);
   // 11.0.0.0-3 asks the AU to read the document; a learner may have none (404).
-  if (response->status == 404) return {};
-  if (response->status != 200) {
-    return core::fail("cmi5 learner preferences: ", lrsReason(response->status, response->body));
-  }
-  const Json j = Json::parse(response->body, nullptr, false);
-  auto preferences = parseLearnerPreferences(j.is_discarded() ? Json() : j);
+  if (response && response->status == 404) return {};
+  auto document = documentOf("cmi5 learner preferences", response);
+  if (!document) return std::unexpected(document.error());
+  auto preferences = parseLearnerPreferences(*document);
   if (!preferences) return std::unexpected(preferences.error());
   preferences_ = std::move(*preferences);
   return {};

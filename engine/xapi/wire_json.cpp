@@ -68,7 +68,7 @@ void write(const Json& json, std::string& out) {
       const auto v = json.get<std::int64_t>();
       // JavaScript numbers are doubles: beyond 2^53 an integer comes back rounded.
       out += std::llabs(v) <= (std::int64_t{1} << 53) ? std::to_string(v)
-                                                       : javascriptNumber(static_cast<double>(v));
+                                                      : javascriptNumber(static_cast<double>(v));
       return;
     }
     case Json::value_t::number_unsigned: {
@@ -92,8 +92,8 @@ std::string javascriptNumber(double value) {
   // Shortest round-trip digits (the same choice ECMAScript makes), then its layout rules
   // (Number::toString, ECMA-262 §6.1.6.1.20): k digits, decimal exponent n.
   char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, std::abs(value),
-                                    std::chars_format::scientific);
+  const auto result =
+      std::to_chars(buffer, buffer + sizeof buffer, std::abs(value), std::chars_format::scientific);
   const std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));
   const auto e = text.find('e');
   std::string digits;

@@ -106,6 +106,21 @@ class Cmi5Launch : public ::testing::Test {
     return b;
   }
   static std::string origin() { return "http://127.0.0.1:" + std::to_string(lrs_->port()); }
+  // Queues `statements` (given fresh ids) in an outbox of their own, all before any is sent,
+  // and delivers them to the session's LMS.
+  static core::Result<DeliveryStep> deliver(Begun& b, std::vector<Statement>& statements,
+                                            std::unique_ptr<Outbox>& box) {
+    box = *Outbox::open(test::tempPath("cmi5-deliver-" + b.registration + ".sqlite"));
+    std::vector<OutboxItem> items;
+    for (auto& s : statements) {
+      s.id = *core::newUuidV4();
+      items.push_back({s.id, b.registration, toJson(s).dump()});
+    }
+    if (auto queued = box->enqueue(items); !queued) return std::unexpected(queued.error());
+    LrsClient client(b.session->lrs());
+    Deliverer deliverer(*box, client, DeliveryPolicy{}, core::Log::silent());
+    return deliverer.flush(std::chrono::steady_clock::now() + 10s);
+  }
   static inline const std::string kAu = "https://praxis.example.org/au/safe-isolation";
 
   static inline std::unique_ptr<test::LrsProcess> lrs_;
@@ -207,20 +222,12 @@ TEST_F(Cmi5Launch, WithoutLearnerPreferencesTheLaunchStillBegins) {
 TEST_F(Cmi5Launch, InitializedIsSentAloneAndAcceptedBeforeTheRest) {
   auto b = begin();
   ASSERT_TRUE(b.session);
-  auto box = *Outbox::open(test::tempPath("cmi5-alone-" + b.registration + ".sqlite"));
-  std::vector<OutboxItem> items;
   std::vector<Statement> statements = {b.session->initialized(WallClock::now())};
   for (auto& s : b.session->finish({true, 0.9, 9.0, 10.0, true, 42.0}, WallClock::now())) {
     statements.push_back(std::move(s));
   }
-  for (auto& s : statements) {
-    s.id = *core::newUuidV4();
-    items.push_back({s.id, b.registration, toJson(s).dump()});
-  }
-  ASSERT_TRUE(box->enqueue(items));
-  LrsClient client(b.session->lrs());
-  Deliverer deliverer(*box, client, DeliveryPolicy{}, core::Log::silent());
-  auto total = deliverer.flush(std::chrono::steady_clock::now() + 10s);
+  std::unique_ptr<Outbox> box;
+  auto total = deliver(b, statements, box);
   ASSERT_TRUE(total) << total.error().message;
   EXPECT_EQ(total->delivered, static_cast<std::int64_t>(statements.size())) << total->error;
   EXPECT_EQ(b.lms->refusals(), std::vector<std::string>{});
@@ -230,22 +237,14 @@ TEST_F(Cmi5Launch, InitializedIsSentAloneAndAcceptedBeforeTheRest) {
 TEST_F(Cmi5Launch, ABatchRefusedWith403IsSplitToFindTheStatementAtFault) {
   auto b = begin();
   ASSERT_TRUE(b.session);
-  auto box = *Outbox::open(test::tempPath("cmi5-403-" + b.registration + ".sqlite"));
   std::vector<Statement> statements = {
       b.session->initialized(WallClock::now()),
       b.session->statement(verbs::kExperienced, "experienced", WallClock::now(), false),
       b.session->statement(verbs::kExperienced, "experienced", WallClock::now(), false),
       b.session->statement(verbs::kExperienced, "experienced", WallClock::now(), false)};
   statements[2].actor = makeActor(ActorPolicy{}, "somebody-else");  // breaks 8.1.3.0-3
-  std::vector<OutboxItem> items;
-  for (auto& s : statements) {
-    s.id = *core::newUuidV4();
-    items.push_back({s.id, b.registration, toJson(s).dump()});
-  }
-  ASSERT_TRUE(box->enqueue(items));
-  LrsClient client(b.session->lrs());
-  Deliverer deliverer(*box, client, DeliveryPolicy{}, core::Log::silent());
-  auto total = deliverer.flush(std::chrono::steady_clock::now() + 10s);
+  std::unique_ptr<Outbox> box;
+  auto total = deliver(b, statements, box);
   ASSERT_TRUE(total) << total.error().message;
   EXPECT_EQ(total->delivered, 3);
   EXPECT_EQ(total->dead, 1);

@@ -74,8 +74,8 @@ DocumentStore::Scope DocumentStore::scopeOf(DocumentResource resource,
   }
   const char* idName = resource == DocumentResource::State ? "stateId" : "profileId";
   scope.id = param(idName);
-  scope.key = std::to_string(static_cast<int>(resource)) + "|" + param("activityId") + "|" +
-              agent + "|" + (resource == DocumentResource::State ? param("registration") : "");
+  scope.key = std::to_string(static_cast<int>(resource)) + "|" + param("activityId") + "|" + agent +
+              "|" + (resource == DocumentResource::State ? param("registration") : "");
   return scope;
 }
 
@@ -147,7 +147,8 @@ HttpReply DocumentStore::read(const Scope& scope,
   if (!scope.id.empty()) {
     const auto it = documents_.find({scope.key, scope.id});
     if (it == documents_.end()) return fail(404, "no such document");
-    return {200, it->second.body,
+    return {200,
+            it->second.body,
             {"Content-Type: " + it->second.contentType, "ETag: " + it->second.etag}};
   }
   std::string since;

@@ -36,9 +36,9 @@ class DocumentStore {
     std::chrono::system_clock::time_point updated;
   };
   struct Scope {
-    std::string key;     // the resource's identifying parameters minus the document id
-    std::string id;      // stateId / profileId, "" for a list or (State) delete-all
-    std::string error;   // a missing or malformed parameter: 400
+    std::string key;    // the resource's identifying parameters minus the document id
+    std::string id;     // stateId / profileId, "" for a list or (State) delete-all
+    std::string error;  // a missing or malformed parameter: 400
   };
   static Scope scopeOf(DocumentResource resource, const std::map<std::string, std::string>& q);
   HttpReply write(DocumentResource resource, const Scope& scope, const HttpRequest& request);

@@ -19,12 +19,19 @@ namespace {
 // A value drawn from what serialisers disagree on: integral and tiny and huge doubles, big
 // integers, non-ASCII and control characters, array-index keys, nesting.
 Json awkwardValue(std::mt19937_64& rng, int depth) {
-  static const std::vector<double> doubles = {1.0,   100.0,  -0.0,   0.1 + 0.2, 1e20,  1e21,
-                                              1e-6,  1e-7,   5e-324, 1.7976931348623157e308,
-                                              0.8,   312.5,  -42.0,  123456.789};
-  static const std::vector<std::string> texts = {
-      "brandblusser", "é à ü", "漢字", "😀 emoji", "tab\tnew\nline", "\x01\x1f ctl",
-      "quote \" back \\ slash", "\u2028\u2029", "del \x7f", "</script>"};
+  static const std::vector<double> doubles = {1.0,  100.0, -0.0,  0.1 + 0.2, 1e20,
+                                              1e21, 1e-6,  1e-7,  5e-324,    1.7976931348623157e308,
+                                              0.8,  312.5, -42.0, 123456.789};
+  static const std::vector<std::string> texts = {"brandblusser",
+                                                 "é à ü",
+                                                 "漢字",
+                                                 "😀 emoji",
+                                                 "tab\tnew\nline",
+                                                 "\x01\x1f ctl",
+                                                 "quote \" back \\ slash",
+                                                 "\u2028\u2029",
+                                                 "del \x7f",
+                                                 "</script>"};
   std::uniform_int_distribution<int> kind(0, depth > 2 ? 4 : 6);
   switch (kind(rng)) {
     case 0: return doubles[rng() % doubles.size()];
@@ -34,13 +41,15 @@ Json awkwardValue(std::mt19937_64& rng, int depth) {
     case 4: return rng() % 2 == 0;
     case 5: {
       Json array = Json::array();
-      for (int i = 0, n = static_cast<int>(rng() % 4); i < n; ++i) array.push_back(awkwardValue(rng, depth + 1));
+      for (int i = 0, n = static_cast<int>(rng() % 4); i < n; ++i)
+        array.push_back(awkwardValue(rng, depth + 1));
       return array;
     }
     default: {
       Json object = Json::object();
       for (int i = 0, n = static_cast<int>(rng() % 4); i < n; ++i) {
-        const std::string key = rng() % 2 == 0 ? std::to_string(rng() % 20) : texts[rng() % texts.size()];
+        const std::string key =
+            rng() % 2 == 0 ? std::to_string(rng() % 20) : texts[rng() % texts.size()];
         object[key] = awkwardValue(rng, depth + 1);
       }
       return object;
@@ -93,14 +102,16 @@ TEST(WireJsonNode, EveryStoredStatementSurvivesJavaScriptParseAndStringifyByteFo
       " console.log('checked ' + lines.length + ', changed ' + bad);";
   const auto scriptFile = test::tempPath("roundtrip.js");
   std::ofstream(scriptFile) << script;
-  FILE* node = ::popen(("node '" + scriptFile.string() + "' '" + lines.string() + "' 2>&1").c_str(), "r");
+  FILE* node =
+      ::popen(("node '" + scriptFile.string() + "' '" + lines.string() + "' 2>&1").c_str(), "r");
   ASSERT_NE(node, nullptr);
   std::string output;
   char buffer[4096];
   while (std::fgets(buffer, sizeof buffer, node) != nullptr) output += buffer;
   const int rc = ::pclose(node);
   ASSERT_EQ(rc, 0) << "node (a test dependency: apt install nodejs) failed: " << output;
-  EXPECT_NE(output.find("checked " + std::to_string(kStatements) + ", changed 0"), std::string::npos)
+  EXPECT_NE(output.find("checked " + std::to_string(kStatements) + ", changed 0"),
+            std::string::npos)
       << output;
 }
 

@@ -38,7 +38,8 @@ TEST(WireJson, StatementScoresKeepTheirLengthThroughAJavaScriptRoundTrip) {
 
 TEST(WireJson, TextIsUnescapedUtf8AndControlsAreEscapedAsJavaScriptDoes) {
   EXPECT_EQ(wireText(Json("brandblusser é 漢字 \u2028")), "\"brandblusser é 漢字 \u2028\"");
-  EXPECT_EQ(wireText(Json(std::string("a\"b\\c\n\t\x01\x7f"))), R"("a\"b\\c\n\t\u0001)" "\x7f\"");
+  EXPECT_EQ(wireText(Json(std::string("a\"b\\c\n\t\x01\x7f"))), R"("a\"b\\c\n\t\u0001)"
+                                                                "\x7f\"");
   EXPECT_EQ(wireText(Json(std::string("bad \xff byte"))), "\"bad \xEF\xBF\xBD byte\"")
       << "invalid UTF-8 becomes U+FFFD instead of throwing";
 }
