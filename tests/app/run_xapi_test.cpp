@@ -260,6 +260,11 @@ TEST_F(RunXapi, Cmi5StatementsTheLmsDidNotTakeAreNamedAndTheFlushHintDelivers) {
   ASSERT_NE(at, std::string::npos) << run.output;
   const auto end = run.output.find('\n', at);
   const std::string command = run.output.substr(at + hint.size(), end - at - hint.size());
+  const auto status = test::runPraxis("xapi status --json --outbox '" + outbox.string() + "'");
+  ASSERT_EQ(status.exitCode, 0) << status.output;
+  EXPECT_EQ(Json::parse(status.output.substr(status.output.find('{')))["lrs"], lms.endpoint())
+      << "status names where the kept statements go";
+  EXPECT_EQ(status.output.find(xapi::test::kToken), std::string::npos);
   lms.setLrsOrigin("http://127.0.0.1:" + std::to_string(lrs_->port()));
   const auto flush = test::runPraxis(command);
   EXPECT_EQ(flush.exitCode, 0) << command << "\n" << flush.output;

@@ -147,12 +147,13 @@ int runXapi(const CommandArgs& argv) {
   auto box = xapi::Outbox::open(
       settings->outbox, sub == "flush" ? xapi::Durability::Relaxed : xapi::Durability::Full);
   if (!box) return usage(box.error().message);
+  // A cmi5 session's outbox belongs to its LMS: its statements go there, with the session's
+  // token (never printed), unless --lrs says otherwise.
+  auto lms = xapi::cmi5::keptCredentials(settings->outbox, settings->lrs.value_or(xapi::LrsConfig{}));
+  if (!lms) return usage(lms.error().message);
+  if (*lms && !args->option("--lrs")) settings->lrs = **lms;
   if (sub == "status") return status(*settings, **box, args->has("--json"));
   if (sub == "flush") {
-    // A cmi5 session's outbox belongs to its LMS: send it there, with the session's token.
-    auto lms = xapi::cmi5::keptCredentials(settings->outbox, settings->lrs.value_or(xapi::LrsConfig{}));
-    if (!lms) return usage(lms.error().message);
-    if (*lms && !args->option("--lrs")) settings->lrs = **lms;
     const int rc = flush(*settings, **box, *args);
     if (*lms && rc == kExitOk) xapi::cmi5::forgetCredentials(settings->outbox);
     return rc;
