@@ -298,9 +298,15 @@ TEST_F(Cmi5Launch, TheStandInLmsRefusesWhatTheReferencePlayerRefuses) {
   EXPECT_NE(post({stranger}).find("8.1.3.0-3"), std::string::npos);
   EXPECT_EQ(post({init}).substr(0, 3), "200");
   EXPECT_EQ(post({other}).substr(0, 3), "200");
+  EXPECT_NE(post({init}).find("403 {\"message\":\"9.3.0.0-2"), std::string::npos);
+  auto judged = session.finish({true, 0.9, 9.0, 10.0, true, 5.0}, WallClock::now());
+  judged[0].result->duration.clear();  // completed without a duration
+  EXPECT_NE(post({judged[0]}).find("403 {\"message\":\"9.5.4.1-1"), std::string::npos);
+  judged[1].result->success = false;  // passed that says it failed
+  EXPECT_NE(post({judged[1]}).find("403 {\"message\":\"9.5.2.0-1"), std::string::npos);
   EXPECT_EQ(post(done).substr(0, 3), "200");
   EXPECT_NE(post({other}).find("403 {\"message\":\"9.3.0.0-5"), std::string::npos);
-  EXPECT_EQ(lms.refusals().size(), 6u);
+  EXPECT_EQ(lms.refusals().size(), 9u);
 }
 
 }  // namespace

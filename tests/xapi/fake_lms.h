@@ -8,9 +8,12 @@
 //              later statements is refused whole),
 //   9.3.0.0-5  nothing after `terminated`,
 //   9.6.1.0-1, 9.7.0.0-2, 10.2.1.0-6  the launch's registration, UTC timestamps, the context
-//              template's extensions (session id) in every statement.
+//              template's extensions (session id) in every statement,
+//   8.1.5.0-6, 9.5.x, 9.6.2.2-1, 9.6.3.2-2, 10.2.2.0-2  the defined statements' object, result
+//              properties by verb, moveOn category, mastery score, launch mode.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <optional>
@@ -47,6 +50,7 @@ class FakeLms {
     {
       std::lock_guard lock(mutex_);
       registration_ = registration;
+      activityId_ = activityId;
     }
     seed(DocumentResource::State,
          "stateId=" + std::string(cmi5::kLaunchDataStateId) + "&activityId=" + urlEncode(activityId) +
@@ -140,19 +144,24 @@ class FakeLms {
     if (!preferencesRead_) {
       return refuse("11.0.0.0-3", "the AU did not retrieve the learner preferences on startup");
     }
-    std::string registration;
+    std::string registration, au;
     {
       std::lock_guard lock(mutex_);
       registration = registration_;
+      au = activityId_;
     }
     bool hasInitialized = false;
     for (const auto& s : batch) {
       if (auto broken = brokenRule(s, registration)) return refuse(broken->first, broken->second);
+      if (auto broken = brokenDefinedRule(s, au)) return refuse(broken->first, broken->second);
       const std::string verb = s["verb"].value("id", "");
       if (!initialized_ && verb != verbs::kInitialized) {
         return refuse("9.3.0.0-4", "initialized must be the first statement accepted");
       }
       if (terminated_) return refuse("9.3.0.0-5", "a statement after terminated");
+      if (initialized_ && verb == verbs::kInitialized) {
+        return refuse("9.3.0.0-2", "already initialized");
+      }
       hasInitialized = hasInitialized || verb == verbs::kInitialized;
     }
     HttpReply reply = upstream(r);
@@ -191,6 +200,50 @@ class FakeLms {
     return std::nullopt;
   }
 
+  // The rules for cmi5 defined statements (those in the cmi5 category), as the player checks
+  // them: object, launch mode, result properties by verb, moveOn category, mastery score.
+  std::optional<std::pair<std::string, std::string>> brokenDefinedRule(const Json& s,
+                                                                       const std::string& au) const {
+    using Rule = std::optional<std::pair<std::string, std::string>>;
+    const Json context = s.value("context", Json::object());
+    const Json categories = context.value("contextActivities", Json::object()).value("category", Json::array());
+    const auto inCategory = [&](std::string_view id) {
+      return std::any_of(categories.begin(), categories.end(),
+                         [&](const Json& c) { return c.is_object() && c.value("id", "") == id; });
+    };
+    if (!inCategory(cmi5::kCategory)) return std::nullopt;
+    if (s["object"].value("id", "") != au) return Rule({"8.1.5.0-6", "the object is not the AU"});
+    const std::string verb = s["verb"].value("id", "");
+    const bool judged = verb == verbs::kPassed || verb == verbs::kFailed;
+    const bool moveOnVerb = judged || verb == verbs::kCompleted;
+    if (moveOnVerb && launchData_.value("launchMode", "") != "Normal") {
+      return Rule({"10.2.2.0-2", "completed, passed or failed outside Normal mode"});
+    }
+    const Json result = s.value("result", Json::object());
+    if (result.contains("completion") != (verb == verbs::kCompleted) ||
+        (verb == verbs::kCompleted && result["completion"] != true)) {
+      return Rule({"9.5.3.0-1", "completion belongs to completed, and is true there"});
+    }
+    if (result.contains("success") != judged ||
+        (judged && result["success"] != (verb == verbs::kPassed))) {
+      return Rule({"9.5.2.0-1", "success belongs to passed (true) and failed (false)"});
+    }
+    if ((result.contains("completion") || result.contains("success")) &&
+        !inCategory(cmi5::kMoveOnCategory)) {
+      return Rule({"9.6.2.2-1", "a moveOn statement without the moveon category"});
+    }
+    if (result.contains("score") && !judged) return Rule({"9.5.1.0-2", "a score outside passed/failed"});
+    if (result.contains("score") && launchData_.contains("masteryScore") &&
+        context.value("extensions", Json::object()).value(std::string(cmi5::kMasteryScoreExtension), Json()) !=
+            launchData_["masteryScore"]) {
+      return Rule({"9.6.3.2-2", "the masteryscore extension is not the launch's"});
+    }
+    if ((moveOnVerb || verb == verbs::kTerminated) && !result.contains("duration")) {
+      return Rule({"9.5.4.1-1", "no duration"});
+    }
+    return std::nullopt;
+  }
+
   HttpReply upstream(const HttpRequest& r) {
     HttpRequest copy = r;
     for (auto& [k, v] : copy.headers) {
@@ -217,6 +270,7 @@ class FakeLms {
   mutable std::mutex mutex_;
   std::string stateQuery_;
   std::string registration_;
+  std::string activityId_;
   std::vector<std::string> refusals_;
   TestHttpServer server_;  // last: its thread stops before the state above goes away
 };
