@@ -217,6 +217,7 @@ core::Result<void> DesktopMode::draw(const HudFrame* hud) {
   fo.lookAtHighlight = input_->scriptedHead();
   fo.timeSeconds = secondsSinceStart_;
   if (hud_) fo.language = hud_->language();
+  fo.instructionPanel = !hud_;  // the HUD shows the instruction on the screen
   lastFrame_ = buildFrame(attempt_->session(), fo);
   lastFrame_.overlay = hud != nullptr ? hud->drawData : nullptr;
   times_.buildMs =

@@ -23,7 +23,7 @@ core::Pose lookAtHighlighted(const scene::Scene& scene, const render::FrameInput
   return head;
 }
 
-/// Seconds the active step has been showing at `tick` (long instructions turn pages).
+/// Seconds the active step has run at `tick` (turns a long instruction's pages).
 double secondsOnStep(const Session& session, core::Tick tick) {
   const auto& events = session.attemptEvents();
   for (auto it = events.rbegin(); it != events.rend(); ++it) {
@@ -61,10 +61,12 @@ render::FrameInput buildFrame(const Session& session, const FrameOptions& option
   if (options.lookAtHighlight) head = lookAtHighlighted(scene, frame, head);
   const std::string& language =
       options.language.empty() ? session.options().language : options.language;
-  // Beside where the trainee looks, never over what the step highlights.
-  if (auto panel = instructionPanel(session.definition(), feedback, scene, head, language,
-                                    secondsOnStep(session, shown))) {
-    frame.panels.push_back(std::move(*panel));
+  if (options.instructionPanel) {
+    // Beside where the trainee looks, titled "3 · Title", paged, never over a highlight.
+    if (auto panel = instructionPanel(session.definition(), feedback, scene, head, language,
+                                      secondsOnStep(session, shown))) {
+      frame.panels.push_back(std::move(*panel));
+    }
   }
   if (options.eyes == Eyes::Centre) {
     frame.views.push_back(render::makePerspectiveView(head, kFovY, options.aspect));

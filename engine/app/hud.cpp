@@ -63,22 +63,25 @@ core::Result<std::unique_ptr<Hud>> Hud::create(HudOptions options) {
 }
 
 Hud::Hud(HudOptions options)
-    : options_(std::move(options)), imgui_(ImGui::CreateContext()),
+    : options_(std::move(options)),
+      imgui_(ImGui::CreateContext()),
       fonts_(std::make_unique<Fonts>()) {
   render::ImGuiContextScope scope(imgui_);
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // nothing written next to the binary
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   const std::pair<ImGuiKey_, HudKey> keys[] = {
-      {ImGuiKey_Escape, HudKey::Escape}, {ImGuiKey_Enter, HudKey::Enter},
-      {ImGuiKey_Tab, HudKey::Tab},       {ImGuiKey_UpArrow, HudKey::Up},
-      {ImGuiKey_DownArrow, HudKey::Down}, {ImGuiKey_LeftArrow, HudKey::Left},
+      {ImGuiKey_Escape, HudKey::Escape},   {ImGuiKey_Enter, HudKey::Enter},
+      {ImGuiKey_Tab, HudKey::Tab},         {ImGuiKey_UpArrow, HudKey::Up},
+      {ImGuiKey_DownArrow, HudKey::Down},  {ImGuiKey_LeftArrow, HudKey::Left},
       {ImGuiKey_RightArrow, HudKey::Right}};
   for (const auto& [imguiKey, key] : keys) io.KeyMap[imguiKey] = static_cast<int>(key);
   io.KeyMap[ImGuiKey_Space] = kSpaceSlot;
 }
 
-Hud::~Hud() { ImGui::DestroyContext(imgui_); }
+Hud::~Hud() {
+  ImGui::DestroyContext(imgui_);
+}
 
 const ImFontAtlas& Hud::fonts() const {
   render::ImGuiContextScope scope(imgui_);
@@ -113,9 +116,13 @@ core::Result<void> Hud::setContentScale(float scale) {
   return buildFonts();
 }
 
-bool Hud::paused() const { return menuOpen_ || helpOpen_; }
+bool Hud::paused() const {
+  return menuOpen_ || helpOpen_;
+}
 
-float Hud::em() const { return ImGui::GetFontSize(); }
+float Hud::em() const {
+  return ImGui::GetFontSize();
+}
 
 void Hud::setOverlay(bool menu, bool help, std::vector<HudAction>& actions) {
   const bool was = paused();
@@ -124,7 +131,8 @@ void Hud::setOverlay(bool menu, bool help, std::vector<HudAction>& actions) {
   helpOpen_ = help;
   if (was != paused()) {
     actions.push_back(HudAction{.kind = paused() ? HudActionKind::Pause : HudActionKind::Resume,
-                                .language = {}, .textSize = options_.textSize});
+                                .language = {},
+                                .textSize = options_.textSize});
   }
 }
 
@@ -168,7 +176,8 @@ void Hud::feed(const HudInput& input) {
     io.KeysDown[static_cast<int>(event.key)] = event.down;
     // ImGui 1.86 presses a focused button with Space ("activate"), Enter only edits text:
     // Enter activates too, as people expect.
-    if (event.key == HudKey::Enter || event.key == HudKey::Space) io.KeysDown[kSpaceSlot] = event.down;
+    if (event.key == HudKey::Enter || event.key == HudKey::Space)
+      io.KeysDown[kSpaceSlot] = event.down;
   }
 }
 

@@ -45,10 +45,10 @@ struct HudKeyEvent {
 struct HudInput {
   glm::vec2 displaySize{1280.0F, 720.0F};
   glm::vec2 framebufferScale{1.0F, 1.0F};
-  std::optional<glm::vec2> mouse;               // unset: no pointer (keyboard only)
+  std::optional<glm::vec2> mouse;                      // unset: no pointer (keyboard only)
   std::array<bool, 3> mouseDown{false, false, false};  // left, right, middle: held now
-  float wheel = 0.0F;                           // scroll this frame, + is away from the user
-  std::vector<HudKeyEvent> keys;                // key changes since the last frame
+  float wheel = 0.0F;                                  // scroll this frame, + is away from the user
+  std::vector<HudKeyEvent> keys;                       // key changes since the last frame
   double deltaSeconds = 1.0 / 60.0;
 };
 
@@ -64,16 +64,17 @@ struct HudFault {
 struct HudState {
   std::string language = "nl-BE";
   std::string scenarioTitle;
-  int stepNumber = 0;          // 1-based position of the active step; 0 once ended
+  int stepNumber = 0;  // 1-based position of the active step; 0 once ended
   int stepCount = 0;
   int stepsDone = 0;
-  std::string stepTitle;       // the step's human title ("" when it has none); never its id
+  std::string stepTitle;  // the step's human title ("" when it has none); never its id
   std::string instruction;
-  std::string hint;            // the latest hint of this step, "" before any
+  std::string hint;              // the latest hint of this step, "" before any
   std::vector<HudFault> faults;  // every fault so far, oldest first
   double elapsedSeconds = 0.0;
   std::optional<double> timeLimitSeconds;
-  std::string hoveredLabel;    // the label of the object under the cursor, "" for none
+  std::string hoveredLabel;  // the label of the object under the cursor, "" for none
+  std::string notice;        // a control message ("Too far away to reach: step closer.")
   // Once ended:
   bool ended = false;
   scenario::Outcome outcome = scenario::Outcome::Failed;
@@ -113,9 +114,8 @@ struct HudFrame {
 struct HudOptions {
   std::filesystem::path fontFile{render::kDefaultFontFile};
   std::filesystem::path boldFontFile{render::kDefaultBoldFontFile};
-  float contentScale = 1.0F;   // WindowTarget::contentScale(): text is sized in pixels by it
+  float contentScale = 1.0F;  // WindowTarget::contentScale(): text is sized in pixels by it
   TextSize textSize = TextSize::Normal;
-  std::vector<HudControl> controls = defaultControls();
 };
 
 class Hud {

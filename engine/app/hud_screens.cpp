@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/controls_help.h"
 #include "app/hud_detail.h"
 
 namespace praxis::app {
@@ -15,8 +16,7 @@ namespace {
 
 constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                     ImGuiWindowFlags_NoSavedSettings |
-                                    ImGuiWindowFlags_NoFocusOnAppearing |
-                                    ImGuiWindowFlags_NoNav;
+                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
 
 std::string clock(double seconds) {
   const auto total = static_cast<int>(std::max(0.0, std::floor(seconds)));
@@ -45,7 +45,7 @@ void centredWindow(float widthEm, float em) {
   ImGui::SetNextWindowSize(io.DisplaySize);
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.0F, 0.0F, 0.0F, 0.6F));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0F);
-  ImGui::Begin("##dim", nullptr, kFixed | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::Begin("##dim", nullptr, kFixed | ImGuiWindowFlags_NoInputs);
   ImGui::End();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
@@ -64,19 +64,24 @@ void focusForKeyboard() {
   ImGui::GetCurrentContext()->NavDisableHighlight = false;
 }
 
-bool wideButton(const std::string& label) { return ImGui::Button(label.c_str(), ImVec2(-FLT_MIN, 0.0F)); }
+bool wideButton(const std::string& label) {
+  return ImGui::Button(label.c_str(), ImVec2(-FLT_MIN, 0.0F));
+}
 
 /// A row of equally wide buttons; `current` is drawn pressed (none when out of range) and
 /// the first gets the keyboard focus when `focusFirst`. Returns the index clicked, or -1.
-int choiceRow(const std::vector<std::string>& labels, std::size_t current, bool focusFirst = false) {
+int choiceRow(const std::vector<std::string>& labels, std::size_t current,
+              bool focusFirst = false) {
   int clicked = -1;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float width = (ImGui::GetContentRegionAvail().x - spacing * static_cast<float>(labels.size() - 1)) /
-                      static_cast<float>(labels.size());
+  const float width =
+      (ImGui::GetContentRegionAvail().x - spacing * static_cast<float>(labels.size() - 1)) /
+      static_cast<float>(labels.size());
   for (std::size_t i = 0; i < labels.size(); ++i) {
     if (i > 0) ImGui::SameLine();
     const bool selected = i == current;
-    if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (selected)
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (selected) ImGui::PushStyleColor(ImGuiCol_Border, detail::kTitleYellow);
     if (ImGui::Button(labels[i].c_str(), ImVec2(width, 0.0F))) clicked = static_cast<int>(i);
     if (selected) ImGui::PopStyleColor(2);
@@ -121,17 +126,18 @@ void Hud::drawStep(const HudState& state) {
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0F),
                                       ImVec2(width, io.DisplaySize.y - 4.0F * em()));
   ImGui::Begin("##step", nullptr, kFixed | ImGuiWindowFlags_AlwaysAutoResize);
-  std::string title = state.stepNumber > 0
-                          ? hudText(HudText::StepOfCount, state.language,
-                                    {std::to_string(state.stepNumber), std::to_string(state.stepCount)})
-                          : std::string();
+  std::string title =
+      state.stepNumber > 0
+          ? hudText(HudText::StepOfCount, state.language,
+                    {std::to_string(state.stepNumber), std::to_string(state.stepCount)})
+          : std::string();
   if (!state.stepTitle.empty()) title += " · " + state.stepTitle;
   ImGui::PushFont(fonts_->bold[size]);
   coloured(detail::kTitleYellow, title);
   ImGui::PopFont();
-  const float done = state.stepCount > 0 ? static_cast<float>(state.stepsDone) /
-                                               static_cast<float>(state.stepCount)
-                                         : 0.0F;
+  const float done = state.stepCount > 0
+                         ? static_cast<float>(state.stepsDone) / static_cast<float>(state.stepCount)
+                         : 0.0F;
   ImGui::ProgressBar(done, ImVec2(-FLT_MIN, 0.35F * em()), "");
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextUnformatted(hudText(HudText::StepsDone, state.language,
@@ -150,8 +156,10 @@ void Hud::drawStep(const HudState& state) {
   ImGui::End();
 
   // The keys to help and menu, small, bottom left.
-  ImGui::SetNextWindowPos(ImVec2(margin, io.DisplaySize.y - margin), ImGuiCond_Always, ImVec2(0.0F, 1.0F));
-  ImGui::Begin("##keys", nullptr, kFixed | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs);
+  ImGui::SetNextWindowPos(ImVec2(margin, io.DisplaySize.y - margin), ImGuiCond_Always,
+                          ImVec2(0.0F, 1.0F));
+  ImGui::Begin("##keys", nullptr,
+               kFixed | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs);
   ImGui::TextUnformatted(hudText(HudText::HelpAndMenu, state.language).c_str());
   ImGui::End();
 }
@@ -159,13 +167,16 @@ void Hud::drawStep(const HudState& state) {
 void Hud::drawTimer(const HudState& state) {
   const ImGuiIO& io = ImGui::GetIO();
   const float margin = 0.6F * em();
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - margin, margin), ImGuiCond_Always, ImVec2(1.0F, 0.0F));
-  ImGui::Begin("##time", nullptr, kFixed | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs);
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - margin, margin), ImGuiCond_Always,
+                          ImVec2(1.0F, 0.0F));
+  ImGui::Begin("##time", nullptr,
+               kFixed | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs);
   std::string text = hudText(HudText::Time, state.language) + "  " + clock(state.elapsedSeconds);
   bool late = false;
   if (state.timeLimitSeconds) {
     text += " / " + clock(*state.timeLimitSeconds);
-    late = *state.timeLimitSeconds - state.elapsedSeconds < std::max(60.0, *state.timeLimitSeconds * 0.2);
+    late = *state.timeLimitSeconds - state.elapsedSeconds <
+           std::max(60.0, *state.timeLimitSeconds * 0.2);
   }
   ImGui::PushFont(fonts_->bold[static_cast<std::size_t>(options_.textSize)]);
   ImGui::PushStyleColor(ImGuiCol_Text, late ? detail::kVermillion : ImVec4(1.0F, 1.0F, 1.0F, 1.0F));
@@ -176,8 +187,22 @@ void Hud::drawTimer(const HudState& state) {
 }
 
 void Hud::drawHovered(const HudInput& input, const HudState& state) {
-  if (state.hoveredLabel.empty()) return;
   const ImGuiIO& io = ImGui::GetIO();
+  if (!state.notice.empty()) {  // what the controls say (too far to reach): bottom centre
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5F, io.DisplaySize.y - 0.6F * em()),
+                            ImGuiCond_Always, ImVec2(0.5F, 1.0F));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0.0F, 0.0F),
+                                        ImVec2(io.DisplaySize.x * 0.5F, FLT_MAX));
+    ImGui::Begin("##notice", nullptr,
+                 kFixed | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs);
+    ImGui::PushFont(fonts_->bold[static_cast<std::size_t>(options_.textSize)]);
+    ImGui::PushStyleColor(ImGuiCol_Text, detail::kTitleYellow);
+    ImGui::TextUnformatted(state.notice.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::End();
+  }
+  if (state.hoveredLabel.empty()) return;
   // Beside the pointer; without one (keyboard selection) at the bottom centre.
   if (input.mouse) {
     const ImVec2 at(input.mouse->x + 1.2F * em(), input.mouse->y + 1.2F * em());
@@ -185,10 +210,11 @@ void Hud::drawHovered(const HudInput& input, const HudState& state) {
                        at.y > io.DisplaySize.y * 0.85F ? 1.0F : 0.0F);
     ImGui::SetNextWindowPos(at, ImGuiCond_Always, pivot);
   } else {
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5F, io.DisplaySize.y - 3.0F * em()),
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5F, io.DisplaySize.y - 3.6F * em()),
                             ImGuiCond_Always, ImVec2(0.5F, 1.0F));
   }
-  ImGui::Begin("##hovered", nullptr, kFixed | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs);
+  ImGui::Begin("##hovered", nullptr,
+               kFixed | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs);
   ImGui::TextUnformatted(state.hoveredLabel.c_str());
   ImGui::End();
 }
@@ -200,8 +226,9 @@ void Hud::drawFault(const HudState& state) {
   // Top right, beside the step panel and under the time: it never hides the instruction
   // (the trainee needs both), and the renderer's vermillion flash draws the eye to it.
   const float margin = 0.6F * em();
-  const float width = std::max(std::min(30.0F * em(), io.DisplaySize.x - stepPanelWidth() - 3.0F * margin),
-                               io.DisplaySize.x * 0.4F);
+  const float width =
+      std::max(std::min(30.0F * em(), io.DisplaySize.x - stepPanelWidth() - 3.0F * margin),
+               io.DisplaySize.x * 0.4F);
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - margin, margin + 2.6F * em()), ImGuiCond_Always,
                           ImVec2(1.0F, 0.0F));
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0F), ImVec2(width, io.DisplaySize.y * 0.6F));
@@ -229,35 +256,31 @@ void Hud::drawFault(const HudState& state) {
 }
 
 void Hud::drawHelp(const HudState& state, std::vector<HudAction>& actions) {
-  centredWindow(44.0F, em());
-  ImGui::Begin("##help", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+  centredWindow(40.0F, em());
+  ImGui::Begin("##help", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
   const auto size = static_cast<std::size_t>(options_.textSize);
   ImGui::PushFont(fonts_->heading[size]);
   coloured(detail::kTitleYellow, hudText(HudText::Controls, state.language));
   ImGui::PopFont();
-  // Two controls per row, so the list fits a 720p screen at the large text size.
-  if (ImGui::BeginTable("controls", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-    for (int column = 0; column < 2; ++column) {
-      ImGui::TableSetupColumn("keys", ImGuiTableColumnFlags_WidthFixed, 7.0F * em());
-      ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthStretch);
-    }
-    for (const auto& control : options_.controls) {
+  if (ImGui::BeginTable("controls", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    ImGui::TableSetupColumn("keys", ImGuiTableColumnFlags_WidthFixed, 9.0F * em());
+    ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthStretch);
+    for (const auto& row : controlsHelp(state.language)) {
+      ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      std::string keys = control.keys;
-      if (control.word != HudText::Count) {
-        keys += (keys.empty() ? "" : " ") + hudText(control.word, state.language);
-      }
       ImGui::PushFont(fonts_->bold[size]);
-      wrapped(keys);
+      wrapped(std::string(row.keys));
       ImGui::PopFont();
       ImGui::TableNextColumn();
-      wrapped(hudText(control.action, state.language));
+      wrapped(std::string(row.action));
     }
     ImGui::EndTable();
   }
   ImGui::Spacing();
-  if (wideButton(hudText(HudText::CloseHelp, state.language))) setOverlay(menuOpen_, false, actions);
+  if (wideButton(hudText(HudText::CloseHelp, state.language)))
+    setOverlay(menuOpen_, false, actions);
   ImGui::End();
 }
 
@@ -265,8 +288,9 @@ void Hud::drawMenu(const HudState& state, std::vector<HudAction>& actions) {
   if (helpOpen_) return;  // the help is on top; Esc or F1 closes it first
   centredWindow(24.0F, em());
   if (focusMenu_) ImGui::SetNextWindowFocus();
-  ImGui::Begin("##menu", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::Begin("##menu", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
   const auto size = static_cast<std::size_t>(options_.textSize);
   const std::string& lang = state.language;
   ImGui::PushFont(fonts_->heading[size]);
@@ -276,7 +300,8 @@ void Hud::drawMenu(const HudState& state, std::vector<HudAction>& actions) {
   if (ImGui::IsWindowAppearing()) focusForKeyboard();  // Enter resumes; arrows move down
   focusMenu_ = false;
   if (wideButton(hudText(HudText::Restart, lang))) {
-    actions.push_back(HudAction{.kind = HudActionKind::Restart, .language = {}, .textSize = options_.textSize});
+    actions.push_back(
+        HudAction{.kind = HudActionKind::Restart, .language = {}, .textSize = options_.textSize});
     setOverlay(false, false, actions);
   }
   ImGui::Spacing();
@@ -293,11 +318,13 @@ void Hud::drawMenu(const HudState& state, std::vector<HudAction>& actions) {
                                 .textSize = options_.textSize});
   }
   ImGui::TextUnformatted(hudText(HudText::TextSize, lang).c_str());
-  const std::vector<std::string> sizes{hudText(HudText::TextSmall, lang), hudText(HudText::TextNormal, lang),
+  const std::vector<std::string> sizes{hudText(HudText::TextSmall, lang),
+                                       hudText(HudText::TextNormal, lang),
                                        hudText(HudText::TextLarge, lang)};
   if (const int chosen = choiceRow(sizes, size); chosen >= 0) {
     options_.textSize = static_cast<TextSize>(chosen);
-    actions.push_back(HudAction{.kind = HudActionKind::SetTextSize, .language = {}, .textSize = options_.textSize});
+    actions.push_back(HudAction{
+        .kind = HudActionKind::SetTextSize, .language = {}, .textSize = options_.textSize});
   }
   ImGui::Spacing();
   ImGui::Separator();
@@ -309,14 +336,17 @@ void Hud::drawMenu(const HudState& state, std::vector<HudAction>& actions) {
   ImGui::PopStyleColor();
   ImGui::End();
   if (resume) setOverlay(false, false, actions);
-  if (quit) actions.push_back(HudAction{.kind = HudActionKind::Quit, .language = {}, .textSize = options_.textSize});
+  if (quit)
+    actions.push_back(
+        HudAction{.kind = HudActionKind::Quit, .language = {}, .textSize = options_.textSize});
 }
 
 void Hud::drawEnd(const HudState& state, std::vector<HudAction>& actions) {
   centredWindow(34.0F, em());
   ImGui::SetNextWindowFocus();
-  ImGui::Begin("##end", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::Begin("##end", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
   const auto size = static_cast<std::size_t>(options_.textSize);
   const std::string& lang = state.language;
   const bool passed = state.outcome == scenario::Outcome::Passed;
@@ -330,11 +360,14 @@ void Hud::drawEnd(const HudState& state, std::vector<HudAction>& actions) {
   wrapped(hudText(endReasonText(state.endReason), lang));
   ImGui::PushFont(fonts_->bold[size]);
   wrapped(hudText(HudText::ScoreLine, lang,
-                  {std::to_string(state.score), std::to_string(state.maxScore), std::to_string(state.passScore)}));
+                  {std::to_string(state.score), std::to_string(state.maxScore),
+                   std::to_string(state.passScore)}));
   ImGui::PopFont();
-  const float fraction = state.maxScore > 0 ? std::clamp(static_cast<float>(state.score) /
-                                                             static_cast<float>(state.maxScore), 0.0F, 1.0F)
-                                            : 0.0F;
+  const float fraction =
+      state.maxScore > 0
+          ? std::clamp(static_cast<float>(state.score) / static_cast<float>(state.maxScore), 0.0F,
+                       1.0F)
+          : 0.0F;
   ImGui::PushStyleColor(ImGuiCol_PlotHistogram, passed ? detail::kPassGreen : detail::kVermillion);
   ImGui::ProgressBar(fraction, ImVec2(-FLT_MIN, 0.5F * em()), "");
   ImGui::PopStyleColor();
@@ -344,23 +377,26 @@ void Hud::drawEnd(const HudState& state, std::vector<HudAction>& actions) {
   ImGui::PopFont();
   if (state.faults.empty()) wrapped(hudText(HudText::NoMistakes, lang));
   for (const auto& fault : state.faults) {
-    coloured(fault.severity == scenario::Severity::Critical ? detail::kVermillion : detail::kTitleYellow,
-             "• " + severityText(fault.severity, lang) +
-                 (fault.penalty > 0
-                      ? "  " + hudText(HudText::PenaltyPoints, lang, {std::to_string(fault.penalty)})
-                      : std::string()));
+    coloured(
+        fault.severity == scenario::Severity::Critical ? detail::kVermillion : detail::kTitleYellow,
+        "• " + severityText(fault.severity, lang) +
+            (fault.penalty > 0
+                 ? "  " + hudText(HudText::PenaltyPoints, lang, {std::to_string(fault.penalty)})
+                 : std::string()));
     ImGui::Indent(1.2F * em());
     wrapped(fault.message);
     ImGui::Unindent(1.2F * em());
   }
   ImGui::Spacing();
   // The report first, with the keyboard focus: Enter opens it.
-  constexpr HudActionKind kButtons[] = {HudActionKind::OpenReport, HudActionKind::Restart, HudActionKind::Quit};
-  const int clicked = choiceRow({hudText(HudText::OpenReport, lang), hudText(HudText::Restart, lang),
-                                 hudText(HudText::Close, lang)},
+  constexpr HudActionKind kButtons[] = {HudActionKind::OpenReport, HudActionKind::Restart,
+                                        HudActionKind::Quit};
+  const int clicked = choiceRow({hudText(HudText::OpenReport, lang),
+                                 hudText(HudText::Restart, lang), hudText(HudText::Close, lang)},
                                 SIZE_MAX, ImGui::IsWindowAppearing());
   if (clicked >= 0) {
-    actions.push_back(HudAction{.kind = kButtons[clicked], .language = {}, .textSize = options_.textSize});
+    actions.push_back(
+        HudAction{.kind = kButtons[clicked], .language = {}, .textSize = options_.textSize});
   }
   ImGui::End();
 }

@@ -55,26 +55,6 @@ constexpr Row kRows[] = {
   {HudText::PenaltyPoints, "−{1} punten", "−{1}\u00a0points", "−{1} points"},
   {HudText::OpenReport, "Rapport openen", "Ouvrir le rapport", "Open the report"},
   {HudText::Close, "Afsluiten", "Fermer", "Close"},
-  {HudText::ControlLook, "Rondkijken", "Regarder autour de soi", "Look around"},
-  {HudText::ControlWalk, "Stappen", "Marcher", "Walk"},
-  {HudText::ControlCrouch, "Hurken (werken bij de vloer)", "S'accroupir (travail près du sol)", "Crouch (work near the floor)"},
-  {HudText::ControlReach, "Naar een voorwerp reiken, knop indrukken", "Atteindre un objet, appuyer sur un bouton",
-   "Reach for an object, press a button"},
-  {HudText::ControlGrab, "Vastnemen / loslaten", "Saisir / lâcher", "Grab / release"},
-  {HudText::ControlHoldDistance, "Vastgehouden voorwerp dichter of verder", "Objet tenu plus près ou plus loin",
-   "Held object nearer or farther"},
-  {HudText::ControlRotate, "Vastgehouden voorwerp draaien", "Tourner l'objet tenu", "Rotate the held object"},
-  {HudText::ControlSwitchHand, "Andere hand", "Changer de main", "Switch hands"},
-  {HudText::ControlUseTool, "Gereedschap gebruiken", "Utiliser l'outil", "Use the tool"},
-  {HudText::ControlCycle, "Volgend voorwerp in beeld kiezen", "Choisir l'objet suivant en vue", "Select the next object in view"},
-  {HudText::ControlAct, "Gekozen voorwerp gebruiken", "Agir sur l'objet choisi", "Act on the selected object"},
-  {HudText::ControlFullscreen, "Volledig scherm", "Plein écran", "Full screen"},
-  {HudText::ControlHelp, "Deze hulp", "Cette aide", "This help"},
-  {HudText::ControlMenu, "Pauze en menu", "Pause et menu", "Pause and menu"},
-  {HudText::KeyMouse, "Muis", "Souris", "Mouse"},
-  {HudText::KeyClick, "Klik", "Clic", "Click"},
-  {HudText::KeyRightClick, "Rechtsklik", "Clic droit", "Right click"},
-  {HudText::KeyWheel, "Muiswiel", "Molette", "Mouse wheel"},
 };
 // clang-format on
 static_assert(std::size(kRows) == static_cast<std::size_t>(HudText::Count),
@@ -97,7 +77,8 @@ std::string hudText(HudText text, std::string_view language,
   int n = 1;
   for (const auto arg : args) {
     const std::string marker = "{" + std::to_string(n++) + "}";
-    if (const auto at = out.find(marker); at != std::string::npos) out.replace(at, marker.size(), arg);
+    if (const auto at = out.find(marker); at != std::string::npos)
+      out.replace(at, marker.size(), arg);
   }
   return out;
 }
@@ -108,25 +89,6 @@ std::string_view languageName(std::string_view language) {
     case 1: return "Français";
     default: return "English";
   }
-}
-
-std::vector<HudControl> defaultControls() {
-  return {
-      {"", HudText::KeyMouse, HudText::ControlLook},
-      {"W A S D · ← ↑ → ↓", HudText::Count, HudText::ControlWalk},
-      {"C", HudText::Count, HudText::ControlCrouch},
-      {"", HudText::KeyClick, HudText::ControlReach},
-      {"G", HudText::Count, HudText::ControlGrab},
-      {"", HudText::KeyWheel, HudText::ControlHoldDistance},
-      {"Q · E", HudText::Count, HudText::ControlRotate},
-      {"H", HudText::Count, HudText::ControlSwitchHand},
-      {"F ·", HudText::KeyRightClick, HudText::ControlUseTool},
-      {"Tab", HudText::Count, HudText::ControlCycle},
-      {"Enter", HudText::Count, HudText::ControlAct},
-      {"F11", HudText::Count, HudText::ControlFullscreen},
-      {"F1", HudText::Count, HudText::ControlHelp},
-      {"Esc", HudText::Count, HudText::ControlMenu},
-  };
 }
 
 }  // namespace praxis::app

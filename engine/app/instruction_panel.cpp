@@ -14,7 +14,7 @@
 namespace praxis::app {
 namespace {
 
-constexpr float kPanelDistance = 0.7F;  // metres in front of the eyes
+constexpr float kPanelDistance = 0.7F;     // metres in front of the eyes
 constexpr std::size_t kMaxTitleLines = 2;  // more leaves the instruction too little room
 
 struct Rect {
@@ -50,10 +50,12 @@ bool panelCovers(const core::Pose& head, const core::Pose& pose, glm::vec2 sizeM
   Rect object;
   float nearest = FLT_MAX;
   for (int corner = 0; corner < 8; ++corner) {
-    const core::Vec3 local((corner & 1) != 0 ? half.x : -half.x, (corner & 2) != 0 ? half.y : -half.y,
+    const core::Vec3 local((corner & 1) != 0 ? half.x : -half.x,
+                           (corner & 2) != 0 ? half.y : -half.y,
                            (corner & 4) != 0 ? half.z : -half.z);
     const core::Vec3 p = toHead.apply(entity.worldPose.apply(local));
-    if (p.z >= -0.01F) return false;  // the object reaches behind the eyes: it surrounds the trainee
+    if (p.z >= -0.01F)
+      return false;  // the object reaches behind the eyes: it surrounds the trainee
     const glm::vec2 onPlane = glm::vec2(p) * (distance / -p.z);
     object.lo = glm::min(object.lo, onPlane);
     object.hi = glm::max(object.hi, onPlane);
@@ -80,10 +82,11 @@ std::optional<render::Panel> instructionPanel(const scenario::ScenarioDef& def,
   panel.pose = core::Pose{head.apply(places[0]), head.orientation};
   for (const auto& place : places) {
     const core::Pose pose{head.apply(place), head.orientation};
-    const bool covers = std::any_of(feedback.highlight.begin(), feedback.highlight.end(), [&](const auto& id) {
-      const auto entity = scene.find(id);
-      return entity && panelCovers(head, pose, panel.sizeMetres, scene.at(*entity));
-    });
+    const bool covers =
+        std::any_of(feedback.highlight.begin(), feedback.highlight.end(), [&](const auto& id) {
+          const auto entity = scene.find(id);
+          return entity && panelCovers(head, pose, panel.sizeMetres, scene.at(*entity));
+        });
     if (!covers) {
       panel.pose = pose;
       break;
@@ -100,12 +103,15 @@ core::Result<void> checkPanelText(const scenario::ScenarioDef& def,
   auto bold = render::addUiFont(atlas, render::kPanelFontPixels, render::kDefaultBoldFontFile);
   if (!bold) return std::unexpected(bold.error());
   atlas.Build();
-  const glm::vec2 pixels = kInstructionPanelMetres * static_cast<float>(kInstructionPanelPixelsPerMetre);
+  const glm::vec2 pixels =
+      kInstructionPanelMetres * static_cast<float>(kInstructionPanelPixelsPerMetre);
   const float width = render::panelTextBox(pixels.x, pixels.y, 0).width;
   for (const auto& step : def.steps) {
     for (const auto& [language, text] : step.instruction.all()) {
-      const auto titleLines = render::pageText(**bold, stepPanelTitle(def, step.id, language), width, 1000)
-                                  .pages.front().size();
+      const auto titleLines =
+          render::pageText(**bold, stepPanelTitle(def, step.id, language), width, 1000)
+              .pages.front()
+              .size();
       const auto box = render::panelTextBox(pixels.x, pixels.y, static_cast<int>(titleLines));
       const auto paged = render::pageText(**body, text, box.width, box.lines);
       const auto& span = scenario::spanOf(step.fields, "instruction", step.span);
@@ -121,13 +127,15 @@ core::Result<void> checkPanelText(const scenario::ScenarioDef& def,
       }
     }
     for (const auto& [language, text] : step.title.all()) {
-      const auto lines = render::pageText(**bold, stepPanelTitle(def, step.id, language), width, 1000)
-                             .pages.front().size();
+      const auto lines =
+          render::pageText(**bold, stepPanelTitle(def, step.id, language), width, 1000)
+              .pages.front()
+              .size();
       if (lines > kMaxTitleLines) {
         diagnostics.warning(scenario::spanOf(step.fields, "title", step.span),
-                            "step '" + step.id + "' title (" + language + ") takes " + std::to_string(lines) +
-                                " lines on the default panel (at most " + std::to_string(kMaxTitleLines) +
-                                "): keep it short");
+                            "step '" + step.id + "' title (" + language + ") takes " +
+                                std::to_string(lines) + " lines on the default panel (at most " +
+                                std::to_string(kMaxTitleLines) + "): keep it short");
       }
     }
   }

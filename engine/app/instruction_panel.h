@@ -31,12 +31,9 @@ inline constexpr double kPanelPageSeconds = 8.0;
 /// The instruction panel of the active step, or nothing once the attempt ended. `head` is
 /// where the trainee looks from; the panel goes low right of the view, or to the first other
 /// place (low left, high right, high left, low centre) where it hides no highlighted entity.
-[[nodiscard]] std::optional<render::Panel> instructionPanel(const scenario::ScenarioDef& def,
-                                                            const scenario::Feedback& feedback,
-                                                            const scene::Scene& scene,
-                                                            const core::Pose& head,
-                                                            std::string_view language,
-                                                            double secondsOnStep);
+[[nodiscard]] std::optional<render::Panel> instructionPanel(
+    const scenario::ScenarioDef& def, const scenario::Feedback& feedback, const scene::Scene& scene,
+    const core::Pose& head, std::string_view language, double secondsOnStep);
 
 /// Whether a panel at `pose` with `sizeMetres`, seen from `head`, covers part of `entity`
 /// (in front of it, overlapping its silhouette's bounding rectangle).

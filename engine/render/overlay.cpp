@@ -35,10 +35,11 @@ vk::DescriptorSet OverlayRenderer::atlasSet(void* textureId) {
                              static_cast<std::uint32_t>(height), false,
                              std::span(pixels, static_cast<std::size_t>(width) * height * 4));
   if (!*slot.set) {
-    slot.set = std::move(vk::raii::DescriptorSets(
-        impl_.ctx->device, vk::DescriptorSetAllocateInfo(*impl_.descriptorPool,
-                                                         *impl_.pipelines->uiSetLayout()))
-                             .front());
+    slot.set = std::move(
+        vk::raii::DescriptorSets(
+            impl_.ctx->device,
+            vk::DescriptorSetAllocateInfo(*impl_.descriptorPool, *impl_.pipelines->uiSetLayout()))
+            .front());
   }
   const vk::DescriptorImageInfo info(*sampler_, *slot.image.view,
                                      vk::ImageLayout::eShaderReadOnlyOptimal);
@@ -93,8 +94,9 @@ void OverlayRenderer::prepare(const ImDrawData* data, std::uint32_t frame) {
       const float x1 = std::min((c.ClipRect.z - origin.x) * scale.x, data->DisplaySize.x * scale.x);
       const float y1 = std::min((c.ClipRect.w - origin.y) * scale.y, data->DisplaySize.y * scale.y);
       if (x1 <= x0 || y1 <= y0) continue;
-      const vk::Rect2D scissor({static_cast<std::int32_t>(x0), static_cast<std::int32_t>(y0)},
-                               {static_cast<std::uint32_t>(x1 - x0), static_cast<std::uint32_t>(y1 - y0)});
+      const vk::Rect2D scissor(
+          {static_cast<std::int32_t>(x0), static_cast<std::int32_t>(y0)},
+          {static_cast<std::uint32_t>(x1 - x0), static_cast<std::uint32_t>(y1 - y0)});
       commands_.push_back(Command{scissor, c.ElemCount, indexBase + c.IdxOffset,
                                   vertexBase + static_cast<std::int32_t>(c.VtxOffset),
                                   atlasSet(c.TextureId)});
@@ -110,12 +112,12 @@ void OverlayRenderer::record(const vk::raii::CommandBuffer& cmd, std::uint32_t f
   using Stage2 = vk::PipelineStageFlagBits2;
   using Access2 = vk::AccessFlagBits2;
   // The scene pass (or its resolve) wrote the image; the overlay blends over it.
-  transitionImage(cmd, static_cast<VkImage>(image.image), vk::ImageAspectFlagBits::eColor,
-                  vk::ImageLayout::eColorAttachmentOptimal, vk::ImageLayout::eColorAttachmentOptimal,
-                  Stage2::eColorAttachmentOutput | Stage2::eResolve,
-                  Access2::eColorAttachmentWrite | Access2::eTransferWrite,
-                  Stage2::eColorAttachmentOutput,
-                  Access2::eColorAttachmentRead | Access2::eColorAttachmentWrite);
+  transitionImage(
+      cmd, static_cast<VkImage>(image.image), vk::ImageAspectFlagBits::eColor,
+      vk::ImageLayout::eColorAttachmentOptimal, vk::ImageLayout::eColorAttachmentOptimal,
+      Stage2::eColorAttachmentOutput | Stage2::eResolve,
+      Access2::eColorAttachmentWrite | Access2::eTransferWrite, Stage2::eColorAttachmentOutput,
+      Access2::eColorAttachmentRead | Access2::eColorAttachmentWrite);
   const auto format = static_cast<vk::Format>(target.format());
   const vk::Extent2D extent = target.extent();
   const auto& pipeline = impl_.pipelines->overlay(format);
@@ -143,10 +145,12 @@ void OverlayRenderer::record(const vk::raii::CommandBuffer& cmd, std::uint32_t f
                                c.set, {});
       }
       vk::Rect2D scissor = c.scissor;
-      scissor.extent.width = std::min(scissor.extent.width, extent.width - std::min<std::uint32_t>(
-                                                                 extent.width, scissor.offset.x));
-      scissor.extent.height = std::min(scissor.extent.height, extent.height - std::min<std::uint32_t>(
-                                                                  extent.height, scissor.offset.y));
+      scissor.extent.width =
+          std::min(scissor.extent.width,
+                   extent.width - std::min<std::uint32_t>(extent.width, scissor.offset.x));
+      scissor.extent.height =
+          std::min(scissor.extent.height,
+                   extent.height - std::min<std::uint32_t>(extent.height, scissor.offset.y));
       if (scissor.extent.width == 0 || scissor.extent.height == 0) continue;
       cmd.setScissor(0, scissor);
       cmd.drawIndexed(c.indexCount, 1, c.firstIndex, c.vertexOffset, 0);

@@ -52,7 +52,7 @@ class OverlayRenderer {
   std::unordered_map<const void*, Atlas> atlases_;  // by ImFontAtlas*
   std::vector<Buffer> vertices_;  // per frame in flight, host-visible, grown on demand
   std::vector<Buffer> indices_;
-  std::vector<Command> commands_;  // this frame's
+  std::vector<Command> commands_;     // this frame's
   std::array<float, 4> transform_{};  // scale.xy, translate.xy: display → clip space
 };
 

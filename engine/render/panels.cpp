@@ -1,11 +1,10 @@
 // Panels and labels: ImGui draw data → panel textures → blended quads in the scene.
 #include "render/panels.h"
 
+#include <glm/gtc/matrix_transform.hpp>
 #include <imgui.h>
 
 #include <cstring>
-
-#include <glm/gtc/matrix_transform.hpp>
 
 #include "render/renderer_impl.h"
 #include "render/ui_font.h"
@@ -32,7 +31,6 @@ namespace {
 constexpr std::size_t kVertexBytes = 4U << 20U;  // per frame: plenty for a few dozen panels
 constexpr std::size_t kIndexBytes = 2U << 20U;
 const ImVec4 kPanelTitleColour{1.0F, 0.85F, 0.3F, 1.0F};  // warm yellow on the dark panel
-
 
 assets::Mesh quadMesh() {
   assets::Mesh mesh;
@@ -89,9 +87,10 @@ void PanelRenderer::upload() {
   ImGui::GetStyle().Colors[ImGuiCol_WindowBg].w = 1.0F;
 
   const auto& device = impl_.ctx->device;
-  fontSet_ = std::move(vk::raii::DescriptorSets(
-      device, vk::DescriptorSetAllocateInfo(*impl_.descriptorPool, *impl_.pipelines->uiSetLayout()))
-                           .front());
+  fontSet_ = std::move(
+      vk::raii::DescriptorSets(device, vk::DescriptorSetAllocateInfo(
+                                           *impl_.descriptorPool, *impl_.pipelines->uiSetLayout()))
+          .front());
   fontSampler_ = device.createSampler(vk::SamplerCreateInfo(
       {}, vk::Filter::eLinear, vk::Filter::eLinear, vk::SamplerMipmapMode::eNearest,
       vk::SamplerAddressMode::eClampToEdge, vk::SamplerAddressMode::eClampToEdge,
@@ -99,15 +98,20 @@ void PanelRenderer::upload() {
   const vk::DescriptorImageInfo atlas(*fontSampler_, *fontAtlas_.view,
                                       vk::ImageLayout::eShaderReadOnlyOptimal);
   device.updateDescriptorSets(
-      vk::WriteDescriptorSet(*fontSet_, 0, 0, vk::DescriptorType::eCombinedImageSampler, atlas), {});
+      vk::WriteDescriptorSet(*fontSet_, 0, 0, vk::DescriptorType::eCombinedImageSampler, atlas),
+      {});
   quadMesh_ = impl_.addMesh(quadMesh());
   for (std::size_t i = 0; i < impl_.frames.size(); ++i) {
-    vertices_.push_back(createBuffer(*impl_.ctx, kVertexBytes, vk::BufferUsageFlagBits::eVertexBuffer, true));
-    indices_.push_back(createBuffer(*impl_.ctx, kIndexBytes, vk::BufferUsageFlagBits::eIndexBuffer, true));
+    vertices_.push_back(
+        createBuffer(*impl_.ctx, kVertexBytes, vk::BufferUsageFlagBits::eVertexBuffer, true));
+    indices_.push_back(
+        createBuffer(*impl_.ctx, kIndexBytes, vk::BufferUsageFlagBits::eIndexBuffer, true));
   }
 }
 
-PanelRenderer::~PanelRenderer() { ImGui::DestroyContext(imgui_); }
+PanelRenderer::~PanelRenderer() {
+  ImGui::DestroyContext(imgui_);
+}
 
 PanelSlot& PanelRenderer::slot(std::size_t index, vk::Extent2D size) {
   if (index < slots_.size() && slots_[index]->image.extent == size) return *slots_[index];
@@ -151,22 +155,28 @@ void PanelRenderer::prepare(const FrameInput& input, std::uint32_t frame) {
     layOut(title, body, size, label, page);
     const ImDrawData* data = ImGui::GetDrawData();
     panel.commands.clear();
-    panel.scale = glm::vec2(2.0F / static_cast<float>(size.width), 2.0F / static_cast<float>(size.height));
+    panel.scale =
+        glm::vec2(2.0F / static_cast<float>(size.width), 2.0F / static_cast<float>(size.height));
     for (int l = 0; l < data->CmdListsCount; ++l) {
       const ImDrawList* list = data->CmdLists[l];
-      const std::size_t vBytes = static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert);
+      const std::size_t vBytes =
+          static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert);
       const std::size_t iBytes = static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx);
-      if (vtxUsed + vBytes > kVertexBytes || idxUsed + iBytes > kIndexBytes) break;  // too much text
+      if (vtxUsed + vBytes > kVertexBytes || idxUsed + iBytes > kIndexBytes)
+        break;  // too much text
       std::memcpy(vtx + vtxUsed, list->VtxBuffer.Data, vBytes);
       std::memcpy(idx + idxUsed, list->IdxBuffer.Data, iBytes);
       for (const ImDrawCmd& c : list->CmdBuffer) {
         const auto x0 = static_cast<std::int32_t>(std::max(c.ClipRect.x, 0.0F));
         const auto y0 = static_cast<std::int32_t>(std::max(c.ClipRect.y, 0.0F));
-        const auto x1 = std::min(static_cast<std::int32_t>(c.ClipRect.z), static_cast<std::int32_t>(size.width));
-        const auto y1 = std::min(static_cast<std::int32_t>(c.ClipRect.w), static_cast<std::int32_t>(size.height));
+        const auto x1 = std::min(static_cast<std::int32_t>(c.ClipRect.z),
+                                 static_cast<std::int32_t>(size.width));
+        const auto y1 = std::min(static_cast<std::int32_t>(c.ClipRect.w),
+                                 static_cast<std::int32_t>(size.height));
         if (x1 <= x0 || y1 <= y0) continue;
         panel.commands.push_back(
-            {vk::Rect2D({x0, y0}, {static_cast<std::uint32_t>(x1 - x0), static_cast<std::uint32_t>(y1 - y0)}),
+            {vk::Rect2D({x0, y0},
+                        {static_cast<std::uint32_t>(x1 - x0), static_cast<std::uint32_t>(y1 - y0)}),
              c.ElemCount, static_cast<std::uint32_t>(idxUsed / sizeof(ImDrawIdx) + c.IdxOffset),
              static_cast<std::int32_t>(vtxUsed / sizeof(ImDrawVert) + c.VtxOffset)});
       }
@@ -187,10 +197,11 @@ void PanelRenderer::prepare(const FrameInput& input, std::uint32_t frame) {
     core::Pose pose;
     pose.position = entity.worldPose.position + core::Vec3(0.0F, top, 0.0F);
     const core::Vec3 toEye = eye - pose.position;
-    if (glm::length(toEye) > 1e-3F) pose.orientation = glm::quatLookAt(-glm::normalize(toEye), {0, 1, 0});
+    if (glm::length(toEye) > 1e-3F)
+      pose.orientation = glm::quatLookAt(-glm::normalize(toEye), {0, 1, 0});
     // The label's width follows its text at 800 px/m; the padding is ImGui's window padding.
-    const float textPixels = bodyFont_->CalcTextSizeA(kPanelFontPixels, FLT_MAX, 0.0F,
-                                                      l.text.c_str()).x;
+    const float textPixels =
+        bodyFont_->CalcTextSizeA(kPanelFontPixels, FLT_MAX, 0.0F, l.text.c_str()).x;
     const float width = (textPixels + 2.0F * ImGui::GetStyle().WindowPadding.x + 4.0F) / 800.0F;
     place("", l.text, glm::vec2(width, 0.05F), 800, pose, true, 0);
   }
@@ -214,8 +225,9 @@ void PanelRenderer::layOut(const std::string& title, const std::string& body, vk
   const float lineHeight = ImGui::GetTextLineHeightWithSpacing();
   const float textWidth = io.DisplaySize.x - 2.0F * kPanelPadding;
   // The title wraps too (never cut); the body gets the lines left under it.
-  const auto titleLines = label || title.empty() ? std::vector<std::string>{}
-                                                 : pageText(*titleFont_, title, textWidth, 1000).pages.front();
+  const auto titleLines = label || title.empty()
+                              ? std::vector<std::string>{}
+                              : pageText(*titleFont_, title, textWidth, 1000).pages.front();
   if (!titleLines.empty()) {
     ImGui::PushFont(titleFont_);
     ImGui::PushStyleColor(ImGuiCol_Text, kPanelTitleColour);
@@ -234,7 +246,8 @@ void PanelRenderer::layOut(const std::string& title, const std::string& body, vk
   const std::size_t shown = page % text.pages.size();
   for (const auto& line : text.pages[shown]) ImGui::TextUnformatted(line.c_str());
   if (text.pages.size() > 1) {
-    const std::string counter = std::to_string(shown + 1) + "/" + std::to_string(text.pages.size()) +
+    const std::string counter = std::to_string(shown + 1) + "/" +
+                                std::to_string(text.pages.size()) +
                                 (shown + 1 < text.pages.size() ? " \u25B8" : "");
     const float counterWidth = ImGui::CalcTextSize(counter.c_str()).x;
     ImGui::SetCursorPos(ImVec2(io.DisplaySize.x - style.WindowPadding.x - counterWidth,
@@ -268,7 +281,8 @@ void PanelRenderer::record(const vk::raii::CommandBuffer& cmd, std::uint32_t fra
       cmd.bindIndexBuffer(*indices_[frame].buffer, 0,
                           sizeof(ImDrawIdx) == 2 ? vk::IndexType::eUint16 : vk::IndexType::eUint32);
       const std::array<float, 4> push{panel.scale.x, panel.scale.y, -1.0F, -1.0F};
-      cmd.pushConstants<float>(*impl_.pipelines->uiLayout(), vk::ShaderStageFlagBits::eVertex, 0, push);
+      cmd.pushConstants<float>(*impl_.pipelines->uiLayout(), vk::ShaderStageFlagBits::eVertex, 0,
+                               push);
       cmd.setViewport(0, vk::Viewport(0.0F, 0.0F, static_cast<float>(panel.image.extent.width),
                                       static_cast<float>(panel.image.extent.height), 0.0F, 1.0F));
       for (const auto& c : panel.commands) {
@@ -278,9 +292,10 @@ void PanelRenderer::record(const vk::raii::CommandBuffer& cmd, std::uint32_t fra
     }
     cmd.endRendering();
     transitionImage(cmd, *panel.image.image, vk::ImageAspectFlagBits::eColor,
-                    vk::ImageLayout::eColorAttachmentOptimal, vk::ImageLayout::eShaderReadOnlyOptimal,
-                    Stage2::eColorAttachmentOutput, Access2::eColorAttachmentWrite,
-                    Stage2::eFragmentShader, Access2::eShaderSampledRead);
+                    vk::ImageLayout::eColorAttachmentOptimal,
+                    vk::ImageLayout::eShaderReadOnlyOptimal, Stage2::eColorAttachmentOutput,
+                    Access2::eColorAttachmentWrite, Stage2::eFragmentShader,
+                    Access2::eShaderSampledRead);
   }
 }
 

@@ -14,9 +14,9 @@ namespace {
 // Beyond ASCII: Latin-1 (é è ê ë à â ç ô û ï « » ° ±), Œ œ Ÿ, the dashes, curly quotes,
 // bullet and ellipsis, €, the minus sign, the arrows and the check/cross marks of the HUD.
 constexpr char32_t kExtraGlyphs[] = {
-    U'é', U'è', U'ê', U'ë', U'à', U'â', U'ç', U'ô', U'û', U'ï', U'î', U'ù', U'ü', U'ö', U'É',
-    U'È', U'À', U'Ç', U'œ', U'Œ', U'Ÿ', U'«', U'»', U'—', U'–', U'“', U'”', U'‘', U'’', U'„',
-    U'…', U'•', U'€', U'°', U'±', U'−', U'×', U'←', U'↑', U'→', U'↓', U'✓', U'✗', U'▸', U'·', U' '};
+    U'é', U'è', U'ê', U'ë', U'à', U'â', U'ç', U'ô', U'û', U'ï', U'î', U'ù', U'ü', U'ö', U'É', U'È',
+    U'À', U'Ç', U'œ', U'Œ', U'Ÿ', U'«', U'»', U'—', U'–', U'“', U'”', U'‘', U'’', U'„', U'…', U'•',
+    U'€', U'°', U'±', U'−', U'×', U'←', U'↑', U'→', U'↓', U'✓', U'✗', U'▸', U'·', U' '};
 
 // ImGui glyph ranges: pairs of inclusive code point ranges, zero-terminated. ImWchar is 16
 // bits in Debian's build, which covers everything here.
@@ -47,7 +47,9 @@ bool breaksAWord(const char* wrap, const char* lineEnd) {
 
 }  // namespace
 
-std::span<const char32_t> requiredGlyphs() { return kExtraGlyphs; }
+std::span<const char32_t> requiredGlyphs() {
+  return kExtraGlyphs;
+}
 
 core::Result<ImFont*> addUiFont(ImFontAtlas& atlas, float pixelSize,
                                 const std::filesystem::path& file) {
@@ -68,7 +70,9 @@ ImGuiContextScope::ImGuiContextScope(ImGuiContext* ours) : saved_(ImGui::GetCurr
   ImGui::SetCurrentContext(ours);
 }
 
-ImGuiContextScope::~ImGuiContextScope() { ImGui::SetCurrentContext(saved_); }
+ImGuiContextScope::~ImGuiContextScope() {
+  ImGui::SetCurrentContext(saved_);
+}
 
 void bindOverlayAtlas(ImFontAtlas& atlas) {
   unsigned char* pixels = nullptr;
@@ -112,8 +116,9 @@ PagedText pageText(const ImFont& font, std::string_view text, float width, int l
   }
   const auto perPage = static_cast<std::size_t>(std::max(linesPerPage, 1));
   for (std::size_t i = 0; i < lines.size(); i += perPage) {
-    out.pages.emplace_back(lines.begin() + static_cast<std::ptrdiff_t>(i),
-                           lines.begin() + static_cast<std::ptrdiff_t>(std::min(i + perPage, lines.size())));
+    out.pages.emplace_back(
+        lines.begin() + static_cast<std::ptrdiff_t>(i),
+        lines.begin() + static_cast<std::ptrdiff_t>(std::min(i + perPage, lines.size())));
   }
   if (out.pages.empty()) out.pages.emplace_back();
   return out;

@@ -16,8 +16,8 @@ class WindowTargetImpl final : public WindowTarget {
                    bool vsync)
       : ctx_(ctx), window_(window), framesInFlight_(framesInFlight), vsync_(vsync) {
     VkSurfaceKHR surface = VK_NULL_HANDLE;
-    const VkResult result =
-        glfwCreateWindowSurface(static_cast<VkInstance>(*ctx_.instance), window_, nullptr, &surface);
+    const VkResult result = glfwCreateWindowSurface(static_cast<VkInstance>(*ctx_.instance),
+                                                    window_, nullptr, &surface);
     if (result != VK_SUCCESS) {
       throw vk::SystemError(vk::make_error_code(vk::Result(result)), "glfwCreateWindowSurface");
     }
@@ -180,10 +180,12 @@ void WindowTargetImpl::createSwapchain() {
   const auto caps = ctx_.physicalDevice.getSurfaceCapabilitiesKHR(*surface_);
   if (format_ == vk::Format::eUndefined) pickFormat();
   const VkExtent2D size = framebufferSize();
-  extent_ = caps.currentExtent.width != UINT32_MAX
-                ? static_cast<VkExtent2D>(caps.currentExtent)
-                : VkExtent2D{std::clamp(size.width, caps.minImageExtent.width, caps.maxImageExtent.width),
-                             std::clamp(size.height, caps.minImageExtent.height, caps.maxImageExtent.height)};
+  extent_ =
+      caps.currentExtent.width != UINT32_MAX
+          ? static_cast<VkExtent2D>(caps.currentExtent)
+          : VkExtent2D{
+                std::clamp(size.width, caps.minImageExtent.width, caps.maxImageExtent.width),
+                std::clamp(size.height, caps.minImageExtent.height, caps.maxImageExtent.height)};
   if (extent_.width == 0 || extent_.height == 0) return;  // minimised meanwhile: acquire waits
   mode_ = pickPresentMode();
   std::uint32_t count = std::max(caps.minImageCount + 1, framesInFlight_);
@@ -206,7 +208,8 @@ void WindowTargetImpl::createSwapchain() {
     rendered_.push_back(ctx_.device.createSemaphore({}));
   }
   // One more acquire semaphore than images: the one being acquired is never still in use.
-  for (std::size_t i = 0; i <= images_.size(); ++i) acquired_.push_back(ctx_.device.createSemaphore({}));
+  for (std::size_t i = 0; i <= images_.size(); ++i)
+    acquired_.push_back(ctx_.device.createSemaphore({}));
   ring_ = 0;
   stale_ = false;
   ++builds_;

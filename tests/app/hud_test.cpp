@@ -1,13 +1,14 @@
 // The HUD without a GPU: the font's glyphs, text paging, the strings table, keys and
 // actions, fault acknowledgement, ImGui context hygiene, HudState from a real Session, the
 // instruction panel's title and placement, and the panel-text warnings of `praxis validate`.
+#include "app/hud.h"
+
 #include <gtest/gtest.h>
 #include <imgui.h>
 
 #include <set>
 #include <sstream>
 
-#include "app/hud.h"
 #include "app/instruction_panel.h"
 #include "app/session.h"
 #include "render/ui_font.h"
@@ -102,7 +103,8 @@ TEST(PageText, LongTextWrapsIntoPagesAndKeepsEveryWord) {
     }
   }
   EXPECT_EQ(joined, text);
-  EXPECT_TRUE(render::pageText(**font, "Spanningsafwezigheidscontroleprocedure", 120.0F, 3).wordTooWide);
+  EXPECT_TRUE(
+      render::pageText(**font, "Spanningsafwezigheidscontroleprocedure", 120.0F, 3).wordTooWide);
 }
 
 TEST(HudStrings, EveryStringExistsInEachLanguageWithItsPlaceholdersFilled) {
@@ -136,7 +138,8 @@ TEST(Hud, EscOpensThePauseMenuAndEnterResumes) {
   HudInput release;
   release.keys.push_back(HudKeyEvent{.key = HudKey::Enter, .down = false});
   auto after = (*hud)->frame(release, stepState());
-  const bool resumed = has(frame.actions, HudActionKind::Resume) || has(after.actions, HudActionKind::Resume);
+  const bool resumed =
+      has(frame.actions, HudActionKind::Resume) || has(after.actions, HudActionKind::Resume);
   EXPECT_TRUE(resumed);
   EXPECT_FALSE((*hud)->paused());
 }
@@ -159,15 +162,19 @@ TEST(Hud, AFaultStaysUntilAcknowledged) {
   ASSERT_TRUE(hud.has_value());
   HudState state = stepState();
   state.faults.push_back(HudFault{.message = "Je hebt de kast geopend zonder te vergrendelen.",
-                                  .severity = scenario::Severity::Critical, .penalty = 20, .tick = 90});
+                                  .severity = scenario::Severity::Critical,
+                                  .penalty = 20,
+                                  .tick = 90});
   (void)(*hud)->frame(HudInput{}, state);  // sized in the first frame, shown from the second
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(owners((*hud)->frame(HudInput{}, state).drawData).count("##fault"), 1U) << i;
   }
   (void)(*hud)->frame(keys({HudKey::Enter}), state);
   EXPECT_EQ(owners((*hud)->frame(HudInput{}, state).drawData).count("##fault"), 0U);
-  state.faults.push_back(HudFault{.message = "Nog een fout.", .severity = scenario::Severity::Minor,
-                                  .penalty = 5, .tick = 200});
+  state.faults.push_back(HudFault{.message = "Nog een fout.",
+                                  .severity = scenario::Severity::Minor,
+                                  .penalty = 5,
+                                  .tick = 200});
   (void)(*hud)->frame(HudInput{}, state);
   EXPECT_EQ(owners((*hud)->frame(HudInput{}, state).drawData).count("##fault"), 1U);
 }
@@ -218,14 +225,30 @@ TEST(Hud, KeepsTheCallersImGuiContextCurrent) {
   ImGui::DestroyContext(mine);
 }
 
+TEST(Hud, AHiDpiScaleRebuildsLargerFontsAndPassesTheFramebufferScale) {
+  auto hud = Hud::create();
+  ASSERT_TRUE(hud.has_value());
+  const int before = (*hud)->fonts().TexHeight * (*hud)->fonts().TexWidth;
+  ASSERT_TRUE((*hud)->setContentScale(2.0F).has_value());
+  EXPECT_GT((*hud)->fonts().TexHeight * (*hud)->fonts().TexWidth, before);
+  HudInput input;
+  input.displaySize = glm::vec2(640.0F, 360.0F);
+  input.framebufferScale = glm::vec2(2.0F, 2.0F);
+  const auto frame = (*hud)->frame(input, stepState());
+  EXPECT_EQ(frame.drawData->FramebufferScale.x, 2.0F);
+  EXPECT_EQ(frame.drawData->DisplaySize.x, 640.0F);
+}
+
 TEST(Hud, TheEndScreenListsTheResultAndOffersTheReport) {
   auto hud = Hud::create();
   ASSERT_TRUE(hud.has_value());
   HudState state = stepState();
   state.ended = true;
   state.outcome = scenario::Outcome::Failed;
-  state.faults.push_back(HudFault{.message = "Niet vergrendeld.", .severity = scenario::Severity::Major,
-                                  .penalty = 20, .tick = 10});
+  state.faults.push_back(HudFault{.message = "Niet vergrendeld.",
+                                  .severity = scenario::Severity::Major,
+                                  .penalty = 20,
+                                  .tick = 10});
   (void)(*hud)->frame(HudInput{}, state);
   auto frame = (*hud)->frame(HudInput{}, state);
   EXPECT_EQ(owners(frame.drawData).count("##end"), 1U);
@@ -238,7 +261,8 @@ TEST(Hud, TheEndScreenListsTheResultAndOffersTheReport) {
   HudInput release;
   release.keys.push_back(HudKeyEvent{.key = HudKey::Enter, .down = false});
   auto after = (*hud)->frame(release, state);
-  EXPECT_TRUE(has(frame.actions, HudActionKind::OpenReport) || has(after.actions, HudActionKind::OpenReport));
+  EXPECT_TRUE(has(frame.actions, HudActionKind::OpenReport) ||
+              has(after.actions, HudActionKind::OpenReport));
 }
 
 class ShippedHud : public ::testing::Test {
@@ -288,7 +312,8 @@ TEST_F(ShippedHud, TheInstructionPanelIsTitledWithNumberAndTitleAndNeverCoversTh
                                   core::Vec3(0.34F, 0.2F, 1.2F), core::Vec3(0.0F, -0.3F, 1.2F)}) {
     core::Pose head;
     head.position = at + offset;
-    const core::Vec3 look = glm::normalize(at + core::Vec3(-offset.x, -offset.y, 0.0F) - head.position);
+    const core::Vec3 look =
+        glm::normalize(at + core::Vec3(-offset.x, -offset.y, 0.0F) - head.position);
     head.orientation = glm::quatLookAt(look, {0, 1, 0});
     auto panel = instructionPanel(def_, feedback, scene, head, "nl-BE", 0.0);
     ASSERT_TRUE(panel.has_value());

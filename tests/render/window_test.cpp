@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <cstdio>
 #include <memory>
 
 #include "render_fixture.h"
@@ -15,9 +16,19 @@ namespace {
 
 class WindowTest : public ::testing::Test {
  protected:
-  void SetUp() override {
+  // GLFW once for the suite: initialising it again after glfwTerminate sometimes fails to
+  // reach the X server.
+  static void SetUpTestSuite() {
     ensureRuntimeDir();
-    ASSERT_EQ(glfwInit(), GLFW_TRUE) << "no display: run under xvfb-run -a";
+    glfwSetErrorCallback([](int, const char* what) { std::fprintf(stderr, "GLFW: %s\n", what); });
+    glfwReady_ = glfwInit() == GLFW_TRUE;
+  }
+  static void TearDownTestSuite() {
+    if (glfwReady_) glfwTerminate();
+  }
+  void SetUp() override {
+    ASSERT_TRUE(glfwReady_) << "no display: run under xvfb-run -a";
+    glfwDefaultWindowHints();
     glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
     window_ = glfwCreateWindow(320, 240, "praxis render test", nullptr, nullptr);
     ASSERT_NE(window_, nullptr);
@@ -44,7 +55,6 @@ class WindowTest : public ::testing::Test {
     renderer_.reset();
     if (overlay_ != nullptr) ImGui::DestroyContext(overlay_);
     if (window_ != nullptr) glfwDestroyWindow(window_);
-    glfwTerminate();
     for (const auto& m : messages_) ADD_FAILURE() << m;
   }
   /// Pumps events until the framebuffer has the size (the X server answers asynchronously).
@@ -75,6 +85,7 @@ class WindowTest : public ::testing::Test {
     return stats.value_or(FrameStats{});
   }
 
+  static inline bool glfwReady_ = false;
   std::vector<std::string> messages_;  // outlives the renderer that writes to it
   GLFWwindow* window_ = nullptr;
   std::unique_ptr<Renderer> renderer_;

@@ -52,7 +52,9 @@ std::string help() {
              "  unfocused. Closing the window before the end reports the attempt as aborted.\n\n"
              "xAPI: every attempt's statements go to the durable outbox first and from there to the\n"
              "LRS, when one is configured (see docs/xapi.md):\n") +
-         kXapiHelp + "\nExit: 0 attempt passed, 1 attempt failed, 2 usage or environment error.\n";
+         kXapiHelp +
+         "\nExit: 0 attempt passed, 1 attempt failed, 2 usage or environment error, 3 launched by a\n"
+         "cmi5 LMS that has not accepted every statement (the lines above say which and why).\n";
 }
 
 ArgSpec argSpec() {
@@ -244,6 +246,10 @@ void printJson(const scenario::ScenarioDef& def, const Finished& f) {
                    {"lrs", f.xapi->lrsConfigured},   {"emitted", f.xapi->emitted},
                    {"delivered", f.xapi->delivered}, {"pending", f.xapi->pending},
                    {"dead", f.xapi->dead}};
+    for (const auto& u : f.xapi->undelivered) {
+      out["xapi"]["undelivered"].push_back(
+          {{"id", u.id}, {"verb", u.verb}, {"pending", u.pending}, {"reason", u.reason}});
+    }
   }
   std::printf("%s\n", out.dump().c_str());
 }
@@ -346,10 +352,20 @@ core::Result<app::RunResult> playDesktop(const Args& args, const std::filesystem
 /// Plays the script through one app::Attempt in the chosen front end, prints as it goes and
 /// writes the --record file.
 int runAttempt(const Args& args, const std::filesystem::path& dir, const scenario::ScenarioDef& def,
-               const scenario::TraineeScript& played, app::Mode mode) {
+               scenario::TraineeScript played, app::Mode mode) {
   std::string trainee;
   auto output = openOutput(args, trainee);
   if (!output) return usageError(kName, output.error().message);
+  // cmi5 11.1: the LMS's language preference, unless the command line chose one.
+  if (auto preferred = output->output ? output->output->learnerLanguage(def) : std::nullopt;
+      preferred && !args.option("--language")) {
+    played.language = *preferred;
+  }
+  // cmi5 11.1: the LMS's language preference, unless the command line chose one.
+  if (auto preferred = output->output ? output->output->learnerLanguage(def) : std::nullopt;
+      preferred && !args.option("--language")) {
+    played.language = *preferred;
+  }
   const bool json = args.has("--json");
   std::vector<interaction::TraineeInput> inputs;
   app::RunOptions options;
@@ -392,6 +408,7 @@ int runAttempt(const Args& args, const std::filesystem::path& dir, const scenari
     std::fprintf(stderr, "praxis run: %zu Vulkan validation message(s)\n", validationMessages);
     return kExitFailed;
   }
+  if (f.xapi && f.xapi->cmi5 && !f.xapi->allDelivered()) return kExitUndelivered;
   return f.run.outcome == scenario::Outcome::Passed ? kExitOk : kExitFailed;
 }
 
