@@ -100,6 +100,9 @@ void DesktopMode::handle(const InputEvent& event) {
   const bool key = std::holds_alternative<KeyDown>(event) || std::holds_alternative<KeyUp>(event);
   const bool button = std::holds_alternative<MouseDown>(event) ||
                       std::holds_alternative<MouseUp>(event) || std::holds_alternative<Scroll>(event);
+  if (const auto* k = std::get_if<KeyDown>(&event); k != nullptr && k->key == Key::F11) {
+    target_->setFullscreen(!target_->fullscreen());  // the swapchain follows next frame
+  }
   if (hud_) {
     hud_->handle(event);
     // What the HUD uses (a click on its menu, keys in its menus) is not also a grab or a step.

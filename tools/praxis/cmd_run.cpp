@@ -48,8 +48,9 @@ std::string help() {
              "  --screenshot FILE write the last frame drawn to FILE (PNG)\n"
              "  --size WxH        the window's size (default 1280x720)\n"
              "  --validate        Vulkan validation layer on; any message fails (exit 1)\n"
-             "  Esc pauses and resumes; the tick also stops while the window is minimised or\n"
-             "  unfocused. Closing the window before the end reports the attempt as aborted.\n\n"
+             "  Esc opens the pause menu, F1 the controls, F11 toggles full screen; the tick also\n"
+             "  stops while the window is minimised or unfocused. Closing the window before the\n"
+             "  end reports the attempt as aborted.\n\n"
              "xAPI: every attempt's statements go to the durable outbox first and from there to the\n"
              "LRS, when one is configured (see docs/xapi.md):\n") +
          kXapiHelp +
