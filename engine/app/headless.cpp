@@ -86,6 +86,7 @@ core::Result<RunResult> runScript(const scenario::ScenarioDef& def,
     watcher.poll(s);
   }
   watcher.poll(s);
+  if (opts.onFinished) opts.onFinished(s);
   RunResult result = summarise(s);
   result.scriptError = trainee.error();
   result.timedOut = timedOut;
@@ -108,6 +109,7 @@ core::Result<RunResult> runInputs(const scenario::ScenarioDef& def,
   // A recording ends where the recorded attempt ended; a shorter log means it was abandoned.
   if (!s.ended() && options.stopAtStep.empty()) s.abort();
   watcher.poll(s);
+  if (options.onFinished) options.onFinished(s);
   return summarise(s);
 }
 

@@ -18,6 +18,8 @@ struct RunOptions {
   std::string stopAtStep;
   /// Called after every attempt event as it happens (e.g. autopilot printing).
   std::function<void(const Session&, const scenario::AttemptEvent&)> onAttemptEvent;
+  /// Called once with the finished session, before it is summarised (e.g. to record coverage).
+  std::function<void(const Session&)> onFinished;
   /// When set, every tick's input is appended here (for --record).
   std::vector<interaction::TraineeInput>* record = nullptr;
   /// Seconds the trainee may stand idle after the script's last action before the attempt

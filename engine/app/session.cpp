@@ -66,6 +66,8 @@ const std::vector<scenario::AttemptEvent>& Session::attemptEvents() const {
   return runner_->events();
 }
 
+void Session::hashAttemptState(core::Hasher& hasher) const { runner_->hashState(hasher); }
+
 std::uint64_t Session::eventLogHash() const {
   core::Hasher hasher;
   for (const auto& e : events_) interaction::hashEvent(hasher, e);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/hash.h"
 #include "core/result.h"
 #include "core/sim_time.h"
 #include "interaction/events.h"
@@ -62,6 +63,8 @@ class Session {
 
   [[nodiscard]] const std::vector<interaction::WorldEvent>& worldEvents() const;
   [[nodiscard]] const std::vector<scenario::AttemptEvent>& attemptEvents() const;
+  /// Folds the runner's discrete attempt state into `hasher` (scenario::Runner::hashState).
+  void hashAttemptState(core::Hasher& hasher) const;
   /// Hash over the world event log so far; equal logs give equal hashes, bit for bit.
   [[nodiscard]] std::uint64_t eventLogHash() const;
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/hash.h"
 #include "core/result.h"
 #include "scenario/attempt.h"
 #include "scenario/conditions.h"
@@ -32,6 +33,11 @@ class Runner {
   [[nodiscard]] int score() const;
   [[nodiscard]] Feedback feedback() const;
   [[nodiscard]] const std::vector<AttemptEvent>& events() const { return events_; }
+  /// Folds the attempt's discrete state into `hasher`: active step, completed steps, zone and
+  /// tool facts, the active step's latches, which fault conditions hold now. Not the clock,
+  /// the score or which faults were raised (no condition reads them): two attempts with
+  /// equal hashes can go on the same way (what `praxis explore` prunes by).
+  void hashState(core::Hasher& hasher) const;
 
  private:
   struct StepState {
