@@ -36,12 +36,12 @@ void addStepItems(ScenarioCoverage& c, const scenario::StepDef& step, const scen
   for (std::size_t b = 0; b < step.branches.size(); ++b) {
     const auto& branch = step.branches[b];
     c.items.push_back(item(CoverageKind::Branch, step.id + "#" + std::to_string(b),
-                           step.id + " -> " + branch.next, branch.span));
+                           "branch " + step.id + " -> " + branch.next, branch.span));
   }
   if (!step.branches.empty()) {  // "otherwise" is a branch too
     std::string next = step.next;
     if (next.empty()) next = index + 1 < def.steps.size() ? def.steps[index + 1].id : "end";
-    c.items.push_back(item(CoverageKind::Branch, step.id + "#default", step.id + " -> " + next + " (otherwise)",
+    c.items.push_back(item(CoverageKind::Branch, step.id + "#default", "branch " + step.id + " -> " + next + " (otherwise)",
                            scenario::spanOf(step.fields, "next", step.span)));
   }
   for (std::size_t h = 0; h < step.hints.size(); ++h) {
@@ -103,7 +103,7 @@ ScenarioCoverage coverageItems(const scenario::ScenarioDef& def) {
     for (const Verb& v : kVerbs) {
       if (!v.has(o)) continue;
       interactive = true;
-      c.items.push_back(item(CoverageKind::Interaction, o.id + ":" + v.name, std::string(v.name) + " " + o.id,
+      c.items.push_back(item(CoverageKind::Interaction, o.id + ":" + v.name, "interaction " + std::string(v.name) + " " + o.id,
                              scenario::spanOf(o.fields, v.field, o.span)));
     }
     if (interactive) c.items.push_back(item(CoverageKind::Object, o.id, "object " + o.id, o.span));

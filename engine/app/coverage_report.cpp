@@ -79,8 +79,7 @@ std::string coverageTable(const CoverageReport& report) {
   out += row("total", [&](CoverageKind k) { return report.totals(k); }, report.totals());
   for (const auto& s : report.scenarios) {
     for (const auto& i : s.items) {
-      if (i.hits == 0) out += "  uncovered " + std::string(toString(i.kind)).substr(0, toString(i.kind).size() - 1) +
-                              ": " + i.label + " (" + where(i) + ")\n";
+      if (i.hits == 0) out += "  uncovered " + i.label + " (" + where(i) + ")\n";
     }
   }
   return out;

@@ -311,17 +311,20 @@ void Search::deadEnds(ExploreResult& result) {
   const auto ends = backwards([](const Node& x) { return x.ended; });
   const auto unknown = backwards([](const Node& x) { return !x.ended && !x.expanded; });
   const auto dead = [&](std::size_t i) { return !nodes_[i].ended && !completes[i] && !unknown[i]; };
+  std::map<std::string, bool> reported;  // one dead end per active step: the shortest way in
   for (std::size_t i = 0; i < n; ++i) {
     // Report where the trainee enters a dead region, not every state inside it.
     if (!dead(i) || (nodes_[i].parent >= 0 && dead(static_cast<std::size_t>(nodes_[i].parent)))) continue;
     const std::vector<Action> path = pathTo(static_cast<int>(i));
     auto played = play(def_, path);
     const std::string step = played ? played->session->feedback().stepId : std::string();
+    if (reported[step]) continue;
+    reported[step] = true;
     const scenario::StepDef* active = def_.findStep(step);
     std::string message = "dead end at step '" + step + "': the scenario can no longer be completed" +
                           (ends[i] ? " (only a critical fault can still end it)"
                                    : " and nothing but the time limit ends it");
-    result.findings.push_back(finding(FindingKind::DeadEnd, "", std::move(message),
+    result.findings.push_back(finding(FindingKind::DeadEnd, step, std::move(message),
                                       active != nullptr ? active->span : def_.span, &path));
   }
 }
@@ -344,10 +347,10 @@ std::string findingTestYaml(const Finding& f, const scenario::ScenarioDef& def, 
     for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i];
     return out + "]";
   };
-  std::string out = "# yaml-language-server: $schema=../../schema/trainee-test.schema.json\n";
-  out += "# Found by praxis explore: " + f.message + " (" + f.span.where() + ").\n";
+  std::string out = "# Found by praxis explore: " + f.message + " (" + f.span.where() + ").\n";
   out += "# Replay: praxis run " + def.folder + " --headless --script <this file>\n";
-  out += "name: \"" + name + "\"\nlanguage: nl-BE\nseed: 1\nactions:\n";
+  const std::string language = def.meta.languages.empty() ? "nl-BE" : def.meta.languages.front();
+  out += "name: \"" + name + "\"\nlanguage: " + language + "\nseed: 1\nactions:\n";
   if (f.actions.empty()) out += "  - wait: 0.5\n";
   for (const auto& a : f.actions) out += "  - " + detail::actionYaml(a) + "\n";
   out += "expect:\n  end: " + (f.endReason.empty() ? std::string("aborted") : f.endReason) + "\n";

@@ -37,7 +37,7 @@ enum class FindingKind { StepNeverCompleted, FaultNeverRaised, BranchNeverTaken,
 
 struct Finding {
   FindingKind kind = FindingKind::DeadEnd;
-  std::string id;            // the step, fault or branch ("step#0", "step#default"); dead end: ""
+  std::string id;            // the step, fault or branch ("step#0", "step#default"); dead end: its active step
   std::string message;       // one sentence for people
   core::SourceSpan span;     // where the item is defined (dead ends: the active step)
   /// The shortest sequence that shows it: to the dead end, or to where the step that can

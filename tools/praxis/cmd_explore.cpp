@@ -80,7 +80,7 @@ std::string testFileName(const app::Finding& f, std::size_t index) {
   for (char& c : kind) {
     if (c == ' ') c = '-';
   }
-  return "explore-" + kind + "-" + id + ".yaml";
+  return kind + "-" + id + ".yaml";
 }
 
 void printResult(const std::string& name, const app::ExploreResult& r) {
@@ -114,10 +114,10 @@ bool reportFindings(const app::ExploreResult& r, const scenario::ScenarioDef& de
     if (!f.hasSequence) continue;
     if (!json) std::printf("    shortest sequence (%zu actions): %s\n", f.actions.size(), sequenceText(f).c_str());
     if (!budget.writeTests) continue;
-    const auto file = *budget.writeTests / (def.meta.id + "-" + testFileName(f, i));
+    const auto file = *budget.writeTests / ("explore-" + def.meta.id + "-" + testFileName(f, i));
     std::error_code ec;
     std::filesystem::create_directories(*budget.writeTests, ec);
-    const std::string name = "explore: " + f.message;
+    const std::string name = "explore: " + std::string(toString(f.kind)) + " " + f.id;
     if (auto written = core::writeFileAtomic(file, app::findingTestYaml(f, def, name)); !written) {
       std::fprintf(stderr, "praxis explore: %s\n", written.error().message.c_str());
       return false;
