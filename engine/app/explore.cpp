@@ -102,7 +102,7 @@ class Search {
   core::Result<void> expand(int node);
   [[nodiscard]] bool outOfBudget();
   [[nodiscard]] std::uint64_t stateOf(const Session& s) const;
-  void progress(int depth);
+  void progress(int depth, bool last = false);
   void conclude(ExploreResult& result);
   void deadEnds(ExploreResult& result);
   Finding finding(FindingKind kind, std::string id, std::string message, core::SourceSpan span,
@@ -159,9 +159,9 @@ bool Search::outOfBudget() {
   return !cutBy_.empty();
 }
 
-void Search::progress(int depth) {
+void Search::progress(int depth, bool last) {
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  if (!options_.onProgress || elapsed - lastReport_ < 1.0) return;
+  if (!options_.onProgress || (!last && elapsed - lastReport_ < 1.0)) return;
   lastReport_ = elapsed;
   options_.onProgress({.states = nodes_.size(), .runs = runs_, .depth = depth, .frontier = queue_.size(),
                        .seconds = elapsed});
@@ -206,6 +206,7 @@ core::Result<ExploreResult> Search::run() {
     if (auto r = expand(index); !r) return std::unexpected(r.error());
     if (nodes_[static_cast<std::size_t>(index)].expanded) queue_.pop_front();
   }
+  progress(depth_, /*last=*/true);
   ExploreResult result;
   result.states = nodes_.size();
   result.runs = runs_;
