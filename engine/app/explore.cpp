@@ -2,6 +2,7 @@
 #include "app/explore.h"
 
 #include <chrono>
+#include <ctime>
 #include <deque>
 #include <map>
 #include <unordered_map>
@@ -119,6 +120,7 @@ class Search {
   std::string cutBy_;
   int depth_ = 0;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::clock_t cpuStart_ = std::clock();
   double lastReport_ = 0.0;
 };
 
@@ -214,6 +216,7 @@ core::Result<ExploreResult> Search::run() {
   result.complete = cutBy_.empty();
   result.cutBy = cutBy_;
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  result.cpuSeconds = static_cast<double>(std::clock() - cpuStart_) / CLOCKS_PER_SEC;
   result.completionDepth = sightings_.completed;
   conclude(result);
   return result;

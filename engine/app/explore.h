@@ -55,6 +55,7 @@ struct ExploreResult {
   int depth = 0;              // the deepest level reached
   int completionDepth = -1;   // actions in the shortest sequence that completes the attempt
   double seconds = 0.0;
+  double cpuSeconds = 0.0;    // processor time of this process (on a busy machine, < seconds)
   bool complete = false;      // every reachable state was expanded
   std::string cutBy;          // when not complete: "--max-states", "--seconds" or "--max-depth"
   std::vector<Finding> findings;

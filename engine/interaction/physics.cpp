@@ -44,9 +44,19 @@ struct Body {
 
 }  // namespace
 
+// Bullet's default pools (4096 manifolds and collision algorithms) are allocated and zeroed
+// with every world: most of the cost of creating a session. A scenario's few dozen bodies
+// need a fraction; past the pool Bullet allocates on demand, so nothing is lost.
+btDefaultCollisionConstructionInfo smallPools() {
+  btDefaultCollisionConstructionInfo info;
+  info.m_defaultMaxPersistentManifoldPoolSize = 128;
+  info.m_defaultMaxCollisionAlgorithmPoolSize = 128;
+  return info;
+}
+
 struct Physics::Impl {
   // Bullet objects refer to those declared before them; members are destroyed in reverse.
-  btDefaultCollisionConfiguration config;
+  btDefaultCollisionConfiguration config{smallPools()};
   btCollisionDispatcher dispatcher{&config};
   btDbvtBroadphase broadphase;
   btSequentialImpulseConstraintSolver solver;

@@ -84,9 +84,10 @@ std::string testFileName(const app::Finding& f, std::size_t index) {
 }
 
 void printResult(const std::string& name, const app::ExploreResult& r) {
-  std::printf("%s: search %s (%zu states, %zu sequences played, %.1f s, %.0f states/s), deepest %d actions",
+  std::printf("%s: search %s (%zu states, %zu sequences played, %.1f s, %.1f s CPU, %.0f states per CPU second), "
+              "deepest %d moves",
               name.c_str(), r.complete ? "complete" : ("cut by " + r.cutBy).c_str(), r.states, r.runs, r.seconds,
-              r.seconds > 0 ? static_cast<double>(r.states) / r.seconds : 0.0, r.depth);
+              r.cpuSeconds, r.cpuSeconds > 0 ? static_cast<double>(r.states) / r.cpuSeconds : 0.0, r.depth);
   if (r.completionDepth >= 0) std::printf(", shortest completion %d actions", r.completionDepth);
   std::printf("\n");
   for (const auto& item : r.notReached) std::printf("  not reached within the budget: %s\n", item.c_str());
@@ -102,7 +103,7 @@ nlohmann::json resultJson(const std::string& name, const app::ExploreResult& r) 
                         {"actions", actions}, {"has_sequence", f.hasSequence}});
   }
   return {{"scenario", name},   {"complete", r.complete}, {"cut_by", r.cutBy},         {"states", r.states},
-          {"runs", r.runs},     {"seconds", r.seconds},   {"depth", r.depth},          {"completion_depth", r.completionDepth},
+          {"runs", r.runs},     {"seconds", r.seconds}, {"cpu_seconds", r.cpuSeconds},   {"depth", r.depth},          {"completion_depth", r.completionDepth},
           {"findings", findings}, {"not_reached", r.notReached}};
 }
 
