@@ -1,6 +1,7 @@
 // praxis explore: the breadth-first search and what it concludes (docs/explore.md).
 #include "app/explore.h"
 
+#include <array>
 #include <chrono>
 #include <ctime>
 #include <deque>
@@ -17,8 +18,6 @@ namespace {
 using detail::Move;
 using scenario::Action;
 
-// After the last action, let the world settle this long before reading its state.
-constexpr double kSettleSeconds = 0.3;
 // A sequence never plays longer than this (a guard; the trainee always finishes).
 constexpr double kMaxSequenceSeconds = 3600.0;
 
@@ -34,28 +33,38 @@ struct Node {
 
 struct Played {
   std::unique_ptr<Session> session;
-  bool playable = false;  // the trainee could play every action
+  std::array<std::string, 2> holding;  // what the trainee believes each hand holds (left, right)
+  bool playable = false;               // the trainee could play every action
 };
 
-// Plays `actions` from a fresh session: a Bullet world cannot be copied, and a fresh replay
-// is what `praxis run --script` will do with the written test (docs/explore.md, measured).
-core::Result<Played> play(const scenario::ScenarioDef& def, const std::vector<Action>& actions) {
-  auto session = Session::create(def, {});
-  if (!session) return std::unexpected(session.error());
-  Session& s = **session;
+// Plays `actions` on in `played` with a trainee that takes over its beliefs. A trainee that
+// takes over between two actions gives the same inputs as one that plays both: it plans the
+// next action from the same scene and the same last input.
+void continueWith(Played& played, const std::vector<Action>& actions) {
+  Session& s = *played.session;
   scenario::TraineeScript script;
   script.file = "<explore>";
   script.actions = actions;
-  scenario::ScriptedTrainee trainee(script, s.initialInput());
-  const core::Tick limit = core::secondsToTicks(kMaxSequenceSeconds);
-  interaction::TraineeInput input = s.initialInput();
+  scenario::ScriptedTrainee trainee(script, s.lastInput());
+  trainee.assumeHolding(interaction::HandSide::Left, played.holding[0]);
+  trainee.assumeHolding(interaction::HandSide::Right, played.holding[1]);
+  const core::Tick limit = s.tick() + core::secondsToTicks(kMaxSequenceSeconds);
   while (!s.ended() && s.tick() < limit) {
-    input = trainee.next(s.scene());
+    const interaction::TraineeInput input = trainee.next(s.scene());
     if (trainee.done()) break;
     s.step(input);
   }
-  for (core::Tick t = 0; t < core::secondsToTicks(kSettleSeconds) && !s.ended(); ++t) s.step(input);
-  return Played{std::move(*session), !trainee.error().has_value()};
+  played.holding = {trainee.holding(interaction::HandSide::Left), trainee.holding(interaction::HandSide::Right)};
+  played.playable = !trainee.error().has_value();
+}
+
+// Plays `actions` from a fresh session, as `praxis run --script` plays a test.
+core::Result<Played> play(const scenario::ScenarioDef& def, const std::vector<Action>& actions) {
+  auto session = Session::create(def, {});
+  if (!session) return std::unexpected(session.error());
+  Played played{.session = std::move(*session), .holding = {}, .playable = false};
+  continueWith(played, actions);
+  return played;
 }
 
 // The first (so shortest: sequences are played breadth first) sequence that showed each
@@ -170,19 +179,21 @@ void Search::progress(int depth, bool last) {
 }
 
 core::Result<void> Search::expand(int index) {
+  // Replay the state's sequence once, then play each move on a copy of that session: a
+  // fresh replay per move costs the whole prefix again (docs/explore.md, measured).
   const std::vector<Action> prefix = pathTo(index);
   auto parent = play(def_, prefix);
   if (!parent) return std::unexpected(parent.error());
   ++runs_;
   for (Move& move : detail::candidateMoves(*parent->session, vocabulary_)) {
     if (outOfBudget()) return {};
+    Played child{.session = parent->session->clone(), .holding = parent->holding, .playable = false};
+    continueWith(child, move);
+    ++runs_;
+    if (!child.playable || !detail::moveTookEffect(*child.session, move)) continue;
     std::vector<Action> actions = prefix;
     actions.insert(actions.end(), move.begin(), move.end());
-    auto child = play(def_, actions);
-    if (!child) return std::unexpected(child.error());
-    ++runs_;
-    if (!child->playable || !detail::moveTookEffect(*child->session, move)) continue;
-    const int successor = add(index, std::move(move), *child->session, actions);
+    const int successor = add(index, std::move(move), *child.session, actions);
     nodes_[static_cast<std::size_t>(index)].successors.push_back(successor);
   }
   nodes_[static_cast<std::size_t>(index)].expanded = true;

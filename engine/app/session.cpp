@@ -54,6 +54,16 @@ void Session::step(const interaction::TraineeInput& input) {
   ++tick_;
 }
 
+std::unique_ptr<Session> Session::clone() const {
+  std::unique_ptr<Session> copy(new Session(def_, options_));
+  copy->lastInput_ = lastInput_;
+  copy->tick_ = tick_;
+  copy->events_ = events_;
+  copy->world_ = std::make_unique<interaction::World>(*world_);
+  copy->runner_ = runner_->clone();
+  return copy;
+}
+
 void Session::abort() { runner_->abort(tick_); }
 
 core::Tick Session::tick() const { return tick_; }

@@ -46,6 +46,8 @@ class Session {
 
   /// Advances the simulation by one tick with this input (nothing once the attempt ended).
   void step(const interaction::TraineeInput& input);
+  /// An independent copy of the session so far: world, runner and logs.
+  [[nodiscard]] std::unique_ptr<Session> clone() const;
   /// Ends an unfinished attempt as failed (the trainee stopped, the window closed).
   void abort();
 

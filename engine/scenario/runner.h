@@ -26,6 +26,8 @@ class Runner {
   /// Consumes one tick's events and the scene after them.
   void update(core::Tick tick, std::span<const interaction::WorldEvent> events,
               const scene::Scene& scene);
+  /// An independent copy of the attempt so far (the definition is shared).
+  [[nodiscard]] std::unique_ptr<Runner> clone() const { return std::unique_ptr<Runner>(new Runner(*this)); }
   /// Ends an unfinished attempt (the trainee stopped, the window closed): failed.
   void abort(core::Tick tick);
 
