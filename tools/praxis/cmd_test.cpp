@@ -56,6 +56,13 @@ core::Result<Shard> shardFromEnvironment() {
   return s;
 }
 
+// The help text with the coverage options (shared with `praxis coverage merge`) in place.
+std::string helpText() {
+  std::string help = kHelp;
+  help.replace(help.find("%s"), 2, kCoverageHelp);
+  return help;
+}
+
 std::string describeResult(const app::RunResult& r) {
   char line[160];
   std::snprintf(line, sizeof line, "%s, %s, score %d/%d, %.1f s simulated",
@@ -64,30 +71,34 @@ std::string describeResult(const app::RunResult& r) {
   return line;
 }
 
+void printVerbose(const app::Session&, const app::EventBatch& batch) {
+  for (const auto& e : batch.attempt) {
+    std::printf("      t=%6.2fs %s %s%s\n", core::ticksToSeconds(e.tick),
+                std::string(toString(e.kind)).c_str(), e.stepId.c_str(),
+                e.faultId.empty() ? "" : (" " + e.faultId).c_str());
+  }
+}
+
 }  // namespace
 
 int runTest(const CommandArgs& argv) {
-  auto args = parseArgs(argv, {{"--verbose", "--coverage"},
-                               {"--junit", "--filter", "--lrs", "--outbox", "--config", "--coverage-json",
-                                "--coverage-html", "--min-coverage"},
-                               1, 64});
-  auto coverage = args ? CoverageOutput::fromArgs(*args) : core::Result<CoverageOutput>(std::unexpected(args.error()));
-  if (!coverage) {
-    std::fprintf(stderr, "praxis test: %s\n\n", coverage.error().message.c_str());
-    std::fprintf(stderr, kHelp, kCoverageHelp);
-    return kExitUsage;
-  }
-  if (args->has("--help")) {
-    std::printf(kHelp, kCoverageHelp);
-    return kExitOk;
-  }
+  const auto parsed = parseCommand(argv,
+                                   {{"--verbose", "--coverage"},
+                                    {"--junit", "--filter", "--lrs", "--outbox", "--config", "--coverage-json",
+                                     "--coverage-html", "--min-coverage"},
+                                    1, 64},
+                                   "test", helpText());
+  if (!parsed.args) return parsed.exitCode;
+  const Args* args = &*parsed.args;
+  auto coverage = CoverageOutput::fromArgs(*args);
+  if (!coverage) return usageError("test", coverage.error().message);
   auto shard = shardFromEnvironment();
   if (!shard) {
     std::fprintf(stderr, "praxis test: %s\n", shard.error().message.c_str());
     return kExitUsage;
   }
   const std::string filter = args->option("--filter").value_or("");
-  XapiOutput xapiOut;
+  app::OpenedOutput xapiOut;
   if (args->option("--lrs") || args->option("--outbox") || args->option("--config")) {
     auto opened = openXapiOutput(*args);
     if (!opened) {
@@ -124,14 +135,10 @@ int runTest(const CommandArgs& argv) {
 
         app::RunOptions options;
         options.onFinished = recordCoverage;
-        if (args->has("--verbose")) {
-          options.onAttemptEvent = [](const app::Session& s, const scenario::AttemptEvent& e) {
-            std::printf("      t=%6.2fs %s %s%s\n", core::ticksToSeconds(e.tick),
-                        std::string(toString(e.kind)).c_str(), e.stepId.c_str(),
-                        e.faultId.empty() ? "" : (" " + e.faultId).c_str());
-            (void)s;
-          };
-        }
+        // Statements go out as the attempt happens, as in `praxis run`.
+        options.attempt.output = xapiOut.output.get();
+        options.attempt.traineeId = "scripted:" + full;
+        if (args->has("--verbose")) options.attempt.onEvents = printVerbose;
         const auto start = std::chrono::steady_clock::now();
         auto run = app::runScript(*package->scenario, script, options);
         const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -141,12 +148,6 @@ int runTest(const CommandArgs& argv) {
         } else {
           c.failures = app::checkExpectations(script.expect, *run);
           c.output = describeResult(*run);
-          if (xapiOut.output) {
-            app::ReportContext context;
-            context.language = script.language;
-            xapiOut.output->beginAttempt(*package->scenario, context, "scripted:" + full);
-            for (const auto& e : run->attemptEvents) xapiOut.output->report(e);
-          }
         }
         std::printf("%s  %-45s %s (%.0f ms)\n", c.failures.empty() ? "PASS" : "FAIL", full.c_str(),
                     c.output.c_str(), wall * 1000.0);
