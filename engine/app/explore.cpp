@@ -175,7 +175,8 @@ void Search::progress(int depth, bool last) {
   if (!options_.onProgress || (!last && elapsed - lastReport_ < 1.0)) return;
   lastReport_ = elapsed;
   options_.onProgress({.states = nodes_.size(), .runs = runs_, .depth = depth, .frontier = queue_.size(),
-                       .seconds = elapsed});
+                       .seconds = elapsed,
+                       .cpuSeconds = static_cast<double>(std::clock() - cpuStart_) / CLOCKS_PER_SEC});
 }
 
 core::Result<void> Search::expand(int index) {

@@ -22,6 +22,7 @@ struct ExploreProgress {
   int depth = 0;             // depth (in actions) of the state being expanded
   std::size_t frontier = 0;  // states waiting to be expanded
   double seconds = 0.0;      // wall time so far
+  double cpuSeconds = 0.0;   // processor time so far
 };
 
 struct ExploreOptions {

@@ -21,27 +21,23 @@ constexpr const char* kHelp =
 }  // namespace
 
 int runCoverage(const CommandArgs& argv) {
-  auto args = parseArgs(argv, {{"--coverage"}, {"--coverage-json", "--coverage-html", "--min-coverage"}, 2, 4096});
-  if (args && args->has("--help")) {
-    std::printf(kHelp, kCoverageHelp);
-    return kExitOk;
+  std::string help = kHelp;
+  help.replace(help.find("%s"), 2, kCoverageHelp);
+  const auto parsed = parseCommand(
+      argv, {{"--coverage"}, {"--coverage-json", "--coverage-html", "--min-coverage"}, 2, 4096}, "coverage", help);
+  if (!parsed.args) return parsed.exitCode;
+  const Args* args = &*parsed.args;
+  if (args->positionals.front() != "merge") {
+    return usageError("coverage", "unknown coverage command '" + args->positionals.front() + "' (expected merge)");
   }
-  if (args && args->positionals.front() != "merge") {
-    args = core::fail("unknown coverage command '", args->positionals.front(), "' (expected merge)");
-  }
-  auto output = args ? CoverageOutput::fromArgs(*args) : core::Result<CoverageOutput>(std::unexpected(args.error()));
-  if (!output) {
-    std::fprintf(stderr, "praxis coverage: %s\n\n", output.error().message.c_str());
-    std::fprintf(stderr, kHelp, kCoverageHelp);
-    return kExitUsage;
-  }
+  auto output = CoverageOutput::fromArgs(*args);
+  if (!output) return usageError("coverage", output.error().message);
   for (std::size_t i = 1; i < args->positionals.size(); ++i) {
     const std::string& file = args->positionals[i];
     auto text = core::readFile(file);
     auto shard = text ? app::parseCoverageJson(*text, file) : core::Result<app::CoverageReport>(std::unexpected(text.error()));
     if (!shard) {
-      std::fprintf(stderr, "praxis coverage: %s\n", shard.error().message.c_str());
-      return kExitUsage;
+      return usageError("coverage", shard.error().message);
     }
     for (const auto& s : shard->scenarios) output->report().merge(s);
   }

@@ -120,7 +120,7 @@ bool reportFindings(const app::ExploreResult& r, const scenario::ScenarioDef& de
     std::filesystem::create_directories(*budget.writeTests, ec);
     const std::string name = "explore: " + std::string(toString(f.kind)) + " " + f.id;
     if (auto written = core::writeFileAtomic(file, app::findingTestYaml(f, def, name)); !written) {
-      std::fprintf(stderr, "praxis explore: %s\n", written.error().message.c_str());
+      usageError("explore", written.error().message);
       return false;
     }
     if (!json) std::printf("    written to %s\n", file.c_str());
@@ -131,24 +131,19 @@ bool reportFindings(const app::ExploreResult& r, const scenario::ScenarioDef& de
 }  // namespace
 
 int runExplore(const CommandArgs& argv) {
-  auto args = parseArgs(argv, {{"--json"}, {"--max-states", "--seconds", "--max-depth", "--write-tests"}, 1, 64});
-  auto budget = args ? budgetFrom(*args) : core::Result<Budget>(std::unexpected(args.error()));
-  if (args && args->has("--help")) {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
-  if (!budget) {
-    std::fprintf(stderr, "praxis explore: %s\n\n%s", budget.error().message.c_str(), kHelp);
-    return kExitUsage;
-  }
+  const auto parsed = parseCommand(
+      argv, {{"--json"}, {"--max-states", "--seconds", "--max-depth", "--write-tests"}, 1, 64}, "explore", kHelp);
+  if (!parsed.args) return parsed.exitCode;
+  const Args* args = &*parsed.args;
+  const auto budget = budgetFrom(*args);
+  if (!budget) return usageError("explore", budget.error().message);
   const bool json = args->has("--json");
   nlohmann::json all = nlohmann::json::array();
   bool problem = false;
   for (const auto& root : args->positionals) {
     auto packages = findPackages(root);
     if (!packages) {
-      std::fprintf(stderr, "praxis explore: %s\n", packages.error().message.c_str());
-      return kExitUsage;
+      return usageError("explore", packages.error().message);
     }
     for (const auto& dir : *packages) {
       auto package = loadPackageReporting(dir);
@@ -157,14 +152,13 @@ int runExplore(const CommandArgs& argv) {
       app::ExploreOptions options = budget->options;
       if (!json) {
         options.onProgress = [&name](const app::ExploreProgress& p) {
-          std::fprintf(stderr, "  %s: %zu states, depth %d, %zu waiting, %.0f s\n", name.c_str(), p.states, p.depth,
-                       p.frontier, p.seconds);
+          std::fprintf(stderr, "  %s: %zu states, depth %d, %zu waiting, %.0f s (%.0f s CPU)\n", name.c_str(),
+                       p.states, p.depth, p.frontier, p.seconds, p.cpuSeconds);
         };
       }
       auto result = app::explore(*package->scenario, options);
       if (!result) {
-        std::fprintf(stderr, "praxis explore: %s\n", result.error().message.c_str());
-        return kExitUsage;
+        return usageError("explore", result.error().message);
       }
       if (!json) printResult(name, *result);
       if (!reportFindings(*result, *package->scenario, *budget, json)) return kExitUsage;
