@@ -63,6 +63,7 @@ void Session::step(const interaction::TraineeInput& input) {
 
 std::unique_ptr<Session> Session::clone() const {
   std::unique_ptr<Session> copy(new Session(def_, options_));
+  copy->rng_ = rng_;
   copy->lastInput_ = lastInput_;
   copy->tick_ = tick_;
   copy->events_ = events_;
