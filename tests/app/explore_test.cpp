@@ -110,6 +110,29 @@ TEST(Explore, TheShippedScenariosShowNoProblemWithinABudget) {
   }
 }
 
+TEST(Explore, ACopiedSessionGoesOnExactlyAsTheOriginal) {
+  const auto package = load(fs::path(PRAXIS_SOURCE_DIR) / "scenarios/safe-isolation");
+  const auto* reference = &*std::find_if(package.tests.begin(), package.tests.end(),
+                                         [](const auto& t) { return t.reference; });
+  std::vector<interaction::TraineeInput> inputs;
+  RunOptions options;
+  options.record = &inputs;
+  ASSERT_TRUE(runScript(*package.scenario, *reference, options));
+  auto original = Session::create(*package.scenario, {});
+  ASSERT_TRUE(original);
+  const std::size_t half = inputs.size() / 2;
+  for (std::size_t i = 0; i < half; ++i) (*original)->step(inputs[i]);
+  const auto copy = (*original)->clone();
+  for (std::size_t i = half; i < inputs.size(); ++i) {
+    (*original)->step(inputs[i]);
+    copy->step(inputs[i]);
+  }
+  EXPECT_TRUE(copy->ended());
+  EXPECT_EQ(copy->eventLogHash(), (*original)->eventLogHash());
+  EXPECT_EQ(copy->attemptEvents().size(), (*original)->attemptEvents().size());
+  EXPECT_EQ(detail::discreteState(*copy, false), detail::discreteState(**original, false));
+}
+
 TEST(Explore, StatesIgnoreWhichHandHoldsWhenNoConditionNamesAHand) {
   const auto package = load(planted());
   const auto vocabulary = detail::vocabularyOf(*package.scenario);
