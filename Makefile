@@ -14,7 +14,7 @@ all: build
 help:
 	@echo "make run      install missing packages, build, run the default scenario ($(SCENARIO))"
 	@echo "make test     install missing packages, build, run every test (unit, scenarios, fuzz)"
-	@echo "make bench    build and run the benchmarks (praxis bench, render, xAPI, assets)"
+	@echo "make bench    build and run the benchmarks (praxis bench, praxis explore, render, xAPI, assets)"
 	@echo "make fuzz     build the loader fuzzer with clang and run it for FUZZ_SECONDS"
 	@echo "make sanitize build with ASan+UBSan into build-asan and run the unit tests"
 
@@ -67,6 +67,7 @@ test: build fuzz-build
 # there is one, else lavapipe; xAPI emit and delivery to a local LRS; model import and cache).
 bench: build
 	$(PRAXIS) bench scenarios/
+	$(PRAXIS) explore scenarios/ --seconds 120
 	$(BUILD)/tests/bench/render_bench
 	$(BUILD)/tests/bench/xapi_bench
 	$(BUILD)/tests/bench/assets_bench

@@ -18,6 +18,7 @@
 #include "core/hash.h"
 #include "core/paths.h"
 #include "packages.h"
+#include "scenario/validator.h"
 #include "xapi_output.h"
 
 namespace praxis::cli {
@@ -112,6 +113,18 @@ const scenario::TraineeScript* pickScript(const scenario::PackageLoadResult& pac
   }
   error = "no test '" + wanted + "' in the package";
   return nullptr;
+}
+
+// --script FILE outside the package (e.g. written by `praxis explore --write-tests`): read
+// and checked against the package's scenario like one of its own tests.
+std::optional<scenario::TraineeScript> scriptFromFile(const scenario::PackageLoadResult& package,
+                                                      const std::string& file) {
+  if (!std::filesystem::is_regular_file(file)) return std::nullopt;
+  auto loaded = scenario::loadTraineeScript(file);
+  if (loaded.script) scenario::validateScript(*package.scenario, *loaded.script, loaded.diagnostics);
+  std::fputs(loaded.diagnostics.format().c_str(), stderr);
+  if (!loaded.script || loaded.diagnostics.hasErrors()) return std::nullopt;
+  return loaded.script;
 }
 
 /// The xAPI output of this attempt and the trainee it reports, or nothing with --no-xapi.
@@ -430,6 +443,14 @@ int runRun(const CommandArgs& argv) {
   if (!package) return kExitUsage;
   std::string error;
   const scenario::TraineeScript* script = pickScript(*package, args, error);
+  std::optional<scenario::TraineeScript> outside;
+  if (script == nullptr && args.option("--script")) {
+    outside = scriptFromFile(*package, *args.option("--script"));
+    if (outside) {
+      script = &*outside;
+      error.clear();
+    }
+  }
   if (!error.empty()) return usageError(kName, dir.string() + ": " + error);
   if (script == nullptr && *mode == app::Mode::Headless) {
     return usageError(kName, "headless, give --autopilot or --script TEST (nobody is at the keyboard)");
