@@ -19,8 +19,30 @@ core::Pose fromBt(const btTransform& t) {
                      static_cast<float>(q.y()), static_cast<float>(q.z()))};
 }
 
-std::unique_ptr<btCollisionShape> makeShape(const scene::Shape& shape) {
+// A fixed plane is the top of solid ground, not a 1 cm sheet: a released object falls about
+// 5 cm a tick from bench height, and one discrete step would carry it through a sheet that
+// thin (it then falls for ever, out of every hand's reach). The slab hangs below the surface.
+constexpr float kGroundDepth = 0.25F;
+
+/// The ground under a fixed plane: a slab whose top face is the plane's top face.
+class Ground : public btCompoundShape {
+ public:
+  explicit Ground(const core::Vec3& half)
+      : btCompoundShape(false, 1), slab_(btVector3(half.x, kGroundDepth * 0.5F, half.z)) {
+    addChildShape(btTransform(btQuaternion::getIdentity(), btVector3(0, half.y - kGroundDepth * 0.5F, 0)),
+                  &slab_);
+  }
+  Ground(const Ground&) = delete;
+  Ground& operator=(const Ground&) = delete;
+  ~Ground() override = default;
+
+ private:
+  btBoxShape slab_;  // the compound refers to it and does not own it
+};
+
+std::unique_ptr<btCollisionShape> makeShape(const scene::Shape& shape, bool fixed) {
   const core::Vec3 h = shape.halfExtents();
+  if (fixed && shape.kind == scene::ShapeKind::Plane) return std::make_unique<Ground>(h);
   switch (shape.kind) {
     case scene::ShapeKind::Box:
     case scene::ShapeKind::Plane: return std::make_unique<btBoxShape>(toBt(h));
@@ -79,7 +101,7 @@ struct Physics::Impl {
   Body& add(scene::EntityId id, const scene::Shape& shape, const core::Pose& pose, float mass) {
     Body b;
     b.source = shape;
-    b.shape = makeShape(shape);
+    b.shape = makeShape(shape, mass <= 0.0F);
     b.mass = mass;
     b.motion = std::make_unique<btDefaultMotionState>(toBt(pose));
     btVector3 inertia(0, 0, 0);

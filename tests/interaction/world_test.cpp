@@ -122,6 +122,47 @@ TEST_F(WorldTest, ReleasedObjectFallsAndComesToRestOnTheTable) {
   EXPECT_NEAR(at("padlock").worldPose.position.y, 0.94F, 0.01F);
 }
 
+// A scenario's floor is a `plane` collider (1 cm thick as drawn). An object let go of at
+// shoulder height falls about 5 cm a tick by the time it reaches it: it must still land on
+// the floor, where a hand can pick it up again, not fall through it for ever.
+TEST(WorldGround, ObjectDroppedFromShoulderHeightLandsOnAPlaneFloorAndCanBeGrabbedAgain) {
+  scene::Scene s;
+  Entity floor;
+  floor.id = "floor";
+  floor.visual.shape = Shape{ShapeKind::Plane, {8.0F, 0.0F, 8.0F}};
+  floor.collider = true;
+  s.add(floor);
+  Entity tester = box("tester", {0.0F, 1.3F, -0.3F}, {0.04F, 0.03F, 0.14F});
+  tester.grabbable = scene::Grabbable{0.3F, {}};
+  s.add(tester);
+  s.updateWorldPoses();
+  World world(std::move(s));
+  const EntityId id = *world.scene().find("tester");
+  TraineeInput input;
+  input.head.position = {0.0F, 1.7F, 0.3F};
+  auto& hand = input.hand(HandSide::Right);
+  std::vector<WorldEvent> events;
+  core::Tick tick = 0;
+  const auto step = [&](int ticks) {
+    for (int i = 0; i < ticks; ++i) world.step(tick++, input, events);
+  };
+  hand.pose.position = world.scene().at(id).worldPose.position;
+  hand.grip = 1.0F;
+  step(1);
+  ASSERT_EQ(world.held(HandSide::Right), id);
+  hand.grip = 0.0F;
+  step(3 * core::kTicksPerSecond);
+  ASSERT_EQ(world.held(HandSide::Right), scene::kNoEntity);
+  // On the floor's top face (5 mm) with its half height (15 mm), give or take contact slop.
+  const core::Vec3 rest = world.scene().at(id).worldPose.position;
+  EXPECT_NEAR(rest.y, 0.02F, 0.01F);
+  hand.pose.position = rest;
+  step(1);
+  hand.grip = 1.0F;
+  step(1);
+  EXPECT_EQ(world.held(HandSide::Right), id);
+}
+
 TEST_F(WorldTest, ReleaseWithinToleranceSnapsIntoAcceptingSocket) {
   right().pose.position = at("padlock").worldPose.position;
   right().grip = 1.0F;
