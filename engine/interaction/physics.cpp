@@ -23,6 +23,8 @@ core::Pose fromBt(const btTransform& t) {
 // 5 cm a tick from bench height, and one discrete step would carry it through a sheet that
 // thin (it then falls for ever, out of every hand's reach). The slab hangs below the surface.
 constexpr float kGroundDepth = 0.25F;
+// Bullet's rolling (and spinning) friction coefficient of every body; see Impl::add.
+constexpr float kRollingFriction = 0.02F;
 
 /// The ground under a fixed plane: a slab whose top face is the plane's top face.
 class Ground : public btCompoundShape {
@@ -109,6 +111,12 @@ struct Physics::Impl {
     btRigidBody::btRigidBodyConstructionInfo info(mass, b.motion.get(), b.shape.get(), inertia);
     info.m_friction = 0.8F;
     info.m_restitution = 0.05F;
+    // Without rolling resistance a cylinder that tips over (an extinguisher let go of) rolls
+    // on for ever, even gaining speed from contact jitter, and no hand ever catches it. Real
+    // objects lose a little to the floor as they roll: enough here to stop it in a few
+    // centimetres, too little to keep it from tipping over.
+    info.m_rollingFriction = kRollingFriction;
+    info.m_spinningFriction = kRollingFriction;
     b.body = std::make_unique<btRigidBody>(info);
     world.addRigidBody(b.body.get());
     order.push_back(id);
