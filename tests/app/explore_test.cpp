@@ -110,6 +110,45 @@ TEST(Explore, TheShippedScenariosShowNoProblemWithinABudget) {
   }
 }
 
+// Dead ends the first full searches reported: an object let go of fell through the 1 cm floor
+// (the tester dropped at L1) or rolled away for ever (the extinguisher dropped near the fire),
+// and the trainee's later grab closed on nothing. Each sequence, continued, now completes the
+// step it had blocked (tests/interaction's WorldGround tests show the physics underneath).
+TEST(Explore, AnObjectLetGoOfInAShippedScenarioCanBePickedUpAgain) {
+  struct Case {
+    const char* scenario;
+    std::vector<const char*> actions;
+    const char* blockedStep;
+  };
+  const std::vector<Case> cases = {
+      {"safe-isolation",
+       {"grab: padlock", "grab: {object: tag, hand: left}", "snap: {object: padlock, into: lock_point}",
+        "grab: tester", "snap: {object: tag, into: tag_point}", "set: {object: breaker_q1, to: off, hand: left}",
+        "touch: {target: proving_unit, with: tester, seconds: 1.3}", "touch: {target: l1, with: tester, seconds: 1.3}",
+        "release: right", "wait: 0.5", "grab: tester", "touch: {target: l2, with: tester, seconds: 1.3}",
+        "touch: {target: l3, with: tester, seconds: 1.3}", "touch: {target: n, with: tester, seconds: 1.3}"},
+       "verify_absence"},
+      {"fire-extinguisher",
+       {"grab: co2_pin", "walk_to: attack_zone", "release: right", "wait: 0.5", "grab: co2_ext",
+        "walk_to: too_close", "release: right", "wait: 0.5", "grab: co2_ext", "walk_to: attack_zone",
+        "use: {tool: co2_ext, on: fire_base, seconds: 2.3}"},
+       "aim_base"},
+  };
+  for (const Case& c : cases) {
+    const auto package = load(fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / c.scenario);
+    std::string yaml = "name: dropped and picked up again\nlanguage: en\nactions:\n";
+    for (const char* a : c.actions) yaml += std::string("  - ") + a + "\n";
+    auto script = scenario::loadTraineeScriptText(yaml, "dropped.yaml");
+    ASSERT_TRUE(script.script) << script.diagnostics.format() << yaml;
+    auto run = runScript(*package.scenario, *script.script);
+    ASSERT_TRUE(run);
+    EXPECT_FALSE(run->scriptError) << c.scenario << ": " << run->scriptError->message;
+    EXPECT_NE(std::find(run->stepsCompleted.begin(), run->stepsCompleted.end(), c.blockedStep),
+              run->stepsCompleted.end())
+        << c.scenario << ": '" << c.blockedStep << "' was not completed";
+  }
+}
+
 TEST(Explore, ACopiedSessionGoesOnExactlyAsTheOriginal) {
   const auto package = load(fs::path(PRAXIS_SOURCE_DIR) / "scenarios/safe-isolation");
   const auto* reference = &*std::find_if(package.tests.begin(), package.tests.end(),
