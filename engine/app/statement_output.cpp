@@ -3,6 +3,7 @@
 #include <cassert>
 #include <set>
 
+#include "core/hash.h"
 #include "core/paths.h"
 #include "core/uuid.h"
 #include "xapi/outbox.h"
@@ -107,22 +108,44 @@ void StatementOutput::waitForDelivery(xapi::Outbox& box, std::chrono::millisecon
   }
 }
 
+void StatementOutput::waitForCommit() {
+  // A slow disk gets up to 30 s; a disk that keeps failing (full, read-only, a file-size
+  // limit) is not going to recover while the trainee waits: give up after 2 s of failures.
+  constexpr auto kCommitLimit = std::chrono::seconds(30);
+  constexpr auto kFailingLimit = std::chrono::seconds(2);
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + kCommitLimit;
+  auto lastGood = Clock::now();
+  auto last = emitter_->stats();
+  while (!emitter_->waitCommitted(std::chrono::milliseconds(100))) {
+    const auto now = Clock::now();
+    const auto stats = emitter_->stats();
+    if (stats.committed > last.committed || stats.commitErrors == last.commitErrors) lastGood = now;
+    last = stats;
+    if (now >= deadline || now - lastGood > kFailingLimit) return;
+  }
+}
+
 StatementOutputSummary StatementOutput::close(std::chrono::milliseconds deliveryWait) {
   StatementOutputSummary summary;
   summary.outbox = settings_.outbox.string();
   summary.lrsConfigured = cmi5_.has_value() || settings_.lrs.has_value();
   summary.rejected = rejected_;
-  if (closed_) return summary;
+  // No emitter: open() failed and this output never started, so there is nothing to close.
+  if (closed_ || !emitter_) return summary;
   closed_ = true;
-  summary.emitted = emitter_->stats().emitted;
-  if (!emitter_->waitCommitted(std::chrono::seconds(30))) {
-    log_.error("xAPI: the outbox did not commit within 30 s; see the errors above");
-  }
+  waitForCommit();
   auto box = xapi::Outbox::open(settings_.outbox);
   if (summary.lrsConfigured && deliveryWait.count() > 0 && box) {
     waitForDelivery(**box, deliveryWait);
   }
-  emitter_.reset();  // joins the writer and sender: what is still pending stays on disk
+  // Joins the writer and sender: what is still pending stays on disk; what was never
+  // committed is lost, and said so.
+  const auto stats = emitter_->stop();
+  emitter_.reset();
+  summary.emitted = stats.emitted;
+  summary.notStored = stats.emitted - stats.committed;
+  summary.storeError = stats.lastCommitError;
   if (!box) {
     summary.lastError = box.error().message;
     return summary;
@@ -148,8 +171,13 @@ StatementOutputSummary StatementOutput::close(std::chrono::milliseconds delivery
 
 std::filesystem::path cmi5OutboxPath(const std::filesystem::path& outbox,
                                      const xapi::cmi5::Session& session) {
+  // The registration is a checked UUID (parseLaunchUrl); the session id is whatever the LMS
+  // sent, so only its hash goes into the name: no LMS string ever becomes a path.
+  assert(core::isUuid(session.launch().registration));
+  core::Hasher hasher;
+  hasher.text(session.sessionId());
   const auto folder = outbox.parent_path() / "cmi5";
-  return folder / (session.launch().registration + "-" + session.sessionId() + ".sqlite");
+  return folder / (session.launch().registration + "-" + hasher.hex() + ".sqlite");
 }
 
 core::Result<std::string> localTraineeId() {

@@ -33,9 +33,15 @@ struct StatementOutputSummary {
   std::int64_t pending = 0;   // in the outbox, not yet delivered (no LRS, or it is down)
   std::int64_t delivered = 0;  // of this run's statements
   std::int64_t dead = 0;      // refused by the LRS (see `praxis xapi export --state dead`)
+  std::int64_t notStored = 0;  // emitted but never written to the outbox: lost
   bool lrsConfigured = false;
   std::string outbox;
-  std::string lastError;  // the outbox's last delivery error, if any
+  std::string lastError;   // the outbox's last delivery error, if any
+  std::string storeError;  // why statements could not be stored (disk full, read-only, ...)
+
+  /// Statements of this run that are not recorded anywhere: never stored, or rejected by
+  /// validation. A run with any must not report success.
+  [[nodiscard]] std::int64_t lost() const { return notStored + rejected; }
 };
 
 class StatementOutput {
@@ -70,6 +76,7 @@ class StatementOutput {
                   std::optional<xapi::cmi5::Session> cmi5);
   void emit(xapi::Statement statement);
   void waitForDelivery(xapi::Outbox& box, std::chrono::milliseconds limit);
+  void waitForCommit();
 
   xapi::XapiSettings settings_;
   core::Log log_;

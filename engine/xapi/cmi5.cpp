@@ -4,6 +4,9 @@
 #include <cmath>
 #include <map>
 
+#include "core/uuid.h"
+#include "xapi/json_input.h"
+#include "xapi/validator.h"
 #include "xapi/vocabulary.h"
 
 namespace praxis::xapi::cmi5 {
@@ -89,9 +92,14 @@ core::Result<Launch> parseLaunchUrl(std::string_view url) {
   launch.fetch = params["fetch"];
   launch.registration = params["registration"];
   launch.activityId = params["activityId"];
-  const Json actor = Json::parse(params["actor"], nullptr, false);
-  if (actor.is_discarded()) return core::fail("cmi5 launch URL: 'actor' is not JSON");
-  auto agent = agentFromJson(actor);
+  // Every statement carries the registration, and the launch's outbox is named by it: a
+  // non-UUID would make each statement invalid, a "../" one a path outside the data folder.
+  if (!core::isUuid(launch.registration)) {
+    return core::fail("cmi5 launch URL: 'registration' is not a UUID");
+  }
+  const auto actor = parseJsonInput(params["actor"]);
+  if (!actor) return core::fail("cmi5 launch URL: 'actor': ", actor.error().message);
+  auto agent = agentFromJson(*actor);
   if (!agent) return core::fail("cmi5 launch URL: ", agent.error().message);
   launch.actor = *agent;
   return launch;
@@ -104,6 +112,17 @@ core::Result<LaunchData> parseLaunchData(const Json& j) {
     if (!j["contextTemplate"].is_object())
       return core::fail("LMS.LaunchData: contextTemplate must be an object");
     data.contextTemplate = j["contextTemplate"];
+    // The template's extensions go into every statement: a key that is not an IRI would
+    // make all of them invalid, so the launch fails now instead of the attempt going
+    // unrecorded.
+    const Json& ext = data.contextTemplate.value("extensions", Json::object());
+    if (!ext.is_object()) return core::fail("LMS.LaunchData: contextTemplate.extensions must be an object");
+    for (const auto& [key, value] : ext.items()) {
+      if (!isIri(key)) {
+        return core::fail("LMS.LaunchData: contextTemplate.extensions key '", key,
+                          "' is not an IRI");
+      }
+    }
   }
   const std::string mode = j.value("launchMode", "");
   if (mode == "Normal")
@@ -140,10 +159,12 @@ core::Result<std::string> fetchAuthToken(const std::string& fetchUrl, const LrsC
   HttpClient http;
   auto response = http.request("POST", fetchUrl, {}, "", transport, false);
   if (!response) return core::fail("cmi5 fetch: ", response.error().message);
-  const Json j = Json::parse(response->body, nullptr, false);
-  if (response->status != 200 || j.is_discarded() || !j.is_object()) {
-    return core::fail("cmi5 fetch: HTTP ", std::to_string(response->status), " from the LMS");
+  const auto parsed = parseJsonInput(response->body);
+  if (response->status != 200 || !parsed || !parsed->is_object()) {
+    return core::fail("cmi5 fetch: HTTP ", std::to_string(response->status), " from the LMS",
+                      parsed ? "" : " (" + parsed.error().message + ")");
   }
+  const Json& j = *parsed;
   if (j.contains("error-code")) {
     return core::fail("cmi5 fetch: LMS error ", j["error-code"].dump(), ": ",
                       j.value("error-text", std::string()));
@@ -177,8 +198,9 @@ core::Result<Session> Session::begin(const Launch& launch, const LrsConfig& tran
   if (response->status != 200) {
     return core::fail("cmi5 LMS.LaunchData: HTTP ", std::to_string(response->status));
   }
-  const Json j = Json::parse(response->body, nullptr, false);
-  auto data = parseLaunchData(j.is_discarded() ? Json() : j);
+  const auto j = parseJsonInput(response->body);
+  if (!j) return core::fail("cmi5 LMS.LaunchData: ", j.error().message);
+  auto data = parseLaunchData(*j);
   if (!data) return std::unexpected(data.error());
   session.data_ = std::move(*data);
   return session;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "xapi/json_input.h"
 #include "xapi/statement.h"
 
 namespace praxis::xapi {
@@ -18,12 +19,13 @@ DeliveryStep makeStep(DeliveryStep::Kind kind, std::int64_t delivered = 0, std::
 
 std::string lrsReason(long status, const std::string& body) {
   std::string reason = "HTTP " + std::to_string(status);
-  const Json parsed = Json::parse(body, nullptr, false);
-  if (!parsed.is_discarded() && parsed.is_object()) {
-    if (parsed.contains("message") && parsed["message"].is_string()) {
-      reason += ": " + parsed["message"].get<std::string>();
+  // The body comes from the network: a hostile LRS may nest it arbitrarily deep.
+  const auto parsed = parseJsonInput(body);
+  if (parsed && parsed->is_object()) {
+    if (parsed->contains("message") && (*parsed)["message"].is_string()) {
+      reason += ": " + (*parsed)["message"].get<std::string>();
     }
-    if (parsed.contains("warnings")) reason += " " + parsed["warnings"].dump();
+    if (parsed->contains("warnings")) reason += " " + (*parsed)["warnings"].dump();
   } else if (!body.empty()) {
     reason += ": " + body;
   }
@@ -102,7 +104,7 @@ core::Result<DeliveryStep> Deliverer::oneByOne(const std::vector<OutboxRecord>& 
 }
 
 core::Result<DeliveryStep> Deliverer::deliverOnce() {
-  auto batch = outbox_.pending(policy_.batchSize);
+  auto batch = outbox_.claimPending(policy_.batchSize);
   if (!batch) return std::unexpected(batch.error());
   if (batch->empty()) return DeliveryStep{};
   const auto outcome = post(*batch, 0, batch->size());

@@ -31,7 +31,9 @@ constexpr const char* kHelp =
     "  --no-xapi         record no xAPI statements for this attempt\n\n"
     "xAPI: every attempt's statements go to the durable outbox first and from there to the\n"
     "LRS, when one is configured (see docs/xapi.md):\n%s\n"
-    "Exit: 0 attempt passed, 1 attempt failed, 2 usage or environment error.\n";
+    "Exit: 0 attempt passed, 1 attempt failed or the package has errors, 2 usage or\n"
+    "environment error (also when statements could not be stored: the attempt is not\n"
+    "recorded).\n";
 
 void printHelp(FILE* stream) { std::fprintf(stream, kHelp, kXapiHelp); }
 
@@ -120,7 +122,7 @@ int runRun(const CommandArgs& argv) {
     return kExitUsage;
   }
   auto package = loadPackageReporting(dir);
-  if (!package) return kExitUsage;
+  if (!package) return kExitBrokenPackage;
   std::string error;
   const scenario::TraineeScript* script = pickScript(*package, *args, error);
   if (script == nullptr) {
@@ -129,8 +131,25 @@ int runRun(const CommandArgs& argv) {
   }
   scenario::TraineeScript played = *script;
   if (auto language = args->option("--language")) played.language = *language;
-  if (auto seed = args->option("--seed")) played.seed = std::strtoull(seed->c_str(), nullptr, 10);
+  if (!core::isLanguageTag(played.language)) {
+    std::fprintf(stderr, "praxis run: --language '%s' is not a BCP 47 language tag (e.g. nl-BE, en)\n",
+                 played.language.c_str());
+    return kExitUsage;
+  }
+  const auto seed = wholeNumberOption(*args, "--seed", 0, UINT64_MAX);
+  if (!seed) {
+    std::fprintf(stderr, "praxis run: %s\n", seed.error().message.c_str());
+    return kExitUsage;
+  }
+  if (*seed) played.seed = **seed;
 
+  if (const auto record = args->option("--record")) {
+    // Before the attempt: a recording that cannot be written would be lost at its end.
+    if (auto writable = core::checkWritable(*record); !writable) {
+      std::fprintf(stderr, "praxis run: --record %s\n", writable.error().message.c_str());
+      return kExitUsage;
+    }
+  }
   const auto& def = *package->scenario;
   const bool json = args->has("--json");
   // The outbox opens before the attempt starts: a bad config or a failed cmi5 launch stops
@@ -225,9 +244,12 @@ int runRun(const CommandArgs& argv) {
                      {"emitted", xapiSummary->emitted},
                      {"delivered", xapiSummary->delivered},
                      {"pending", xapiSummary->pending},
-                     {"dead", xapiSummary->dead}};
+                     {"dead", xapiSummary->dead},
+                     {"not_stored", xapiSummary->notStored},
+                     {"rejected", xapiSummary->rejected}};
     }
     std::printf("%s\n", out.dump().c_str());
+    if (xapiSummary) printXapiLoss(*xapiSummary);
   } else {
     std::printf("result: %s, score %d/%d (pass %d), %.1f s simulated in %.1f ms (%.0fx real time)\n",
                 passed ? "PASSED" : "FAILED", run->score, run->maxScore, def.scoring.passScore,
@@ -237,7 +259,7 @@ int runRun(const CommandArgs& argv) {
     if (xapiSummary) printXapiSummary(*xapiSummary, xapiOut.output->registration(), false);
     if (!xapiOut.returnUrl.empty()) std::printf("return to the LMS: %s\n", xapiOut.returnUrl.c_str());
   }
-  return passed ? kExitOk : kExitFailed;
+  return exitCodeWithXapi(passed ? kExitOk : kExitFailed, xapiSummary ? &*xapiSummary : nullptr);
 }
 
 }  // namespace praxis::cli

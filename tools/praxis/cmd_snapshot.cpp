@@ -28,7 +28,7 @@ constexpr const char* kHelp =
     "  --language TAG   language of the instruction panel (default nl-BE)\n"
     "  --validate       enable the Vulkan validation layer; any message fails (exit 1)\n\n"
     "Uses a GPU when there is one, else lavapipe (PRAXIS_VK_DEVICE=cpu forces lavapipe).\n"
-    "Exit: 0 written, 1 validation messages, 2 usage or environment error.\n";
+    "Exit: 0 written, 1 validation messages or package errors, 2 usage or environment error.\n";
 
 constexpr float kHalfIpd = 0.032F;  // metres; an average adult's interpupillary distance / 2
 constexpr float kFovY = 1.2F;       // radians, close to a headset's vertical field of view
@@ -157,7 +157,7 @@ int runSnapshot(const CommandArgs& argv) {
     return kExitUsage;
   }
   auto package = loadPackageReporting(dir);
-  if (!package) return kExitUsage;
+  if (!package) return kExitBrokenPackage;
   auto state = stateAtStep(*package, args->option("--step").value_or(""));
   if (!state) {
     std::fprintf(stderr, "praxis snapshot: %s: %s\n", dir.c_str(), state.error().message.c_str());

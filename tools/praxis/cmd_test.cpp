@@ -30,7 +30,8 @@ constexpr const char* kHelp =
     "Sharding (as GoogleTest): GTEST_TOTAL_SHARDS=N GTEST_SHARD_INDEX=I runs every N-th test\n"
     "starting at I, so CI machines can split a large suite and merge the JUnit files.\n\n"
     "Prints one line per test and ends with 'N passed, N failed'.\n"
-    "Exit: 0 all passed, 1 a test failed or a package has errors, 2 usage error.\n";
+    "Exit: 0 all passed, 1 a test failed or a package has errors, 2 usage or environment\n"
+    "error (also when statements could not be stored).\n";
 
 struct Shard {
   long total = 1;
@@ -152,9 +153,13 @@ int runTest(const CommandArgs& argv) {
       return kExitUsage;
     }
   }
-  if (xapiOut.output) printXapiSummary(xapiOut.output->close(kDeliveryWait), {}, false);
+  std::optional<app::StatementOutputSummary> xapiSummary;
+  if (xapiOut.output) {
+    xapiSummary = xapiOut.output->close(kDeliveryWait);
+    printXapiSummary(*xapiSummary, {}, false);
+  }
   std::printf("%d passed, %d failed\n", passed, failed);
-  return failed == 0 ? kExitOk : kExitFailed;
+  return exitCodeWithXapi(failed == 0 ? kExitOk : kExitFailed, xapiSummary ? &*xapiSummary : nullptr);
 }
 
 }  // namespace praxis::cli

@@ -10,6 +10,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "app/scene_models.h"
 #include "scenario/loader.h"
 
 namespace praxis::cli {
@@ -23,7 +24,8 @@ constexpr const char* kHelp =
     "usage: praxis validate DIR [DIR...] [--json]\n\n"
     "Checks scenario packages: YAML syntax, keys and types (as the JSON Schema in\n"
     "scenarios/schema/ describes them), references between objects, steps and faults,\n"
-    "that every step is reachable and no steps form a cycle, that model files exist,\n"
+    "that every step is reachable and no steps form a cycle, that model files exist inside\n"
+    "the package (symbolic links included) and import,\n"
     "translations for every declared language, and the package's tests/*.yaml.\n\n"
     "DIR is a scenario package (a folder with scenario.yaml) or a folder of packages,\n"
     "e.g. scenarios/.\n\n"
@@ -127,6 +129,7 @@ int runValidate(const CommandArgs& args) {
   bool failed = false;
   for (const auto& dir : *packages) {
     auto loaded = scenario::loadScenarioPackage(dir);
+    if (loaded.scenario) app::checkModelsImport(*loaded.scenario, loaded.diagnostics);
     failed = failed || loaded.diagnostics.hasErrors();
     reports.push_back(PackageReport{dir, std::move(loaded.diagnostics)});
   }

@@ -42,12 +42,42 @@ core::Result<std::string> traineeId(const Args& args) {
   return app::localTraineeId();
 }
 
+std::string shellQuoted(const std::string& word) {
+  const bool plain = !word.empty() && word.find_first_not_of(
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/._-+:=@%,") == std::string::npos;
+  if (plain) return word;
+  std::string out = "'";
+  for (const char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+int exitCodeWithXapi(int attemptCode, const app::StatementOutputSummary* summary) {
+  return summary != nullptr && summary->lost() > 0 ? kExitUsage : attemptCode;
+}
+
+void printXapiLoss(const app::StatementOutputSummary& s) {
+  const auto n = [](std::int64_t v) { return static_cast<long long>(v); };
+  if (s.notStored > 0) {
+    std::fprintf(stderr,
+                 "xAPI: %lld of %lld statements could NOT be stored in %s (%s): they are lost and "
+                 "the record of the attempt is incomplete\n",
+                 n(s.notStored), n(s.emitted), s.outbox.c_str(),
+                 s.storeError.empty() ? "see the errors above" : s.storeError.c_str());
+  }
+  if (s.rejected > 0) {
+    std::fprintf(stderr, "xAPI: %lld statements failed validation and were not sent (a bug: "
+                 "please report it)\n", n(s.rejected));
+  }
+}
+
 void printXapiSummary(const app::StatementOutputSummary& s, const std::string& registration,
                       bool quiet) {
   FILE* stream = quiet ? stderr : stdout;
   const auto n = [](std::int64_t v) { return static_cast<long long>(v); };
+  const std::int64_t stored = s.emitted - s.notStored;
+  printXapiLoss(s);
   if (s.lrsConfigured) {
-    std::fprintf(stream, "xAPI: %lld statements, %lld delivered to the LRS", n(s.emitted),
+    std::fprintf(stream, "xAPI: %lld statements, %lld delivered to the LRS", n(stored),
                  n(s.delivered));
     if (s.pending > 0) {
       std::fprintf(stream, ", %lld waiting in %s (sent on the next run or by `praxis xapi flush`)",
@@ -64,15 +94,11 @@ void printXapiSummary(const app::StatementOutputSummary& s, const std::string& r
     std::fprintf(stream,
                  "xAPI: %lld statements kept in %s (no LRS configured; `praxis xapi export` "
                  "writes them out)\n",
-                 n(s.emitted), s.outbox.c_str());
-  }
-  if (s.rejected > 0) {
-    std::fprintf(stderr, "xAPI: %lld statements failed validation and were not sent (a bug: "
-                 "please report it)\n", n(s.rejected));
+                 n(stored), s.outbox.c_str());
   }
   if (!registration.empty() && !quiet) {
     std::fprintf(stream, "report: praxis report --outbox %s --registration %s --out report.html\n",
-                 s.outbox.c_str(), registration.c_str());
+                 shellQuoted(s.outbox).c_str(), registration.c_str());
   }
 }
 
