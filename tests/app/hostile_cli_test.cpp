@@ -311,6 +311,44 @@ TEST(HostileScenario, HugeDurationsAndBadLanguageTagsAreErrorsAtTheirLine) {
   EXPECT_NE(r.output.find("'no tag!' is not a BCP 47 language tag"), std::string::npos) << r.output;
 }
 
+fs::path copyFixture(const std::string& name) {
+  const fs::path dir = scratch(name) / "full-featured";
+  fs::copy(std::string(PRAXIS_SOURCE_DIR) + "/tests/scenario/fixtures/valid/full-featured", dir,
+           fs::copy_options::recursive);
+  return dir;
+}
+
+TEST(HostileScenario, ModelsMustImportAndStayInsideThePackage) {
+  const fs::path sound = copyFixture("models-sound");
+  expectCleanExit(test::runPraxis("validate " + quoted(sound)), 0);
+
+  const fs::path corrupt = copyFixture("models-corrupt");
+  std::ofstream(corrupt / "assets" / "panel.obj", std::ios::trunc) << "v 1 2\nf 1 2 9\n\x01\x02garbage";
+  const auto corruptRun = test::runPraxis("validate " + quoted(corrupt));
+  expectCleanExit(corruptRun, 1);
+  EXPECT_NE(corruptRun.output.find("scenario.yaml:34:12: error: model: 'assets/panel.obj' does not import"),
+            std::string::npos) << corruptRun.output;
+
+  const fs::path text = copyFixture("models-text");
+  std::ofstream(text / "assets" / "notes.txt") << "not a model";
+  replaceIn(text / "scenario.yaml", "model: assets/panel.obj", "model: assets/notes.txt");
+  const auto textRun = test::runPraxis("validate " + quoted(text));
+  expectCleanExit(textRun, 1);
+  EXPECT_NE(textRun.output.find("scenario.yaml:34:12: error: model: 'assets/notes.txt' does not import"),
+            std::string::npos) << textRun.output;
+
+  // A link inside assets/ to a file outside: the path as written is inside, the file is not.
+  const fs::path linked = copyFixture("models-link");
+  const fs::path outside = linked.parent_path() / "outside.obj";
+  fs::rename(linked / "assets" / "panel.obj", outside);
+  fs::create_symlink(outside, linked / "assets" / "panel.obj");
+  const auto linkRun = test::runPraxis("validate " + quoted(linked));
+  expectCleanExit(linkRun, 1);
+  EXPECT_NE(linkRun.output.find("scenario.yaml:34:12: error: model: 'assets/panel.obj' leads outside the "
+                                "scenario package"),
+            std::string::npos) << linkRun.output;
+}
+
 TEST(HostileScenario, ABrokenPackageExitsOneInEveryCommand) {
   const fs::path pkg = copyPackage("broken");
   replaceIn(pkg / "scenario.yaml", "time_limit: 300", "time_limit: -1");

@@ -60,7 +60,7 @@ std::vector<AttemptEvent> attempt() {
 std::string pageIn(const std::string& language, xapi::AttemptSummary* summary = nullptr) {
   ReportContext ctx;
   ctx.registration = *core::newUuidV4();
-  ctx.actor = xapi::makeActor(xapi::ActorPolicy{}, "trainee-1");
+  ctx.actor = xapi::makeActor(xapi::ActorPolicy{}, "t-1");
   ctx.mode = "headless";
   ctx.language = language;
   std::vector<xapi::Json> statements;
