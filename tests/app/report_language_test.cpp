@@ -61,7 +61,7 @@ std::string pageIn(const std::string& language, xapi::AttemptSummary* summary = 
   ReportContext ctx;
   ctx.registration = *core::newUuidV4();
   ctx.actor = xapi::makeActor(xapi::ActorPolicy{}, "t-1");
-  ctx.mode = "headless";
+  ctx.mode = Mode::Headless;
   ctx.language = language;
   std::vector<xapi::Json> statements;
   for (const auto& s : reportAttempt(fireScenario(), attempt(), ctx)) {

@@ -180,25 +180,15 @@ int benchObjects(const std::string& counts, int repeat, bool json) {
 }  // namespace
 
 int runBench(const CommandArgs& argv) {
-  auto args = parseArgs(argv, {{"--json"}, {"--repeat", "--objects"}, 0, 64});
-  if (!args) {
-    std::fprintf(stderr, "praxis bench: %s\n\n%s", args.error().message.c_str(), kHelp);
-    return kExitUsage;
-  }
-  if (args->has("--help")) {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
+  const auto parsed = parseCommand(argv, {{"--json"}, {"--repeat", "--objects"}, 0, 64}, "bench", kHelp);
+  if (!parsed.args) return parsed.exitCode;
+  const Args* args = &*parsed.args;
   const auto repeatOption = wholeNumberOption(*args, "--repeat", 1, 100000);
-  if (!repeatOption) {
-    std::fprintf(stderr, "praxis bench: %s\n", repeatOption.error().message.c_str());
-    return kExitUsage;
-  }
+  if (!repeatOption) return usageError("bench", repeatOption.error().message);
   const int repeat = static_cast<int>(repeatOption->value_or(20));
   if (const auto counts = args->option("--objects")) {
     if (!args->positionals.empty()) {
-      std::fprintf(stderr, "praxis bench: --objects plays a generated scenario; give no DIR\n");
-      return kExitUsage;
+      return usageError("bench", "--objects plays a generated scenario; give no DIR");
     }
     return benchObjects(*counts, repeat, args->has("--json"));
   }
