@@ -35,11 +35,9 @@ bool reachedStop(const Session& session, const RunOptions& options) {
 
 }  // namespace
 
-RunResult playScript(Attempt& attempt, const scenario::TraineeScript& script,
-                     const RunOptions& options) {
+RunResult playTrainee(Attempt& attempt, TickInput& trainee, double maxSeconds, const RunOptions& options) {
   const Session& s = attempt.session();
-  ScriptedTickInput trainee(script, s, options.idleSeconds);
-  const core::Tick limit = core::secondsToTicks(script.maxSeconds);
+  const core::Tick limit = core::secondsToTicks(maxSeconds);
   bool timedOut = false;
   while (!s.ended() && !reachedStop(s, options)) {
     if (s.tick() >= limit) {
@@ -48,7 +46,7 @@ RunResult playScript(Attempt& attempt, const scenario::TraineeScript& script,
       break;
     }
     const auto input = trainee.tick(s);
-    if (!input) {  // the script stood idle after its last action: abandoned
+    if (!input) {  // the trainee stood idle after its last action: abandoned
       attempt.abort();
       break;
     }
@@ -56,17 +54,30 @@ RunResult playScript(Attempt& attempt, const scenario::TraineeScript& script,
     attempt.step(*input);
   }
   RunResult result = summarise(s);
-  result.scriptError = trainee.error();
   result.timedOut = timedOut;
   return result;
 }
 
-core::Result<RunResult> runScript(const scenario::ScenarioDef& def,
-                                  const scenario::TraineeScript& script, const RunOptions& options) {
+RunResult playScript(Attempt& attempt, const scenario::TraineeScript& script,
+                     const RunOptions& options) {
+  ScriptedTickInput trainee(script, attempt.session(), options.idleSeconds);
+  RunResult result = playTrainee(attempt, trainee, script.maxSeconds, options);
+  result.scriptError = trainee.error();
+  return result;
+}
+
+core::Result<std::unique_ptr<Attempt>> attemptForScript(const scenario::ScenarioDef& def,
+                                                        const scenario::TraineeScript& script,
+                                                        const RunOptions& options) {
   AttemptOptions attemptOptions = options.attempt;
   attemptOptions.session.seed = script.seed;
   attemptOptions.session.language = script.language;
-  auto attempt = Attempt::create(def, std::move(attemptOptions));
+  return Attempt::create(def, std::move(attemptOptions));
+}
+
+core::Result<RunResult> runScript(const scenario::ScenarioDef& def,
+                                  const scenario::TraineeScript& script, const RunOptions& options) {
+  auto attempt = attemptForScript(def, script, options);
   if (!attempt) return std::unexpected(attempt.error());
   return playScript(**attempt, script, options);
 }

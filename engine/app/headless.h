@@ -8,6 +8,7 @@
 
 #include "app/attempt.h"
 #include "app/session.h"
+#include "app/tick_input.h"
 #include "scenario/trainee_script.h"
 
 namespace praxis::app {
@@ -43,10 +44,21 @@ struct RunResult {
   [[nodiscard]] double simulatedSeconds() const { return core::ticksToSeconds(ticks); }
 };
 
+/// Plays a trainee (a scripted trainee, the desktop autopilot) on `attempt` until the attempt
+/// ends, the stop step starts, the trainee stands idle (its tick() gives nothing) or
+/// `maxSeconds` of simulated time pass. `scriptError` is left for the caller to fill.
+[[nodiscard]] RunResult playTrainee(Attempt& attempt, TickInput& trainee, double maxSeconds,
+                                    const RunOptions& options);
+
 /// Plays `script` on `attempt` until the attempt ends, the stop step starts, the script
 /// stands idle or its max_seconds pass.
 [[nodiscard]] RunResult playScript(Attempt& attempt, const scenario::TraineeScript& script,
                                    const RunOptions& options);
+
+/// A fresh attempt of `def` for playing `script`: the script's seed and language.
+[[nodiscard]] core::Result<std::unique_ptr<Attempt>> attemptForScript(const scenario::ScenarioDef& def,
+                                                                      const scenario::TraineeScript& script,
+                                                                      const RunOptions& options);
 
 /// Plays `script` against a fresh attempt of `def`, with the script's seed and language.
 [[nodiscard]] core::Result<RunResult> runScript(const scenario::ScenarioDef& def,

@@ -12,6 +12,7 @@
 #include "app/tick_driver.h"
 #include "core/sim_time.h"
 #include "scenario/loader.h"
+#include "shipped_packages.h"
 
 namespace praxis::app {
 namespace {
@@ -71,12 +72,8 @@ TEST(TickDriver, SpeedScalesSimulatedTime) {
 class FrontEndLayer : public ::testing::Test {
  protected:
   void SetUp() override {
-    package_ = scenario::loadScenarioPackage(fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / "safe-isolation");
-    ASSERT_TRUE(package_.ok()) << package_.diagnostics.format();
-    for (const auto& t : package_.tests) {
-      if (t.reference) reference_ = &t;
-    }
-    ASSERT_NE(reference_, nullptr);
+    testsupport::loadWithReference(fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / "safe-isolation", package_,
+                                   reference_);
   }
   scenario::PackageLoadResult package_;
   const scenario::TraineeScript* reference_ = nullptr;
