@@ -41,7 +41,8 @@ std::string help() {
          kXapiHelp +
          "\nExit: 0 attempt passed, 1 attempt failed or the package has errors, 2 usage or\n"
          "environment error (also when statements could not be stored: the attempt is not\n"
-         "recorded).\n";
+         "recorded), 3 launched by a cmi5 LMS that has not accepted every statement (the lines\n"
+         "above say which and why).\n";
 }
 
 ArgSpec argSpec() {
@@ -194,6 +195,10 @@ void printJson(const scenario::ScenarioDef& def, const Finished& f) {
                    {"delivered", f.xapi->delivered}, {"pending", f.xapi->pending},
                    {"dead", f.xapi->dead},           {"not_stored", f.xapi->notStored},
                    {"rejected", f.xapi->rejected}};
+    for (const auto& u : f.xapi->undelivered) {
+      out["xapi"]["undelivered"].push_back(
+          {{"id", u.id}, {"verb", u.verb}, {"pending", u.pending}, {"reason", u.reason}});
+    }
   }
   std::printf("%s\n", out.dump().c_str());
   if (f.xapi) printXapiLoss(*f.xapi);
@@ -213,10 +218,15 @@ void printText(const scenario::ScenarioDef& def, const Finished& f) {
 
 /// Plays the script headless through one app::Attempt and writes the --record file.
 int runHeadless(const Args& args, const std::filesystem::path& dir,
-                const scenario::ScenarioDef& def, const scenario::TraineeScript& played) {
+                const scenario::ScenarioDef& def, scenario::TraineeScript played) {
   std::string trainee;
   auto output = openOutput(args, trainee);
   if (!output) return usageError(kName, output.error().message);
+  // cmi5 11.1: the LMS's language preference, unless the command line chose one.
+  if (auto preferred = output->output ? output->output->learnerLanguage(def) : std::nullopt;
+      preferred && !args.option("--language")) {
+    played.language = *preferred;
+  }
   const bool json = args.has("--json");
   std::vector<interaction::TraineeInput> inputs;
   app::RunOptions options;
@@ -251,8 +261,11 @@ int runHeadless(const Args& args, const std::filesystem::path& dir,
     if (!json) std::printf("recorded %zu ticks to %s\n", inputs.size(), record->c_str());
   }
   json ? printJson(def, f) : printText(def, f);
-  return exitCodeWithXapi(f.run.outcome == scenario::Outcome::Passed ? kExitOk : kExitFailed,
-                          f.xapi ? &*f.xapi : nullptr);
+  // Lost statements first (nothing can send them later), then a cmi5 LMS that has not
+  // accepted everything yet (`praxis xapi flush` can), then the attempt's own outcome.
+  if (f.xapi && f.xapi->lost() > 0) return kExitUsage;
+  if (f.xapi && f.xapi->cmi5 && !f.xapi->allDelivered()) return kExitUndelivered;
+  return f.run.outcome == scenario::Outcome::Passed ? kExitOk : kExitFailed;
 }
 
 }  // namespace
