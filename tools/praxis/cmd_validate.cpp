@@ -10,8 +10,11 @@
 
 #include "args.h"
 #include "commands.h"
-#include "app/scene_models.h"
 #include "scenario/loader.h"
+#if PRAXIS_HAS_APP
+#include "app/instruction_panel.h"
+#include "app/scene_models.h"
+#endif
 
 namespace praxis::cli {
 namespace {
@@ -25,8 +28,9 @@ constexpr const char* kHelp =
     "Checks scenario packages: YAML syntax, keys and types (as the JSON Schema in\n"
     "scenarios/schema/ describes them), references between objects, steps and faults,\n"
     "that every step is reachable and no steps form a cycle, that model files exist inside\n"
-    "the package (symbolic links included) and import,\n"
-    "translations for every declared language, and the package's tests/*.yaml.\n\n"
+    "the package (symbolic links included) and import, translations for every declared\n"
+    "language, the package's tests/*.yaml, and that step titles and instructions fit the\n"
+    "default instruction panel (a warning).\n\n"
     "DIR is a scenario package (a folder with scenario.yaml) or a folder of packages,\n"
     "e.g. scenarios/.\n\n"
     "Prints each problem as `file:line:col: error: message`, sorted by file and line, then\n"
@@ -122,7 +126,15 @@ int runValidate(const CommandArgs& args) {
   bool failed = false;
   for (const auto& dir : *packages) {
     auto loaded = scenario::loadScenarioPackage(dir);
-    if (loaded.scenario) app::checkModelsImport(*loaded.scenario, loaded.diagnostics);
+#if PRAXIS_HAS_APP
+    if (loaded.scenario) {
+      app::checkModelsImport(*loaded.scenario, loaded.diagnostics);
+      if (auto checked = app::checkPanelText(*loaded.scenario, loaded.diagnostics); !checked) {
+        std::fprintf(stderr, "praxis validate: %s\n", checked.error().message.c_str());
+        return kExitUsage;
+      }
+    }
+#endif
     failed = failed || loaded.diagnostics.hasErrors();
     reports.push_back(PackageReport{dir, std::move(loaded.diagnostics)});
   }
