@@ -11,8 +11,8 @@
 namespace praxis::interaction {
 
 /// Bullet's discrete dynamics world, set up for determinism: a fixed step, no sub-stepping,
-/// and deterministic overlapping pairs (shared/DESIGN.md: same binary + same call order →
-/// same result).
+/// and deterministic overlapping pairs (docs/architecture.md, "Determinism": same binary +
+/// same call order → same result).
 class Physics {
  public:
   Physics();

@@ -211,7 +211,7 @@ TEST_F(RenderTest, StatsCountDrawsCulledObjectsAndGpuTime) {
   EXPECT_EQ(last.drawCalls, 4U);  // floor and box share the box mesh: one instanced draw
   EXPECT_EQ(last.culledObjects, 1U);
   EXPECT_GE(last.gpuMs, 0.0);  // slots are reused after 2 frames: timestamps are back
-  EXPECT_GE(last.recordMs, 0.0);
+  EXPECT_GT(last.recordMs, 0.0) << "recording four draws takes measurable time";
 }
 
 TEST_F(RenderTest, ViewCountMustMatchTheTarget) {

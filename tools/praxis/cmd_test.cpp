@@ -33,7 +33,8 @@ constexpr const char* kHelp =
     "starting at I, so CI machines can split a large suite and merge the JUnit files (and the\n"
     "coverage files: praxis coverage merge).\n\n"
     "Prints one line per test and ends with 'N passed, N failed'.\n"
-    "Exit: 0 all passed, 1 a test failed or a package has errors, 2 usage error.\n";
+    "Exit: 0 all passed, 1 a test failed or a package has errors, 2 usage or environment\n"
+    "error (also when statements could not be stored).\n";
 
 struct Shard {
   long total = 1;
@@ -163,9 +164,14 @@ int runTest(const CommandArgs& argv) {
       return kExitUsage;
     }
   }
-  if (xapiOut.output) printXapiSummary(xapiOut.output->close(kDeliveryWait), {}, false);
+  std::optional<app::StatementOutputSummary> xapiSummary;
+  if (xapiOut.output) {
+    xapiSummary = xapiOut.output->close(kDeliveryWait);
+    printXapiSummary(*xapiSummary, {}, false);
+  }
   std::printf("%d passed, %d failed\n", passed, failed);
   const int gate = coverage->finish("praxis test");
+  if (xapiSummary && xapiSummary->lost() > 0) return kExitUsage;  // statements lost: not recorded
   return gate == kExitUsage ? gate : failed == 0 ? gate : kExitFailed;
 }
 

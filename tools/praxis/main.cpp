@@ -1,4 +1,5 @@
 // praxis: the one command-line entry point (validate, test, run, replay, bench, …).
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <string_view>
@@ -46,6 +47,9 @@ void printUsage(std::FILE* out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past a file-size limit (ulimit -f) the default is to die mid-write, losing the attempt
+  // silently; ignored, the write fails with EFBIG and the outbox reports what was not stored.
+  std::signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) {
     printUsage(stderr);
     return praxis::cli::kExitUsage;
