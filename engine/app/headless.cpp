@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "scenario/scripted_trainee.h"
+#include "app/tick_input.h"
 
 namespace praxis::app {
 
@@ -29,86 +29,72 @@ RunResult summarise(const Session& session) {
 
 namespace {
 
-// Reports attempt events to the callback as they appear.
-class EventWatcher {
- public:
-  explicit EventWatcher(const RunOptions& options) : options_(options) {}
-  void poll(const Session& session) {
-    const auto& events = session.attemptEvents();
-    for (; seen_ < events.size(); ++seen_) {
-      if (options_.onAttemptEvent) options_.onAttemptEvent(session, events[seen_]);
-    }
-  }
-  [[nodiscard]] bool reachedStop(const Session& session) const {
-    if (options_.stopAtStep.empty()) return false;
-    return session.feedback().stepId == options_.stopAtStep;
-  }
-
- private:
-  const RunOptions& options_;
-  std::size_t seen_ = 0;
-};
+bool reachedStop(const Session& session, const RunOptions& options) {
+  return !options.stopAtStep.empty() && session.feedback().stepId == options.stopAtStep;
+}
 
 }  // namespace
 
-core::Result<RunResult> runScript(const scenario::ScenarioDef& def,
-                                  const scenario::TraineeScript& script, const RunOptions& options) {
-  RunOptions opts = options;
-  opts.session.seed = script.seed;
-  opts.session.language = script.language;
-  auto session = Session::create(def, opts.session);
-  if (!session) return std::unexpected(session.error());
-  Session& s = **session;
-  scenario::ScriptedTrainee trainee(script, s.initialInput());
-  EventWatcher watcher(opts);
-  watcher.poll(s);
-  const core::Tick limit = core::secondsToTicks(script.maxSeconds);
-  const core::Tick idleTicks = core::secondsToTicks(opts.idleSeconds);
-  core::Tick idleSince = -1;
+RunResult playTrainee(Attempt& attempt, TickInput& trainee, double maxSeconds, const RunOptions& options) {
+  const Session& s = attempt.session();
+  const core::Tick limit = core::secondsToTicks(maxSeconds);
   bool timedOut = false;
-  while (!s.ended()) {
-    if (watcher.reachedStop(s)) break;
+  while (!s.ended() && !reachedStop(s, options)) {
     if (s.tick() >= limit) {
       timedOut = true;
-      s.abort();
+      attempt.abort();
       break;
     }
-    const interaction::TraineeInput input = trainee.next(s.scene());
-    if (trainee.done()) {
-      if (idleSince < 0) idleSince = s.tick();
-      if (s.tick() - idleSince >= idleTicks) {
-        s.abort();
-        break;
-      }
+    const auto input = trainee.tick(s);
+    if (!input) {  // the trainee stood idle after its last action: abandoned
+      attempt.abort();
+      break;
     }
-    if (opts.record != nullptr) opts.record->push_back(input);
-    s.step(input);
-    watcher.poll(s);
+    if (options.record != nullptr) options.record->push_back(*input);
+    attempt.step(*input);
   }
-  watcher.poll(s);
   RunResult result = summarise(s);
-  result.scriptError = trainee.error();
   result.timedOut = timedOut;
   return result;
+}
+
+RunResult playScript(Attempt& attempt, const scenario::TraineeScript& script,
+                     const RunOptions& options) {
+  ScriptedTickInput trainee(script, attempt.session(), options.idleSeconds);
+  RunResult result = playTrainee(attempt, trainee, script.maxSeconds, options);
+  result.scriptError = trainee.error();
+  return result;
+}
+
+core::Result<std::unique_ptr<Attempt>> attemptForScript(const scenario::ScenarioDef& def,
+                                                        const scenario::TraineeScript& script,
+                                                        const RunOptions& options) {
+  AttemptOptions attemptOptions = options.attempt;
+  attemptOptions.session.seed = script.seed;
+  attemptOptions.session.language = script.language;
+  return Attempt::create(def, std::move(attemptOptions));
+}
+
+core::Result<RunResult> runScript(const scenario::ScenarioDef& def,
+                                  const scenario::TraineeScript& script, const RunOptions& options) {
+  auto attempt = attemptForScript(def, script, options);
+  if (!attempt) return std::unexpected(attempt.error());
+  return playScript(**attempt, script, options);
 }
 
 core::Result<RunResult> runInputs(const scenario::ScenarioDef& def,
                                   const std::vector<interaction::TraineeInput>& inputs,
                                   const RunOptions& options) {
-  auto session = Session::create(def, options.session);
-  if (!session) return std::unexpected(session.error());
-  Session& s = **session;
-  EventWatcher watcher(options);
-  watcher.poll(s);
+  auto attempt = Attempt::create(def, options.attempt);
+  if (!attempt) return std::unexpected(attempt.error());
+  Attempt& a = **attempt;
   for (const auto& input : inputs) {
-    if (s.ended() || watcher.reachedStop(s)) break;
-    s.step(input);
-    watcher.poll(s);
+    if (a.ended() || reachedStop(a.session(), options)) break;
+    a.step(input);
   }
   // A recording ends where the recorded attempt ended; a shorter log means it was abandoned.
-  if (!s.ended() && options.stopAtStep.empty()) s.abort();
-  watcher.poll(s);
-  return summarise(s);
+  if (!a.ended() && options.stopAtStep.empty()) a.abort();
+  return summarise(a.session());
 }
 
 std::vector<std::string> checkExpectations(const scenario::Expectation& expect, const RunResult& r) {

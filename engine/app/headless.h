@@ -2,22 +2,23 @@
 // as the CPU allows; the result is checked against the script's expectations.
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/attempt.h"
 #include "app/session.h"
+#include "app/tick_input.h"
 #include "scenario/trainee_script.h"
 
 namespace praxis::app {
 
 struct RunOptions {
-  SessionOptions session;
+  /// The session options (a script's own seed and language replace these), the xAPI
+  /// output and the event listener.
+  AttemptOptions attempt;
   /// Stop as soon as this step becomes active (for snapshots); "" runs to the end.
   std::string stopAtStep;
-  /// Called after every attempt event as it happens (e.g. autopilot printing).
-  std::function<void(const Session&, const scenario::AttemptEvent&)> onAttemptEvent;
   /// When set, every tick's input is appended here (for --record).
   std::vector<interaction::TraineeInput>* record = nullptr;
   /// Seconds the trainee may stand idle after the script's last action before the attempt
@@ -43,12 +44,28 @@ struct RunResult {
   [[nodiscard]] double simulatedSeconds() const { return core::ticksToSeconds(ticks); }
 };
 
-/// Plays `script` against a fresh session of `def`.
+/// Plays a trainee (a scripted trainee, the desktop autopilot) on `attempt` until the attempt
+/// ends, the stop step starts, the trainee stands idle (its tick() gives nothing) or
+/// `maxSeconds` of simulated time pass. `scriptError` is left for the caller to fill.
+[[nodiscard]] RunResult playTrainee(Attempt& attempt, TickInput& trainee, double maxSeconds,
+                                    const RunOptions& options);
+
+/// Plays `script` on `attempt` until the attempt ends, the stop step starts, the script
+/// stands idle or its max_seconds pass.
+[[nodiscard]] RunResult playScript(Attempt& attempt, const scenario::TraineeScript& script,
+                                   const RunOptions& options);
+
+/// A fresh attempt of `def` for playing `script`: the script's seed and language.
+[[nodiscard]] core::Result<std::unique_ptr<Attempt>> attemptForScript(const scenario::ScenarioDef& def,
+                                                                      const scenario::TraineeScript& script,
+                                                                      const RunOptions& options);
+
+/// Plays `script` against a fresh attempt of `def`, with the script's seed and language.
 [[nodiscard]] core::Result<RunResult> runScript(const scenario::ScenarioDef& def,
                                                 const scenario::TraineeScript& script,
                                                 const RunOptions& options = {});
 
-/// Replays recorded inputs against a fresh session of `def`.
+/// Replays recorded inputs against a fresh attempt of `def`.
 [[nodiscard]] core::Result<RunResult> runInputs(const scenario::ScenarioDef& def,
                                                 const std::vector<interaction::TraineeInput>& inputs,
                                                 const RunOptions& options = {});

@@ -18,32 +18,6 @@ xapi::LanguageMap languageMap(const core::LocalizedText& text) {
   return out;
 }
 
-std::string_view severityName(scenario::Severity s) {
-  switch (s) {
-    case scenario::Severity::Minor:
-      return "minor";
-    case scenario::Severity::Major:
-      return "major";
-    case scenario::Severity::Critical:
-      return "critical";
-  }
-  return "?";
-}
-
-std::string_view endReasonName(scenario::EndReason r) {
-  switch (r) {
-    case scenario::EndReason::Completed:
-      return "completed";
-    case scenario::EndReason::CriticalFault:
-      return "critical_fault";
-    case scenario::EndReason::TimeLimit:
-      return "time_limit";
-    case scenario::EndReason::Aborted:
-      return "aborted";
-  }
-  return "?";
-}
-
 // cmi5 §9.6.2: every statement in an AU session carries the LMS's context template.
 void mergeTemplate(const xapi::Json& t, xapi::Context& c) {
   if (t.contains("extensions") && t["extensions"].is_object()) {
@@ -107,7 +81,7 @@ xapi::Statement Reporter::base(std::string_view verbId, std::string_view display
   c.registration = context_.registration;
   c.platform = context_.platform;
   c.language = context_.language;
-  c.extensions[std::string(xapi::extensions::kMode)] = context_.mode;
+  c.extensions[std::string(xapi::extensions::kMode)] = std::string(toString(context_.mode));
   if (!isScenario)
     c.contextActivities.parent.push_back(xapi::Activity{scenarioIri(), std::nullopt});
   if (context_.cmi5ContextTemplate) mergeTemplate(*context_.cmi5ContextTemplate, c);
@@ -163,7 +137,7 @@ void Reporter::reportFault(const scenario::AttemptEvent& e) {
   if (!e.stepId.empty()) s.context->contextActivities.other.push_back(stepActivity(e.stepId));
   xapi::StatementResult r;
   r.success = false;
-  r.extensions[std::string(ext::kSeverity)] = severityName(e.severity);
+  r.extensions[std::string(ext::kSeverity)] = scenario::toString(e.severity);
   r.extensions[std::string(ext::kStep)] = e.stepId;
   r.extensions[std::string(ext::kInvolved)] = e.involved;
   r.extensions[std::string(ext::kPenalty)] = e.points;
@@ -213,7 +187,7 @@ void Reporter::reportEnd(const scenario::AttemptEvent& e) {
     r.success = passed;
     r.completion = e.reason == scenario::EndReason::Completed;
     r.duration = duration;
-    r.extensions[std::string(ext::kEndReason)] = endReasonName(e.reason);
+    r.extensions[std::string(ext::kEndReason)] = scenario::toString(e.reason);
     r.extensions[std::string(ext::kPassScore)] = def_.scoring.passScore;
     s.result = r;
     sink_(std::move(s));
@@ -221,7 +195,7 @@ void Reporter::reportEnd(const scenario::AttemptEvent& e) {
   auto t = base(xapi::verbs::kTerminated, "terminated", scenarioActivity(), e.tick);
   xapi::StatementResult r;
   r.duration = duration;
-  r.extensions[std::string(ext::kEndReason)] = endReasonName(e.reason);
+  r.extensions[std::string(ext::kEndReason)] = scenario::toString(e.reason);
   t.result = r;
   sink_(std::move(t));
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/mode.h"
 #include "scenario/attempt.h"
 #include "scenario/definition.h"
 #include "xapi/cmi5.h"
@@ -21,7 +22,7 @@ struct ReportContext {
   std::string registration;  // UUID v4 of this attempt
   xapi::Agent actor;         // pseudonymous by default (xapi::makeActor)
   std::string activityBase = "https://praxis.example.org/xapi/activities/";
-  std::string mode = "headless";          // "vr", "desktop" or "headless"
+  Mode mode = Mode::Headless;
   std::string language = "nl-BE";         // the language the trainee used
   std::string platform;                   // "Praxis <version>" by default
   xapi::WallClock::time_point startTime;  // wall-clock time of tick 0

@@ -15,8 +15,15 @@ std::string_view toString(Mode mode) {
   return "?";
 }
 
+std::optional<Mode> parseMode(std::string_view text) {
+  for (const Mode m : {Mode::Headless, Mode::Desktop, Mode::Vr}) {
+    if (toString(m) == text) return m;
+  }
+  return std::nullopt;
+}
+
 Session::Session(const scenario::ScenarioDef& def, SessionOptions options)
-    : def_(def), options_(std::move(options)) {}
+    : def_(def), options_(std::move(options)), rng_(options_.seed) {}
 
 Session::~Session() = default;
 

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "app/mode.h"
 #include "core/result.h"
+#include "core/rng.h"
 #include "core/sim_time.h"
 #include "interaction/events.h"
 #include "interaction/trainee_input.h"
@@ -25,12 +27,11 @@ class Runner;
 
 namespace praxis::app {
 
-enum class Mode { Headless, Desktop, Vr };
-[[nodiscard]] std::string_view toString(Mode mode);
-
 struct SessionOptions {
+  /// The front end driving the session; reported with every statement.
   Mode mode = Mode::Headless;
   std::string language = "nl-BE";
+  /// Seeds the session's generator (rng()), the only randomness a simulation may use.
   std::uint64_t seed = 1;
 };
 
@@ -52,6 +53,9 @@ class Session {
   [[nodiscard]] bool ended() const;
   [[nodiscard]] const scenario::ScenarioDef& definition() const { return def_; }
   [[nodiscard]] const SessionOptions& options() const { return options_; }
+  /// The session's random generator, seeded with options().seed: the same seed and inputs
+  /// give the same draws, so randomness never breaks a replay.
+  [[nodiscard]] core::Rng& rng() { return rng_; }
   [[nodiscard]] const scene::Scene& scene() const;
   [[nodiscard]] const interaction::World& world() const;
   [[nodiscard]] scenario::Feedback feedback() const;
@@ -70,6 +74,7 @@ class Session {
 
   const scenario::ScenarioDef& def_;
   SessionOptions options_;
+  core::Rng rng_;
   interaction::TraineeInput lastInput_;
   core::Tick tick_ = 0;
   std::vector<interaction::WorldEvent> events_;

@@ -5,6 +5,7 @@
 
 #include "core/paths.h"
 #include "core/uuid.h"
+#include "xapi/lrs_client.h"
 #include "xapi/outbox.h"
 
 namespace praxis::app {
@@ -144,6 +145,34 @@ StatementOutputSummary StatementOutput::close(std::chrono::milliseconds delivery
     });
   }
   return summary;
+}
+
+core::Result<OpenedOutput> openStatementOutput(const OutputRequest& request) {
+  xapi::SettingsSources sources;
+  sources.lrsUrl = request.lrsUrl;
+  sources.outbox = request.outbox;
+  sources.configFile = request.configFile;
+  auto settings = xapi::loadSettings(sources);
+  if (!settings) return core::fail(settings.error().message);
+
+  OpenedOutput out;
+  std::optional<xapi::cmi5::Session> cmi5;
+  if (!request.cmi5LaunchUrl.empty()) {
+    auto launch = xapi::cmi5::parseLaunchUrl(request.cmi5LaunchUrl);
+    if (!launch) return core::fail("--cmi5: ", launch.error().message);
+    // The configured LRS lends its transport settings (CA file, timeouts), not its address.
+    const xapi::LrsConfig transport = settings->lrs.value_or(xapi::LrsConfig{});
+    auto session = xapi::cmi5::Session::begin(*launch, transport);
+    if (!session) return core::fail("cmi5 launch: ", session.error().message);
+    if (request.outbox.empty()) settings->outbox = cmi5OutboxPath(settings->outbox, *session);
+    out.returnUrl = session->launchData().returnUrl;
+    cmi5 = std::move(*session);
+  }
+  auto output = StatementOutput::open(*settings, core::Log::toStderr(core::LogLevel::Warning),
+                                      std::move(cmi5));
+  if (!output) return core::fail(output.error().message);
+  out.output = std::move(*output);
+  return out;
 }
 
 std::filesystem::path cmi5OutboxPath(const std::filesystem::path& outbox,

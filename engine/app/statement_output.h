@@ -84,6 +84,25 @@ class StatementOutput {
   bool closed_ = false;
 };
 
+/// Where a front end's statements go, as the user asked (the CLI's --lrs, --outbox,
+/// --config, --cmi5; empty: the defaults of docs/xapi.md).
+struct OutputRequest {
+  std::string lrsUrl;
+  std::string outbox;
+  std::string configFile;
+  std::string cmi5LaunchUrl;  // launched by an LMS
+};
+
+struct OpenedOutput {
+  std::unique_ptr<StatementOutput> output;
+  std::string returnUrl;  // cmi5: where the LMS wants the trainee to go afterwards
+};
+
+/// Resolves the settings and opens the outbox (and the cmi5 session for a launch URL). An
+/// error names the cause: a malformed config, an unusable launch URL, an LMS that did not
+/// hand out a token, an outbox that cannot be opened.
+[[nodiscard]] core::Result<OpenedOutput> openStatementOutput(const OutputRequest& request);
+
 /// The outbox for one cmi5 launch: beside the configured outbox, named by registration and
 /// session, because the launch's auth token is good for that session only.
 [[nodiscard]] std::filesystem::path cmi5OutboxPath(const std::filesystem::path& outbox,

@@ -64,7 +64,21 @@ class ScriptedTrainee {
     float fromValue = 0.0F;
   };
 
+  // Planning, one function per action kind (scripted_trainee_actions.cpp): each appends the
+  // action's segments, or records an error and returns false.
   bool plan(const Action& action, const scene::Scene& scene);
+  bool planGrab(const Action& action, const scene::Scene& scene);
+  bool planMove(const Action& action, const scene::Scene& scene);
+  bool planSnap(const Action& action, const scene::Scene& scene);
+  bool planPress(const Action& action, const scene::Scene& scene);
+  bool planSet(const Action& action, const scene::Scene& scene);
+  bool planTouchOrUse(const Action& action, const scene::Scene& scene);
+  bool planWalkTo(const Action& action, const scene::Scene& scene);
+  /// True (with the error recorded) when the action's hand holds something.
+  bool handBusy(const Action& action, const char* verb);
+  /// The hand holding `id` as far as the trainee knows, `preferred` first.
+  [[nodiscard]] std::optional<interaction::HandSide> holderOf(const std::string& id,
+                                                              interaction::HandSide preferred) const;
   void start(Segment& s);
   void advance(Segment& s);
   bool failWith(const Action& action, std::string message);

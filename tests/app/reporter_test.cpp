@@ -87,7 +87,7 @@ ReportContext context() {
   ReportContext c;
   c.registration = *core::newUuidV4();
   c.actor = xapi::makeActor(xapi::ActorPolicy{}, "trainee-1");
-  c.mode = "vr";
+  c.mode = Mode::Vr;
   c.language = "nl-BE";
   c.startTime = xapi::WallClock::time_point(std::chrono::seconds(1795435200));
   return c;

@@ -10,34 +10,14 @@
 #include "app/input_recording.h"
 #include "core/paths.h"
 #include "scenario/loader.h"
+#include "shipped_packages.h"
 
 namespace praxis::app {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<fs::path> shippedPackages() {
-  std::vector<fs::path> out;
-  for (const auto& entry : fs::directory_iterator(fs::path(PRAXIS_SOURCE_DIR) / "scenarios")) {
-    if (scenario::isScenarioPackage(entry.path())) out.push_back(entry.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-class ShippedScenario : public ::testing::TestWithParam<fs::path> {
- protected:
-  void SetUp() override {
-    package_ = scenario::loadScenarioPackage(GetParam());
-    ASSERT_TRUE(package_.ok()) << package_.diagnostics.format();
-    for (const auto& t : package_.tests) {
-      if (t.reference) reference_ = &t;
-    }
-    ASSERT_NE(reference_, nullptr);
-  }
-  scenario::PackageLoadResult package_;
-  const scenario::TraineeScript* reference_ = nullptr;
-};
+using ShippedScenario = testsupport::ShippedPackageTest;
 
 TEST_P(ShippedScenario, HasAReferenceSolutionThatPassesAndAtLeastThreeFailingTests) {
   auto run = runScript(*package_.scenario, *reference_);
@@ -107,12 +87,8 @@ TEST_P(ShippedScenario, ReplayOfARecordingReproducesTheEventLog) {
   EXPECT_NE(partial->eventLogHash, recorded->eventLogHash);
 }
 
-INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedScenario, ::testing::ValuesIn(shippedPackages()),
-                         [](const auto& param) {
-                           std::string name = param.param.filename().string();
-                           std::replace(name.begin(), name.end(), '-', '_');
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedScenario, ::testing::ValuesIn(testsupport::shippedPackages()),
+                         testsupport::packageTestName);
 
 TEST(Recording, TruncatedOrForeignFilesAreClearErrors) {
   const fs::path dir = ::testing::TempDir();

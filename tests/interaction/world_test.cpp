@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "interaction/world.h"
+#include "test_entities.h"
 
 namespace praxis::interaction {
 namespace {
@@ -14,13 +15,7 @@ using scene::EntityId;
 using scene::Shape;
 using scene::ShapeKind;
 
-Entity box(const char* id, core::Vec3 pos, core::Vec3 size) {
-  Entity e;
-  e.id = id;
-  e.localPose.position = pos;
-  e.visual.shape = Shape{ShapeKind::Box, size};
-  return e;
-}
+using testsupport::box;
 
 // A table with a padlock on it, a socket, a switch, a button, a lever, a tester, two targets
 // and a zone.

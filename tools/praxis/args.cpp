@@ -1,5 +1,7 @@
 #include "args.h"
 
+#include <cstdio>
+
 namespace praxis::cli {
 
 core::Result<Args> parseArgs(const std::vector<std::string>& argv, const ArgSpec& spec) {
@@ -42,6 +44,27 @@ core::Result<Args> parseArgs(const std::vector<std::string>& argv, const ArgSpec
     return core::fail("unexpected argument '", out.positionals[spec.maxPositionals], "'");
   }
   return out;
+}
+
+ParsedCommand parseCommand(const std::vector<std::string>& argv, const ArgSpec& spec,
+                           std::string_view name, std::string_view help) {
+  auto args = parseArgs(argv, spec);
+  if (!args) {
+    std::fprintf(stderr, "praxis %.*s: %s\n\n%.*s", static_cast<int>(name.size()), name.data(),
+                 args.error().message.c_str(), static_cast<int>(help.size()), help.data());
+    return {std::nullopt, kExitUsage};
+  }
+  if (args->has("--help")) {
+    std::fwrite(help.data(), 1, help.size(), stdout);
+    return {std::nullopt, kExitOk};
+  }
+  return {std::move(*args), kExitOk};
+}
+
+int usageError(std::string_view name, std::string_view message) {
+  std::fprintf(stderr, "praxis %.*s: %.*s\n", static_cast<int>(name.size()), name.data(),
+               static_cast<int>(message.size()), message.data());
+  return kExitUsage;
 }
 
 }  // namespace praxis::cli

@@ -40,4 +40,19 @@ struct Args {
 /// Parses `argv` after the subcommand. "--help"/"-h" is always accepted as a flag.
 [[nodiscard]] core::Result<Args> parseArgs(const std::vector<std::string>& argv, const ArgSpec& spec);
 
+/// A subcommand's arguments after the preamble every command shares: with --help its help
+/// went to stdout, with a bad argument the error and the help went to stderr; either way
+/// `args` is empty and `exitCode` is what the command returns.
+struct ParsedCommand {
+  std::optional<Args> args;
+  int exitCode = kExitOk;
+};
+
+/// Parses `argv` for `praxis <name>` against `spec`, handling --help and usage errors.
+[[nodiscard]] ParsedCommand parseCommand(const std::vector<std::string>& argv, const ArgSpec& spec,
+                                         std::string_view name, std::string_view help);
+
+/// Prints "praxis <name>: <message>" on stderr and returns kExitUsage.
+int usageError(std::string_view name, std::string_view message);
+
 }  // namespace praxis::cli

@@ -96,15 +96,9 @@ Measure measure(const std::filesystem::path& dir, int repeat) {
 }  // namespace
 
 int runBench(const CommandArgs& argv) {
-  auto args = parseArgs(argv, {{"--json"}, {"--repeat"}, 0, 64});
-  if (!args) {
-    std::fprintf(stderr, "praxis bench: %s\n\n%s", args.error().message.c_str(), kHelp);
-    return kExitUsage;
-  }
-  if (args->has("--help")) {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
+  const auto parsed = parseCommand(argv, {{"--json"}, {"--repeat"}, 0, 64}, "bench", kHelp);
+  if (!parsed.args) return parsed.exitCode;
+  const Args* args = &*parsed.args;
   const int repeat = std::max(1, std::atoi(args->option("--repeat").value_or("20").c_str()));
   std::vector<std::string> roots = args->positionals;
   if (roots.empty()) roots.push_back((core::dataDir() / "scenarios").string());

@@ -21,15 +21,9 @@ constexpr const char* kHelp =
 }  // namespace
 
 int runReplay(const CommandArgs& argv) {
-  auto args = parseArgs(argv, {{}, {"--scenario"}, 1, 1});
-  if (!args) {
-    std::fprintf(stderr, "praxis replay: %s\n\n%s", args.error().message.c_str(), kHelp);
-    return kExitUsage;
-  }
-  if (args->has("--help")) {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
+  const auto parsed = parseCommand(argv, {{}, {"--scenario"}, 1, 1}, "replay", kHelp);
+  if (!parsed.args) return parsed.exitCode;
+  const Args* args = &*parsed.args;
   auto rec = app::readRecording(args->positionals.front());
   if (!rec) {
     std::fprintf(stderr, "praxis replay: %s\n", rec.error().message.c_str());
@@ -44,8 +38,8 @@ int runReplay(const CommandArgs& argv) {
                  (dir / "scenario.yaml").c_str());
   }
   app::RunOptions options;
-  options.session.seed = rec->seed;
-  options.session.language = rec->language;
+  options.attempt.session.seed = rec->seed;
+  options.attempt.session.language = rec->language;
   auto run = app::runInputs(*package->scenario, rec->inputs, options);
   if (!run) {
     std::fprintf(stderr, "praxis replay: %s\n", run.error().message.c_str());

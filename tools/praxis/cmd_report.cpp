@@ -48,12 +48,9 @@ core::Result<std::vector<xapi::Json>> fromOutbox(const std::string& path, const 
 }  // namespace
 
 int runReport(const CommandArgs& argv) {
-  auto args = parseArgs(argv, ArgSpec{{}, {"--out", "--registration", "--outbox"}, 0, 1});
-  if (!args) return usage(args.error().message);
-  if (args->has("--help")) {
-    std::printf("%s", kUsage);
-    return kExitOk;
-  }
+  const auto parsed = parseCommand(argv, {{}, {"--out", "--registration", "--outbox"}, 0, 1}, "report", kUsage);
+  if (!parsed.args) return parsed.exitCode;
+  const Args* args = &*parsed.args;
   const auto out = args->option("--out");
   if (!out) return usage("--out FILE is required");
   const std::string reg = args->option("--registration").value_or("");

@@ -1,5 +1,6 @@
 // praxis run: one attempt of a scenario. Headless, it is driven by a scripted trainee (the
-// reference solution with --autopilot) and prints what happens as it happens.
+// reference solution with --autopilot) and prints what happens as it happens. The attempt
+// itself (session, xAPI, events) is app::Attempt; this file parses, picks and prints.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -18,22 +19,53 @@
 namespace praxis::cli {
 namespace {
 
-constexpr const char* kHelp =
-    "usage: praxis run DIR --headless (--autopilot | --script TEST) [options]\n\n"
-    "Runs one attempt of the scenario package DIR.\n\n"
-    "  --headless        no window, no headset: as fast as the CPU allows\n"
-    "  --autopilot       play the scenario's reference solution\n"
-    "  --script TEST     play tests/TEST.yaml (or a path to a test file)\n"
-    "  --language TAG    language of the texts shown (default: the test's, else nl-BE)\n"
-    "  --record FILE     write the per-tick input to FILE for `praxis replay`\n"
-    "  --trace           also print every world event (grabbed, touched, snapped, ...)\n"
-    "  --json            print the result as JSON instead of the step-by-step log\n"
-    "  --no-xapi         record no xAPI statements for this attempt\n\n"
-    "xAPI: every attempt's statements go to the durable outbox first and from there to the\n"
-    "LRS, when one is configured (see docs/xapi.md):\n%s\n"
-    "Exit: 0 attempt passed, 1 attempt failed, 2 usage or environment error.\n";
+constexpr const char* kName = "run";
 
-void printHelp(FILE* stream) { std::fprintf(stream, kHelp, kXapiHelp); }
+std::string help() {
+  return std::string(
+             "usage: praxis run DIR --headless (--autopilot | --script TEST) [options]\n\n"
+             "Runs one attempt of the scenario package DIR.\n\n"
+             "  --headless        no window, no headset: as fast as the CPU allows\n"
+             "  --autopilot       play the scenario's reference solution\n"
+             "  --script TEST     play tests/TEST.yaml (or a path to a test file)\n"
+             "  --language TAG    language of the texts shown (default: the test's, else nl-BE)\n"
+             "  --seed N          the session's random seed (default: the test's)\n"
+             "  --record FILE     write the per-tick input to FILE for `praxis replay`\n"
+             "  --trace           also print every world event (grabbed, touched, snapped, ...)\n"
+             "  --json            print the result as JSON instead of the step-by-step log\n"
+             "  --no-xapi         record no xAPI statements for this attempt\n\n"
+             "xAPI: every attempt's statements go to the durable outbox first and from there to the\n"
+             "LRS, when one is configured (see docs/xapi.md):\n") +
+         kXapiHelp + "\nExit: 0 attempt passed, 1 attempt failed, 2 usage or environment error.\n";
+}
+
+ArgSpec argSpec() {
+  ArgSpec spec{{"--headless", "--autopilot", "--json", "--trace", "--no-xapi"},
+               {"--script", "--language", "--record", "--seed"}, 1, 1};
+  spec.options.insert(kXapiOptions.begin(), kXapiOptions.end());
+  return spec;
+}
+
+/// The argument combinations parseArgs cannot check; "" when they are fine.
+std::string contradiction(const Args& args) {
+  if (!args.has("--headless")) {
+    return "only --headless is available in this build (desktop and VR modes need the renderer)";
+  }
+  if (args.has("--autopilot") == args.option("--script").has_value()) {
+    return "give exactly one of --autopilot or --script TEST";
+  }
+  if (args.has("--no-xapi")) {
+    for (const auto& name : kXapiOptions) {
+      if (args.option(name)) return "--no-xapi and " + name + " contradict each other";
+    }
+  }
+  if (auto seed = args.option("--seed")) {
+    char* end = nullptr;
+    std::strtoull(seed->c_str(), &end, 10);
+    if (seed->empty() || *end != '\0') return "--seed " + *seed + ": expected a whole number";
+  }
+  return {};
+}
 
 const scenario::TraineeScript* pickScript(const scenario::PackageLoadResult& package,
                                           const Args& args, std::string& error) {
@@ -51,8 +83,25 @@ const scenario::TraineeScript* pickScript(const scenario::PackageLoadResult& pac
   return nullptr;
 }
 
-void printEvent(const app::Session& session, const scenario::AttemptEvent& e, const std::string& language) {
+/// The xAPI output of this attempt and the trainee it reports, or nothing with --no-xapi.
+/// It opens before the attempt starts: a bad config or a failed cmi5 launch stops here,
+/// before the trainee has done anything that would go unrecorded.
+core::Result<app::OpenedOutput> openOutput(const Args& args, std::string& trainee) {
+  if (args.has("--no-xapi")) return app::OpenedOutput{};
+  auto opened = openXapiOutput(args);
+  if (!opened) return std::unexpected(opened.error());
+  // A cmi5 launch names the trainee itself; beginAttempt ignores the id then.
+  if (!args.option("--cmi5")) {
+    auto id = traineeId(args);
+    if (!id) return std::unexpected(id.error());
+    trainee = *id;
+  }
+  return opened;
+}
+
+void printEvent(const app::Session& session, const scenario::AttemptEvent& e) {
   const auto& def = session.definition();
+  const std::string& language = session.options().language;
   const double t = core::ticksToSeconds(e.tick);
   using K = scenario::AttemptEventKind;
   switch (e.kind) {
@@ -88,156 +137,134 @@ void printEvent(const app::Session& session, const scenario::AttemptEvent& e, co
   }
 }
 
-}  // namespace
-
-int runRun(const CommandArgs& argv) {
-  std::set<std::string> optionNames = {"--script", "--language", "--record", "--seed"};
-  optionNames.insert(kXapiOptions.begin(), kXapiOptions.end());
-  auto args = parseArgs(argv, {{"--headless", "--autopilot", "--json", "--trace", "--no-xapi"},
-                               optionNames, 1, 1});
-  if (!args) {
-    std::fprintf(stderr, "praxis run: %s\n\n", args.error().message.c_str());
-    printHelp(stderr);
-    return kExitUsage;
-  }
-  if (args->has("--help")) {
-    printHelp(stdout);
-    return kExitOk;
-  }
-  if (!args->has("--headless")) {
-    std::fprintf(stderr,
-                 "praxis run: only --headless is available in this build (desktop and VR modes "
-                 "need the renderer)\n");
-    return kExitUsage;
-  }
-  if (args->has("--autopilot") == args->option("--script").has_value()) {
-    std::fprintf(stderr, "praxis run: give exactly one of --autopilot or --script TEST\n");
-    return kExitUsage;
-  }
-  const std::filesystem::path dir = args->positionals.front();
-  if (!scenario::isScenarioPackage(dir)) {
-    std::fprintf(stderr, "praxis run: %s: not a scenario package (no scenario.yaml)\n", dir.c_str());
-    return kExitUsage;
-  }
-  auto package = loadPackageReporting(dir);
-  if (!package) return kExitUsage;
-  std::string error;
-  const scenario::TraineeScript* script = pickScript(*package, *args, error);
-  if (script == nullptr) {
-    std::fprintf(stderr, "praxis run: %s: %s\n", dir.c_str(), error.c_str());
-    return kExitUsage;
-  }
-  scenario::TraineeScript played = *script;
-  if (auto language = args->option("--language")) played.language = *language;
-  if (auto seed = args->option("--seed")) played.seed = std::strtoull(seed->c_str(), nullptr, 10);
-
-  const auto& def = *package->scenario;
-  const bool json = args->has("--json");
-  // The outbox opens before the attempt starts: a bad config or a failed cmi5 launch stops
-  // here, before the trainee has done anything that would go unrecorded.
-  XapiOutput xapiOut;
-  if (args->has("--no-xapi")) {
-    for (const auto& name : kXapiOptions) {
-      if (args->option(name)) {
-        std::fprintf(stderr, "praxis run: --no-xapi and %s contradict each other\n", name.c_str());
-        return kExitUsage;
-      }
+/// The step-by-step log: each tick's world events (with --trace) come before its attempt
+/// events, because they are what made those happen.
+std::function<void(const app::Session&, const app::EventBatch&)> consoleLog(bool trace) {
+  return [trace](const app::Session& s, const app::EventBatch& batch) {
+    for (const auto& w : trace ? batch.world : std::span<const interaction::WorldEvent>{}) {
+      std::printf("           %s\n", interaction::describe(w, s.scene()).c_str());
     }
-  } else {
-    auto opened = openXapiOutput(*args);
-    // A cmi5 launch names the trainee itself; beginAttempt ignores the id then.
-    auto trainee = args->option("--cmi5") ? core::Result<std::string>(std::string()) : traineeId(*args);
-    if (!opened || !trainee) {
-      std::fprintf(stderr, "praxis run: %s\n",
-                   (!opened ? opened.error() : trainee.error()).message.c_str());
-      return kExitUsage;
-    }
-    xapiOut = std::move(*opened);
-    app::ReportContext context;
-    context.mode = "headless";
-    context.language = played.language;
-    xapiOut.output->beginAttempt(def, context, *trainee);
+    for (const auto& e : batch.attempt) printEvent(s, e);
+  };
+}
+
+core::Result<void> writeRecord(const std::string& file, const std::filesystem::path& dir,
+                               const app::SessionOptions& session, const app::RunResult& run,
+                               std::vector<interaction::TraineeInput> inputs) {
+  app::Recording rec;
+  rec.scenarioFolder = std::filesystem::absolute(dir).lexically_normal().string();
+  auto text = core::readFile(dir / "scenario.yaml");
+  rec.scenarioHash = text ? core::hashBytes(*text) : 0;
+  rec.seed = session.seed;
+  rec.language = session.language;
+  rec.eventLogHash = run.eventLogHash;
+  rec.inputs = std::move(inputs);
+  return app::writeRecording(file, rec);
+}
+
+/// What the attempt produced, for the closing lines.
+struct Finished {
+  app::RunResult run;
+  double wallSeconds = 0.0;
+  std::optional<app::StatementOutputSummary> xapi;
+  std::string registration;
+  std::string returnUrl;
+};
+
+void printJson(const scenario::ScenarioDef& def, const Finished& f) {
+  nlohmann::json out = {{"scenario", def.meta.id},
+                        {"outcome", toString(f.run.outcome)},
+                        {"end", toString(f.run.endReason)},
+                        {"score", f.run.score},
+                        {"max_score", f.run.maxScore},
+                        {"pass_score", def.scoring.passScore},
+                        {"simulated_seconds", f.run.simulatedSeconds()},
+                        {"wall_seconds", f.wallSeconds},
+                        {"event_log_hash", core::toHex64(f.run.eventLogHash)}};
+  if (f.xapi) {
+    out["xapi"] = {{"registration", f.registration}, {"outbox", f.xapi->outbox},
+                   {"lrs", f.xapi->lrsConfigured},   {"emitted", f.xapi->emitted},
+                   {"delivered", f.xapi->delivered}, {"pending", f.xapi->pending},
+                   {"dead", f.xapi->dead}};
   }
+  std::printf("%s\n", out.dump().c_str());
+}
+
+void printText(const scenario::ScenarioDef& def, const Finished& f) {
+  const auto& run = f.run;
+  std::printf("result: %s, score %d/%d (pass %d), %.1f s simulated in %.1f ms (%.0fx real time)\n",
+              run.outcome == scenario::Outcome::Passed ? "PASSED" : "FAILED", run.score,
+              run.maxScore, def.scoring.passScore, run.simulatedSeconds(), f.wallSeconds * 1000.0,
+              run.simulatedSeconds() / std::max(f.wallSeconds, 1e-9));
+  std::printf("event log: %zu events, hash %s\n", run.worldEventCount,
+              core::toHex64(run.eventLogHash).c_str());
+  if (f.xapi) printXapiSummary(*f.xapi, f.registration, false);
+  if (!f.returnUrl.empty()) std::printf("return to the LMS: %s\n", f.returnUrl.c_str());
+}
+
+/// Plays the script headless through one app::Attempt and writes the --record file.
+int runHeadless(const Args& args, const std::filesystem::path& dir,
+                const scenario::ScenarioDef& def, const scenario::TraineeScript& played) {
+  std::string trainee;
+  auto output = openOutput(args, trainee);
+  if (!output) return usageError(kName, output.error().message);
+  const bool json = args.has("--json");
   std::vector<interaction::TraineeInput> inputs;
   app::RunOptions options;
-  if (args->option("--record")) options.record = &inputs;
+  options.attempt.output = output->output.get();
+  options.attempt.traineeId = trainee;
+  if (args.option("--record")) options.record = &inputs;
   if (!json) {
     std::printf("Praxis %s: %s (%s %s), headless, %s\n", core::version().c_str(),
                 def.meta.title.in(played.language).c_str(), def.meta.id.c_str(),
                 def.meta.version.c_str(), played.language.c_str());
     std::printf("trainee: %s (%s)\n", played.name.c_str(), played.file.c_str());
-    const bool trace = args->has("--trace");
-    options.onAttemptEvent = [&played, trace, &xapiOut, printed = std::size_t{0}](
-                                 const app::Session& s, const scenario::AttemptEvent& e) mutable {
-      // World events of the ticks so far come first: they are what made this event happen.
-      for (; trace && printed < s.worldEvents().size(); ++printed) {
-        std::printf("           %s\n", interaction::describe(s.worldEvents()[printed], s.scene()).c_str());
-      }
-      printEvent(s, e, played.language);
-      if (xapiOut.output) xapiOut.output->report(e);
-    };
-  } else {
-    options.onAttemptEvent = [&xapiOut](const app::Session&, const scenario::AttemptEvent& e) {
-      if (xapiOut.output) xapiOut.output->report(e);
-    };
+    options.attempt.onEvents = consoleLog(args.has("--trace"));
   }
   const auto start = std::chrono::steady_clock::now();
   auto run = app::runScript(def, played, options);
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::optional<app::StatementOutputSummary> xapiSummary;
-  if (xapiOut.output) xapiSummary = xapiOut.output->close(kDeliveryWait);
-  if (!run) {
-    std::fprintf(stderr, "praxis run: %s\n", run.error().message.c_str());
-    return kExitUsage;
+  Finished f;
+  f.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (output->output) {
+    f.xapi = output->output->close(kDeliveryWait);
+    f.registration = output->output->registration();
   }
+  f.returnUrl = output->returnUrl;
+  if (!run) return usageError(kName, run.error().message);
   if (run->scriptError) std::fprintf(stderr, "praxis run: %s\n", run->scriptError->message.c_str());
+  f.run = std::move(*run);
+  if (const auto record = args.option("--record")) {
+    const app::SessionOptions session{.mode = app::Mode::Headless, .language = played.language,
+                                      .seed = played.seed};
+    if (auto written = writeRecord(*record, dir, session, f.run, inputs); !written) {
+      return usageError(kName, written.error().message);
+    }
+    if (!json) std::printf("recorded %zu ticks to %s\n", inputs.size(), record->c_str());
+  }
+  json ? printJson(def, f) : printText(def, f);
+  return f.run.outcome == scenario::Outcome::Passed ? kExitOk : kExitFailed;
+}
 
-  if (const auto record = args->option("--record")) {
-    app::Recording rec;
-    rec.scenarioFolder = std::filesystem::absolute(dir).lexically_normal().string();
-    auto text = core::readFile(dir / "scenario.yaml");
-    rec.scenarioHash = text ? core::hashBytes(*text) : 0;
-    rec.seed = played.seed;
-    rec.language = played.language;
-    rec.eventLogHash = run->eventLogHash;
-    rec.inputs = std::move(inputs);
-    if (auto written = app::writeRecording(*record, rec); !written) {
-      std::fprintf(stderr, "praxis run: %s\n", written.error().message.c_str());
-      return kExitUsage;
-    }
-    if (!json) std::printf("recorded %zu ticks to %s\n", rec.inputs.size(), record->c_str());
+}  // namespace
+
+int runRun(const CommandArgs& argv) {
+  const auto parsed = parseCommand(argv, argSpec(), kName, help());
+  if (!parsed.args) return parsed.exitCode;
+  const Args& args = *parsed.args;
+  if (const std::string wrong = contradiction(args); !wrong.empty()) return usageError(kName, wrong);
+  const std::filesystem::path dir = args.positionals.front();
+  if (!scenario::isScenarioPackage(dir)) {
+    return usageError(kName, dir.string() + ": not a scenario package (no scenario.yaml)");
   }
-  const bool passed = run->outcome == scenario::Outcome::Passed;
-  if (json) {
-    nlohmann::json out = {{"scenario", def.meta.id},
-                          {"outcome", toString(run->outcome)},
-                          {"end", toString(run->endReason)},
-                          {"score", run->score},
-                          {"max_score", run->maxScore},
-                          {"pass_score", def.scoring.passScore},
-                          {"simulated_seconds", run->simulatedSeconds()},
-                          {"wall_seconds", wall},
-                          {"event_log_hash", core::toHex64(run->eventLogHash)}};
-    if (xapiSummary) {
-      out["xapi"] = {{"registration", xapiOut.output->registration()},
-                     {"outbox", xapiSummary->outbox},
-                     {"lrs", xapiSummary->lrsConfigured},
-                     {"emitted", xapiSummary->emitted},
-                     {"delivered", xapiSummary->delivered},
-                     {"pending", xapiSummary->pending},
-                     {"dead", xapiSummary->dead}};
-    }
-    std::printf("%s\n", out.dump().c_str());
-  } else {
-    std::printf("result: %s, score %d/%d (pass %d), %.1f s simulated in %.1f ms (%.0fx real time)\n",
-                passed ? "PASSED" : "FAILED", run->score, run->maxScore, def.scoring.passScore,
-                run->simulatedSeconds(), wall * 1000.0, run->simulatedSeconds() / std::max(wall, 1e-9));
-    std::printf("event log: %zu events, hash %s\n", run->worldEventCount,
-                core::toHex64(run->eventLogHash).c_str());
-    if (xapiSummary) printXapiSummary(*xapiSummary, xapiOut.output->registration(), false);
-    if (!xapiOut.returnUrl.empty()) std::printf("return to the LMS: %s\n", xapiOut.returnUrl.c_str());
-  }
-  return passed ? kExitOk : kExitFailed;
+  auto package = loadPackageReporting(dir);
+  if (!package) return kExitUsage;
+  std::string error;
+  const scenario::TraineeScript* script = pickScript(*package, args, error);
+  if (script == nullptr) return usageError(kName, dir.string() + ": " + error);
+  scenario::TraineeScript played = *script;
+  if (auto language = args.option("--language")) played.language = *language;
+  if (auto seed = args.option("--seed")) played.seed = std::strtoull(seed->c_str(), nullptr, 10);
+  return runHeadless(args, dir, *package->scenario, played);
 }
 
 }  // namespace praxis::cli

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "app/frame_builder.h"
 #include "app/headless.h"
 #include "app/scene_models.h"
 #include "assets/model_cache.h"
@@ -30,89 +31,33 @@ constexpr const char* kHelp =
     "Uses a GPU when there is one, else lavapipe (PRAXIS_VK_DEVICE=cpu forces lavapipe).\n"
     "Exit: 0 written, 1 validation messages, 2 usage or environment error.\n";
 
-constexpr float kHalfIpd = 0.032F;  // metres; an average adult's interpupillary distance / 2
-constexpr float kFovY = 1.2F;       // radians, close to a headset's vertical field of view
-
-/// The world as the reference solution leaves it when `step` starts ("" = at the start).
-struct StepState {
-  scene::Scene scene;
-  scenario::Feedback feedback;
-  interaction::TraineeInput input;
-  core::Tick tick = 0;
-};
-
-core::Result<StepState> stateAtStep(const scenario::PackageLoadResult& package,
-                                    const std::string& step) {
+/// An attempt in the state the reference solution reaches when `step` starts ("" = at the
+/// start).
+core::Result<std::unique_ptr<app::Attempt>> attemptAtStep(const scenario::PackageLoadResult& package,
+                                                          const std::string& step) {
   const auto& def = *package.scenario;
   const scenario::TraineeScript* reference = referenceTest(package);
   if (step.empty() || reference == nullptr) {
     if (!step.empty()) return core::fail("the package has no reference test to reach a step");
-    auto session = app::Session::create(def, {});
-    if (!session) return std::unexpected(session.error());
-    return StepState{(*session)->scene(), (*session)->feedback(), (*session)->lastInput(), 0};
+    return app::Attempt::create(def, {});
   }
   if (def.findStep(step) == nullptr) {
     std::string known;
     for (const auto& s : def.steps) known += (known.empty() ? "" : ", ") + s.id;
     return core::fail("no step '", step, "' (steps: ", known, ")");
   }
-  std::optional<StepState> captured;
-  app::RunOptions options;
-  options.stopAtStep = step;
-  options.onAttemptEvent = [&](const app::Session& s, const scenario::AttemptEvent& e) {
-    if (!captured && e.kind == scenario::AttemptEventKind::StepStarted && e.stepId == step) {
-      captured = StepState{s.scene(), s.feedback(), s.lastInput(), e.tick};
-    }
-  };
-  auto run = app::runScript(def, *reference, options);
-  if (!run) return std::unexpected(run.error());
-  if (!captured) return core::fail("the reference solution never reaches step '", step, "'");
-  return std::move(*captured);
-}
-
-render::FrameInput frameFor(const StepState& state, const std::string& eye, bool overview,
-                            float aspect, const std::string& language) {
-  render::FrameInput input;
-  input.scene = &state.scene;
-  for (const auto& id : state.feedback.highlight) {
-    if (auto entity = state.scene.find(id)) input.highlighted.push_back(*entity);
+  app::AttemptOptions options;
+  options.session.seed = reference->seed;
+  options.session.language = reference->language;
+  auto attempt = app::Attempt::create(def, options);
+  if (!attempt) return std::unexpected(attempt.error());
+  app::RunOptions run;
+  run.stopAtStep = step;
+  (void)app::playScript(**attempt, *reference, run);
+  if ((*attempt)->session().feedback().stepId != step) {
+    return core::fail("the reference solution never reaches step '", step, "'");
   }
-  if (state.feedback.faultTick >= 0) {
-    // A fault raised in the last second still flashes, fading out.
-    const double since = core::ticksToSeconds(state.tick - state.feedback.faultTick);
-    if (since < 1.0) input.faultFlash = static_cast<float>(1.0 - since);
-  }
-  if (overview) {
-    const render::View view = render::defaultView(state.scene, aspect);
-    input.views.assign(eye == "both" ? 2 : 1, view);
-    return input;
-  }
-  // The trainee looks at what the step names (scripted trainees move hands, not heads).
-  core::Pose head = state.input.head;
-  if (!input.highlighted.empty()) {
-    core::Vec3 centre(0.0F);
-    for (auto id : input.highlighted) centre += state.scene.at(id).worldPose.position;
-    centre /= static_cast<float>(input.highlighted.size());
-    if (glm::length(centre - head.position) > 0.05F) {
-      head.orientation = glm::quatLookAt(glm::normalize(centre - head.position), {0, 1, 0});
-    }
-  }
-  if (state.feedback.instruction != nullptr) {
-    // The instruction panel floats low and to the right of where the trainee looks.
-    render::Panel panel;
-    panel.title = state.feedback.stepId;
-    panel.body = state.feedback.instruction->in(language);
-    panel.sizeMetres = {0.36F, 0.2F};
-    panel.pixelsPerMetre = 1000;
-    panel.pose = core::Pose{head.apply({0.2F, -0.12F, -0.7F}), head.orientation};
-    input.panels.push_back(panel);
-  }
-  for (const float side : {-1.0F, 1.0F}) {
-    if ((eye == "left" && side > 0.0F) || (eye == "right" && side < 0.0F)) continue;
-    const core::Pose pose{head.apply({side * kHalfIpd, 0.0F, 0.0F}), head.orientation};
-    input.views.push_back(render::makePerspectiveView(pose, kFovY, aspect));
-  }
-  return input;
+  return attempt;
 }
 
 /// "WxH" with both sides 1..8192.
@@ -125,16 +70,11 @@ bool parseSize(const std::string& text, unsigned& width, unsigned& height) {
 }  // namespace
 
 int runSnapshot(const CommandArgs& argv) {
-  auto args = parseArgs(argv, {{"--overview", "--validate"},
-                               {"--out", "--step", "--size", "--eye", "--language"}, 1, 1});
-  if (!args) {
-    std::fprintf(stderr, "praxis snapshot: %s\n\n%s", args.error().message.c_str(), kHelp);
-    return kExitUsage;
-  }
-  if (args->has("--help")) {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
+  const auto parsed = parseCommand(
+      argv, {{"--overview", "--validate"}, {"--out", "--step", "--size", "--eye", "--language"}, 1, 1},
+      "snapshot", kHelp);
+  if (!parsed.args) return parsed.exitCode;
+  const Args* args = &*parsed.args;
   const auto out = args->option("--out");
   if (!out) {
     std::fprintf(stderr, "praxis snapshot: --out FILE.png is required\n");
@@ -158,14 +98,16 @@ int runSnapshot(const CommandArgs& argv) {
   }
   auto package = loadPackageReporting(dir);
   if (!package) return kExitUsage;
-  auto state = stateAtStep(*package, args->option("--step").value_or(""));
-  if (!state) {
-    std::fprintf(stderr, "praxis snapshot: %s: %s\n", dir.c_str(), state.error().message.c_str());
-    return kExitUsage;
-  }
-  const std::string language = args->option("--language").value_or("nl-BE");
-  const auto input = frameFor(*state, eye, args->has("--overview"),
-                              static_cast<float>(width) / static_cast<float>(height), language);
+  auto attempt = attemptAtStep(*package, args->option("--step").value_or(""));
+  if (!attempt) return usageError("snapshot", dir.string() + ": " + attempt.error().message);
+  const app::Session& session = (*attempt)->session();
+  app::FrameOptions frame;
+  frame.aspect = static_cast<float>(width) / static_cast<float>(height);
+  frame.eyes = eye == "both" ? app::Eyes::Both : eye == "right" ? app::Eyes::Right : app::Eyes::Left;
+  frame.overview = args->has("--overview");
+  frame.lookAtHighlight = true;
+  frame.language = args->option("--language").value_or("nl-BE");
+  const auto input = app::buildFrame(session, frame);
   render::RendererOptions options;
   std::size_t messages = 0;
   options.validation = args->has("--validate");
@@ -179,7 +121,7 @@ int runSnapshot(const CommandArgs& argv) {
     std::fprintf(stderr, "praxis snapshot: %s\n", cacheDir.error().message.c_str());
     return kExitUsage;
   }
-  auto models = app::loadSceneModels(state->scene, dir, *cacheDir);
+  auto models = app::loadSceneModels(session.scene(), dir, *cacheDir);
   if (!models) {
     std::fprintf(stderr, "praxis snapshot: %s: %s\n", dir.c_str(), models.error().message.c_str());
     return kExitUsage;

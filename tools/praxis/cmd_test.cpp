@@ -61,25 +61,28 @@ std::string describeResult(const app::RunResult& r) {
   return line;
 }
 
+void printVerbose(const app::Session&, const app::EventBatch& batch) {
+  for (const auto& e : batch.attempt) {
+    std::printf("      t=%6.2fs %s %s%s\n", core::ticksToSeconds(e.tick),
+                std::string(toString(e.kind)).c_str(), e.stepId.c_str(),
+                e.faultId.empty() ? "" : (" " + e.faultId).c_str());
+  }
+}
+
 }  // namespace
 
 int runTest(const CommandArgs& argv) {
-  auto args = parseArgs(argv, {{"--verbose"}, {"--junit", "--filter", "--lrs", "--outbox", "--config"}, 1, 64});
-  if (!args) {
-    std::fprintf(stderr, "praxis test: %s\n\n%s", args.error().message.c_str(), kHelp);
-    return kExitUsage;
-  }
-  if (args->has("--help")) {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
+  const auto parsed = parseCommand(
+      argv, {{"--verbose"}, {"--junit", "--filter", "--lrs", "--outbox", "--config"}, 1, 64}, "test", kHelp);
+  if (!parsed.args) return parsed.exitCode;
+  const Args* args = &*parsed.args;
   auto shard = shardFromEnvironment();
   if (!shard) {
     std::fprintf(stderr, "praxis test: %s\n", shard.error().message.c_str());
     return kExitUsage;
   }
   const std::string filter = args->option("--filter").value_or("");
-  XapiOutput xapiOut;
+  app::OpenedOutput xapiOut;
   if (args->option("--lrs") || args->option("--outbox") || args->option("--config")) {
     auto opened = openXapiOutput(*args);
     if (!opened) {
@@ -114,14 +117,10 @@ int runTest(const CommandArgs& argv) {
         if (++index % shard->total != shard->index) continue;
 
         app::RunOptions options;
-        if (args->has("--verbose")) {
-          options.onAttemptEvent = [](const app::Session& s, const scenario::AttemptEvent& e) {
-            std::printf("      t=%6.2fs %s %s%s\n", core::ticksToSeconds(e.tick),
-                        std::string(toString(e.kind)).c_str(), e.stepId.c_str(),
-                        e.faultId.empty() ? "" : (" " + e.faultId).c_str());
-            (void)s;
-          };
-        }
+        // Statements go out as the attempt happens, as in `praxis run`.
+        options.attempt.output = xapiOut.output.get();
+        options.attempt.traineeId = "scripted:" + full;
+        if (args->has("--verbose")) options.attempt.onEvents = printVerbose;
         const auto start = std::chrono::steady_clock::now();
         auto run = app::runScript(*package->scenario, script, options);
         const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -131,12 +130,6 @@ int runTest(const CommandArgs& argv) {
         } else {
           c.failures = app::checkExpectations(script.expect, *run);
           c.output = describeResult(*run);
-          if (xapiOut.output) {
-            app::ReportContext context;
-            context.language = script.language;
-            xapiOut.output->beginAttempt(*package->scenario, context, "scripted:" + full);
-            for (const auto& e : run->attemptEvents) xapiOut.output->report(e);
-          }
         }
         std::printf("%s  %-45s %s (%.0f ms)\n", c.failures.empty() ? "PASS" : "FAIL", full.c_str(),
                     c.output.c_str(), wall * 1000.0);

@@ -112,16 +112,9 @@ std::optional<std::vector<fs::path>> collectPackages(const std::vector<std::stri
 }  // namespace
 
 int runValidate(const CommandArgs& args) {
-  auto parsed = parseArgs(args, ArgSpec{{"--json"}, {}, 1, static_cast<std::size_t>(-1)});
-  if (!parsed) {
-    std::fprintf(stderr, "praxis validate: %s\n\n%s", parsed.error().message.c_str(), kHelp);
-    return kExitUsage;
-  }
-  if (parsed->has("--help")) {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
-  const auto packages = collectPackages(parsed->positionals);
+  auto parsed = parseCommand(args, {{"--json"}, {}, 1, static_cast<std::size_t>(-1)}, "validate", kHelp);
+  if (!parsed.args) return parsed.exitCode;
+  const auto packages = collectPackages(parsed.args->positionals);
   if (!packages) return kExitUsage;
   std::vector<PackageReport> reports;
   bool failed = false;
@@ -130,7 +123,7 @@ int runValidate(const CommandArgs& args) {
     failed = failed || loaded.diagnostics.hasErrors();
     reports.push_back(PackageReport{dir, std::move(loaded.diagnostics)});
   }
-  if (parsed->has("--json")) {
+  if (parsed.args->has("--json")) {
     printJson(reports);
   } else {
     printText(reports);

@@ -126,12 +126,9 @@ int runXapi(const CommandArgs& argv) {
       {"--outbox", "--lrs", "--config", "--jsonl", "--state", "--registration", "--timeout"},
       0,
       1};
-  auto args = parseArgs(argv, spec);
-  if (!args) return usage(args.error().message);
-  if (args->has("--help")) {
-    std::printf("%s", kUsage);
-    return kExitOk;
-  }
+  const auto parsed = parseCommand(argv, spec, "xapi", kUsage);
+  if (!parsed.args) return parsed.exitCode;
+  const Args* args = &*parsed.args;
   if (args->positionals.empty()) return usage("missing subcommand");
   const std::string sub = args->positionals[0];
   if (sub != "status" && sub != "flush" && sub != "export" && sub != "retry-dead") {

@@ -2,36 +2,13 @@
 
 #include <cstdio>
 
-#include "xapi/lrs_client.h"
-
 namespace praxis::cli {
 
-core::Result<XapiOutput> openXapiOutput(const Args& args) {
-  xapi::SettingsSources sources;
-  sources.lrsUrl = args.option("--lrs").value_or("");
-  sources.outbox = args.option("--outbox").value_or("");
-  sources.configFile = args.option("--config").value_or("");
-  auto settings = xapi::loadSettings(sources);
-  if (!settings) return core::fail(settings.error().message);
-
-  XapiOutput out;
-  std::optional<xapi::cmi5::Session> cmi5;
-  if (auto url = args.option("--cmi5")) {
-    auto launch = xapi::cmi5::parseLaunchUrl(*url);
-    if (!launch) return core::fail("--cmi5: ", launch.error().message);
-    // The configured LRS lends its transport settings (CA file, timeouts), not its address.
-    const xapi::LrsConfig transport = settings->lrs.value_or(xapi::LrsConfig{});
-    auto session = xapi::cmi5::Session::begin(*launch, transport);
-    if (!session) return core::fail("cmi5 launch: ", session.error().message);
-    if (!args.option("--outbox")) settings->outbox = app::cmi5OutboxPath(settings->outbox, *session);
-    out.returnUrl = session->launchData().returnUrl;
-    cmi5 = std::move(*session);
-  }
-  auto output = app::StatementOutput::open(*settings, core::Log::toStderr(core::LogLevel::Warning),
-                                           std::move(cmi5));
-  if (!output) return core::fail(output.error().message);
-  out.output = std::move(*output);
-  return out;
+core::Result<app::OpenedOutput> openXapiOutput(const Args& args) {
+  return app::openStatementOutput({.lrsUrl = args.option("--lrs").value_or(""),
+                                   .outbox = args.option("--outbox").value_or(""),
+                                   .configFile = args.option("--config").value_or(""),
+                                   .cmi5LaunchUrl = args.option("--cmi5").value_or("")});
 }
 
 core::Result<std::string> traineeId(const Args& args) {

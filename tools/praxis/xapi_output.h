@@ -1,5 +1,6 @@
 // The xAPI options `praxis run` and `praxis test` share (--lrs, --outbox, --config, --cmi5,
-// --trainee) and the lines they print about where an attempt's statements went.
+// --trainee), turned into an app::OutputRequest, and the lines they print about where an
+// attempt's statements went.
 #pragma once
 
 #include <memory>
@@ -23,15 +24,8 @@ inline constexpr const char* kXapiHelp =
     "  --trainee ID      opaque trainee id for the actor (default: this machine's, kept in\n"
     "                    <user data>/trainee-id)\n";
 
-struct XapiOutput {
-  std::unique_ptr<app::StatementOutput> output;
-  std::string returnUrl;  // cmi5: where the LMS wants the trainee to go afterwards
-};
-
-/// Resolves the settings and opens the outbox (and the cmi5 session when --cmi5 is given).
-/// An error names the cause: a malformed config, an unusable launch URL, an LMS that did
-/// not hand out a token, an outbox that cannot be opened.
-[[nodiscard]] core::Result<XapiOutput> openXapiOutput(const Args& args);
+/// Opens the outbox (and the cmi5 session) the xAPI options ask for (app::openStatementOutput).
+[[nodiscard]] core::Result<app::OpenedOutput> openXapiOutput(const Args& args);
 
 /// The trainee behind an interactive attempt: --trainee, else this machine's opaque id.
 [[nodiscard]] core::Result<std::string> traineeId(const Args& args);

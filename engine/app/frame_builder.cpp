@@ -1,0 +1,83 @@
+#include "app/frame_builder.h"
+
+#include <algorithm>
+
+#include "render/renderer.h"
+
+namespace praxis::app {
+namespace {
+
+constexpr float kHalfIpd = 0.032F;  // metres; an average adult's interpupillary distance / 2
+constexpr float kFovY = 1.2F;       // radians, close to a headset's vertical field of view
+
+core::Pose lookAtHighlighted(const scene::Scene& scene, const render::FrameInput& frame,
+                             core::Pose head) {
+  if (frame.highlighted.empty()) return head;
+  core::Vec3 centre(0.0F);
+  for (auto id : frame.highlighted) centre += scene.at(id).worldPose.position;
+  centre /= static_cast<float>(frame.highlighted.size());
+  if (glm::length(centre - head.position) > 0.05F) {
+    head.orientation = glm::quatLookAt(glm::normalize(centre - head.position), {0, 1, 0});
+  }
+  return head;
+}
+
+render::Panel instructionPanel(const scenario::Feedback& feedback, const core::Pose& head,
+                               const std::string& language) {
+  // The instruction panel floats low and to the right of where the trainee looks.
+  render::Panel panel;
+  panel.title = feedback.stepId;
+  panel.body = feedback.instruction->in(language);
+  panel.sizeMetres = {0.36F, 0.2F};
+  panel.pixelsPerMetre = 1000;
+  panel.pose = core::Pose{head.apply({0.2F, -0.12F, -0.7F}), head.orientation};
+  return panel;
+}
+
+}  // namespace
+
+float faultFlash(const scenario::Feedback& feedback, core::Tick tick) {
+  if (feedback.faultTick < 0) return 0.0F;
+  const double since = core::ticksToSeconds(tick - feedback.faultTick);
+  return since < 1.0 ? static_cast<float>(1.0 - since) : 0.0F;
+}
+
+render::FrameInput buildFrame(const Session& session, const FrameOptions& options) {
+  const scene::Scene& scene = session.scene();
+  const scenario::Feedback feedback = session.feedback();
+  // The state shown is the one after the last tick run, whose events carry tick() - 1.
+  const core::Tick shown = std::max<core::Tick>(session.tick() - 1, 0);
+  render::FrameInput frame;
+  frame.scene = &scene;
+  frame.timeSeconds = options.timeSeconds;
+  for (const auto& id : feedback.highlight) {
+    if (auto entity = scene.find(id)) frame.highlighted.push_back(*entity);
+  }
+  frame.faultFlash = faultFlash(feedback, shown);
+  const std::size_t viewCount = options.eyes == Eyes::Both ? 2 : 1;
+  if (options.overview) {
+    frame.views.assign(viewCount, render::defaultView(scene, options.aspect));
+    return frame;
+  }
+  core::Pose head = session.lastInput().head;
+  if (options.lookAtHighlight) head = lookAtHighlighted(scene, frame, head);
+  const std::string& language =
+      options.language.empty() ? session.options().language : options.language;
+  if (feedback.instruction != nullptr) {
+    frame.panels.push_back(instructionPanel(feedback, head, language));
+  }
+  if (options.eyes == Eyes::Centre) {
+    frame.views.push_back(render::makePerspectiveView(head, kFovY, options.aspect));
+    return frame;
+  }
+  for (const float side : {-1.0F, 1.0F}) {
+    if ((options.eyes == Eyes::Left && side > 0.0F) || (options.eyes == Eyes::Right && side < 0.0F)) {
+      continue;
+    }
+    const core::Pose pose{head.apply({side * kHalfIpd, 0.0F, 0.0F}), head.orientation};
+    frame.views.push_back(render::makePerspectiveView(pose, kFovY, options.aspect));
+  }
+  return frame;
+}
+
+}  // namespace praxis::app

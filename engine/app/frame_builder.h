@@ -1,0 +1,39 @@
+// What to draw for a session's state: the scene, the step's highlights, the fault flash,
+// the instruction panel and the trainee's eyes. Every front end with pixels (snapshot,
+// desktop, VR) builds its render::FrameInput here, so they all show the same thing.
+#pragma once
+
+#include <string>
+
+#include "app/session.h"
+#include "render/frame_input.h"
+
+namespace praxis::app {
+
+/// Which views: one eye, both (stereo or side by side), or one camera between the eyes
+/// (a desktop window).
+enum class Eyes { Left, Right, Both, Centre };
+
+struct FrameOptions {
+  float aspect = 16.0F / 9.0F;  // width / height of one view
+  Eyes eyes = Eyes::Left;       // one view per eye (Both: two, for stereo or side by side)
+  /// A camera that frames the whole scene instead of the trainee's eyes.
+  bool overview = false;
+  /// Turn the head towards what the step highlights. Scripted trainees move hands, not
+  /// heads, so a snapshot looks where a person would; a person's own head is left alone.
+  bool lookAtHighlight = false;
+  /// The panel's language; "" uses the session's.
+  std::string language;
+  /// Seconds since the front end started; drives the highlight pulse (0: a fixed image).
+  double timeSeconds = 0.0;
+};
+
+/// The frame for the session's state after its last tick. The frame points into the
+/// session's scene: build it again after the session steps.
+[[nodiscard]] render::FrameInput buildFrame(const Session& session, const FrameOptions& options);
+
+/// The fault vignette's strength 0..1 at `tick`: a fault raised in the last second flashes,
+/// fading out.
+[[nodiscard]] float faultFlash(const scenario::Feedback& feedback, core::Tick tick);
+
+}  // namespace praxis::app
