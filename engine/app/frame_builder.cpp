@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/instruction_panel.h"
 #include "render/renderer.h"
 
 namespace praxis::app {
@@ -22,16 +23,13 @@ core::Pose lookAtHighlighted(const scene::Scene& scene, const render::FrameInput
   return head;
 }
 
-render::Panel instructionPanel(const scenario::Feedback& feedback, const core::Pose& head,
-                               const std::string& language) {
-  // The instruction panel floats low and to the right of where the trainee looks.
-  render::Panel panel;
-  panel.title = feedback.stepId;
-  panel.body = feedback.instruction->in(language);
-  panel.sizeMetres = {0.36F, 0.2F};
-  panel.pixelsPerMetre = 1000;
-  panel.pose = core::Pose{head.apply({0.2F, -0.12F, -0.7F}), head.orientation};
-  return panel;
+/// Seconds the active step has run at `tick` (turns a long instruction's pages).
+double secondsOnStep(const Session& session, core::Tick tick) {
+  const auto& events = session.attemptEvents();
+  for (auto it = events.rbegin(); it != events.rend(); ++it) {
+    if (it->kind == scenario::AttemptEventKind::StepStarted) return core::ticksToSeconds(tick - it->tick);
+  }
+  return 0.0;
 }
 
 }  // namespace
@@ -63,8 +61,12 @@ render::FrameInput buildFrame(const Session& session, const FrameOptions& option
   if (options.lookAtHighlight) head = lookAtHighlighted(scene, frame, head);
   const std::string& language =
       options.language.empty() ? session.options().language : options.language;
-  if (feedback.instruction != nullptr) {
-    frame.panels.push_back(instructionPanel(feedback, head, language));
+  if (options.instructionPanel) {
+    // Beside where the trainee looks, titled "3 · Title", paged, never over a highlight.
+    if (auto panel = instructionPanel(session.definition(), feedback, scene, head, language,
+                                      secondsOnStep(session, shown))) {
+      frame.panels.push_back(std::move(*panel));
+    }
   }
   if (options.eyes == Eyes::Centre) {
     frame.views.push_back(render::makePerspectiveView(head, kFovY, options.aspect));

@@ -24,6 +24,9 @@ struct FrameOptions {
   bool lookAtHighlight = false;
   /// The panel's language; "" uses the session's.
   std::string language;
+  /// The world-space instruction panel (VR, snapshot); a desktop window with the HUD, which
+  /// shows the instruction itself, leaves it off.
+  bool instructionPanel = true;
   /// Seconds since the front end started; drives the highlight pulse (0: a fixed image).
   double timeSeconds = 0.0;
 };

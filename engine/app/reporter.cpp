@@ -76,7 +76,8 @@ xapi::Statement Reporter::base(std::string_view verbId, std::string_view display
   s.object = std::move(object);
   const auto offset =
       std::chrono::milliseconds(static_cast<std::int64_t>(core::ticksToSeconds(tick) * 1000.0));
-  s.timestamp = xapi::formatTimestamp(context_.startTime + offset);
+  s.timestamp = xapi::formatTimestamp(context_.wallClockTimestamps ? xapi::WallClock::now()
+                                                                   : context_.startTime + offset);
   xapi::Context c;
   c.registration = context_.registration;
   c.platform = context_.platform;

@@ -26,6 +26,11 @@ struct ReportContext {
   std::string language = "nl-BE";         // the language the trainee used
   std::string platform;                   // "Praxis <version>" by default
   xapi::WallClock::time_point startTime;  // wall-clock time of tick 0
+  /// Stamp statements with the moment they are made instead of startTime + simulated time.
+  /// For an LMS: a headless attempt runs faster than real time, and simulated timestamps
+  /// would lie in the future of the moment the LMS stores them (its `satisfied` would come
+  /// before the `passed` that caused it). Durations stay simulated either way.
+  bool wallClockTimestamps = false;
   /// Launched by a cmi5 LMS: the cmi5 session (xapi::cmi5::Session) sends initialized,
   /// passed/failed and terminated on the AU, so the reporter sends only the detail
   /// ("cmi5 allowed" statements: steps, faults, hints), each carrying this context

@@ -1,6 +1,7 @@
 #include "app/statement_output.h"
 
 #include <cassert>
+#include <cctype>
 #include <set>
 
 #include "core/paths.h"
@@ -19,6 +20,13 @@ core::Result<std::unique_ptr<StatementOutput>> StatementOutput::open(
   options.log = out->log_;
   auto emitter = xapi::Emitter::start(std::move(options));
   if (!emitter) return core::fail("xAPI outbox: ", emitter.error().message);
+  if (out->cmi5_) {
+    // Kept before the first statement, so that even a killed run leaves what `praxis xapi
+    // flush` needs to finish delivering this session.
+    if (auto kept = xapi::cmi5::keepCredentials(out->settings_.outbox, out->cmi5_->lrs()); !kept) {
+      return core::fail("cmi5: ", kept.error().message);
+    }
+  }
   out->emitter_ = std::move(*emitter);
   return out;
 }
@@ -35,6 +43,32 @@ xapi::Agent StatementOutput::actorFor(const std::string& traineeId) const {
   return xapi::makeActor(settings_.actor, traineeId);
 }
 
+std::optional<std::string> StatementOutput::learnerLanguage(const scenario::ScenarioDef& def) const {
+  if (!cmi5_) return std::nullopt;
+  return pickLanguage(def.meta.languages, cmi5_->learnerPreferences().languages);
+}
+
+std::optional<std::string> pickLanguage(const std::vector<std::string>& available,
+                                        const std::vector<std::string>& preferences) {
+  const auto lower = [](std::string_view tag) {
+    std::string out(tag);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  const auto primary = [&](std::string_view tag) { return lower(tag.substr(0, tag.find('-'))); };
+  for (const auto& wanted : preferences) {
+    for (const auto& tag : available) {
+      if (lower(tag) == lower(wanted)) return tag;
+    }
+  }
+  for (const auto& wanted : preferences) {
+    for (const auto& tag : available) {
+      if (primary(tag) == primary(wanted)) return tag;
+    }
+  }
+  return std::nullopt;
+}
+
 void StatementOutput::beginAttempt(const scenario::ScenarioDef& def, ReportContext context,
                                    const std::string& traineeId) {
   def_ = &def;
@@ -46,6 +80,7 @@ void StatementOutput::beginAttempt(const scenario::ScenarioDef& def, ReportConte
     context.actor = cmi5_->launch().actor;
     context.registration = cmi5_->launch().registration;
     context.cmi5ContextTemplate = cmi5_->launchData().contextTemplate;
+    context.wallClockTimestamps = true;
   } else {
     if (!context.actor.account && context.actor.mbox.empty() &&
         context.actor.mboxSha1sum.empty()) {
@@ -71,9 +106,8 @@ void StatementOutput::report(const scenario::AttemptEvent& event) {
   assert(reporter_ && "beginAttempt() first");
   reporter_->report(event);
   if (cmi5_ && event.kind == scenario::AttemptEventKind::Ended) {
-    const auto at = attemptStart_ + std::chrono::duration_cast<xapi::WallClock::duration>(
-                                        std::chrono::duration<double>(core::ticksToSeconds(event.tick)));
-    for (auto& s : cmi5_->finish(cmi5Result(event), at)) emit(std::move(s));
+    // Wall-clock time, as for the reporter's statements of an LMS session (see ReportContext).
+    for (auto& s : cmi5_->finish(cmi5Result(event), xapi::WallClock::now())) emit(std::move(s));
   }
 }
 
@@ -100,6 +134,11 @@ void StatementOutput::waitForDelivery(xapi::Outbox& box, std::chrono::millisecon
     auto counts = box.counts();
     if (!counts) return;
     if (lastPending < 0 || counts->pending < lastPending) {
+      if (cmi5_) {
+        const auto total = counts->pending + counts->delivered + counts->dead;
+        log_.warning("xAPI: waiting for the LMS: " + std::to_string(counts->delivered) + " of " +
+                     std::to_string(total) + " statements accepted");
+      }
       lastPending = counts->pending;
       lastProgress = now;
     } else if (now - lastProgress > kNoProgressLimit) {
@@ -108,10 +147,41 @@ void StatementOutput::waitForDelivery(xapi::Outbox& box, std::chrono::millisecon
   }
 }
 
+void StatementOutput::collect(xapi::Outbox& box, StatementOutputSummary& summary) const {
+  const std::set<std::string> unique(registrations_.begin(), registrations_.end());
+  for (const auto& registration : unique) {
+    (void)box.forEach(std::nullopt, registration, [&](const xapi::OutboxRecord& r) {
+      std::string reason;
+      switch (r.state) {
+        case xapi::OutboxState::Pending:
+          ++summary.pending;
+          reason = r.lastError.empty() ? "not sent yet" : r.lastError;
+          if (!r.lastError.empty()) summary.lastError = r.lastError;
+          break;
+        case xapi::OutboxState::Delivered: ++summary.delivered; return;
+        case xapi::OutboxState::Dead:
+          ++summary.dead;
+          reason = r.deadReason;
+          summary.lastError = r.deadReason;
+          break;
+      }
+      if (!summary.cmi5) return;
+      const xapi::Json body = xapi::Json::parse(r.body, nullptr, false);
+      std::string verb;
+      if (body.is_object() && body.contains("verb") && body["verb"].is_object()) {
+        verb = body["verb"].value("id", "");
+      }
+      summary.undelivered.push_back(
+          UndeliveredStatement{r.id, verb, r.state == xapi::OutboxState::Pending, reason});
+    });
+  }
+}
+
 StatementOutputSummary StatementOutput::close(std::chrono::milliseconds deliveryWait) {
   StatementOutputSummary summary;
   summary.outbox = settings_.outbox.string();
   summary.lrsConfigured = cmi5_.has_value() || settings_.lrs.has_value();
+  summary.cmi5 = cmi5_.has_value();
   summary.rejected = rejected_;
   if (closed_) return summary;
   closed_ = true;
@@ -128,22 +198,9 @@ StatementOutputSummary StatementOutput::close(std::chrono::milliseconds delivery
     summary.lastError = box.error().message;
     return summary;
   }
-  const std::set<std::string> unique(registrations_.begin(), registrations_.end());
-  for (const auto& registration : unique) {
-    (void)(*box)->forEach(std::nullopt, registration, [&](const xapi::OutboxRecord& r) {
-      switch (r.state) {
-        case xapi::OutboxState::Pending:
-          ++summary.pending;
-          if (!r.lastError.empty()) summary.lastError = r.lastError;
-          break;
-        case xapi::OutboxState::Delivered: ++summary.delivered; break;
-        case xapi::OutboxState::Dead:
-          ++summary.dead;
-          summary.lastError = r.deadReason;
-          break;
-      }
-    });
-  }
+  collect(**box, summary);
+  // The token is a secret: keep it only while `praxis xapi flush` may still need it.
+  if (cmi5_ && summary.pending == 0) xapi::cmi5::forgetCredentials(settings_.outbox);
   return summary;
 }
 

@@ -26,6 +26,14 @@ class Outbox;
 
 namespace praxis::app {
 
+/// A statement of a cmi5 session that the LMS does not have (yet).
+struct UndeliveredStatement {
+  std::string id;
+  std::string verb;    // the verb's id
+  bool pending = true;  // false: refused for good (a dead letter)
+  std::string reason;  // the LMS's answer or the network error
+};
+
 /// Counts after close(): what was emitted and where it is now.
 struct StatementOutputSummary {
   std::int64_t emitted = 0;   // accepted by the emitter (valid, queued)
@@ -36,6 +44,12 @@ struct StatementOutputSummary {
   bool lrsConfigured = false;
   std::string outbox;
   std::string lastError;  // the outbox's last delivery error, if any
+  /// cmi5 only: the session's statements the LMS has not accepted, oldest first. The LMS's
+  /// endpoint and token stay beside the outbox (cmi5::credentialsPath) while any is pending.
+  bool cmi5 = false;
+  std::vector<UndeliveredStatement> undelivered;
+  /// Whether every statement of this run reached the LRS / LMS.
+  [[nodiscard]] bool allDelivered() const { return rejected == 0 && pending == 0 && dead == 0; }
 };
 
 class StatementOutput {
@@ -59,8 +73,13 @@ class StatementOutput {
   [[nodiscard]] const std::string& registration() const { return registration_; }
 
   /// Commits everything to disk, waits up to `deliveryWait` for the LRS, and stops the
-  /// emitter. Whatever is not delivered stays in the outbox for `praxis xapi flush`.
+  /// emitter. Whatever is not delivered stays in the outbox for `praxis xapi flush`. A cmi5
+  /// session logs its progress while it waits (the LMS is where the attempt must land).
   StatementOutputSummary close(std::chrono::milliseconds deliveryWait);
+
+  /// cmi5 (11.1): the first language of the learner's languagePreference that `def` has, if
+  /// any; nullopt without a cmi5 launch or a match.
+  [[nodiscard]] std::optional<std::string> learnerLanguage(const scenario::ScenarioDef& def) const;
 
   /// The settings' actor for an opaque trainee id (pseudonymous unless configured).
   [[nodiscard]] xapi::Agent actorFor(const std::string& traineeId) const;
@@ -70,6 +89,7 @@ class StatementOutput {
                   std::optional<xapi::cmi5::Session> cmi5);
   void emit(xapi::Statement statement);
   void waitForDelivery(xapi::Outbox& box, std::chrono::milliseconds limit);
+  void collect(xapi::Outbox& box, StatementOutputSummary& summary) const;
 
   xapi::XapiSettings settings_;
   core::Log log_;
@@ -83,6 +103,12 @@ class StatementOutput {
   std::int64_t rejected_ = 0;
   bool closed_ = false;
 };
+
+/// The first of `preferences` (BCP 47 tags, most preferred first) that `available` has,
+/// compared without case; failing that, the first whose primary language ("nl" of "nl-BE")
+/// one of `available` shares, answered with that available tag.
+[[nodiscard]] std::optional<std::string> pickLanguage(const std::vector<std::string>& available,
+                                                      const std::vector<std::string>& preferences);
 
 /// Where a front end's statements go, as the user asked (the CLI's --lrs, --outbox,
 /// --config, --cmi5; empty: the defaults of docs/xapi.md).

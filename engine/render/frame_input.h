@@ -9,6 +9,8 @@
 #include "core/math.h"
 #include "scene/scene.h"
 
+struct ImDrawData;
+
 namespace praxis::render {
 
 /// One eye or camera: world → eye transform and a Vulkan clip-space projection (y down,
@@ -30,15 +32,22 @@ struct View {
 [[nodiscard]] View makeLookAtView(const core::Vec3& eye, const core::Vec3& target,
                                   float fovYRadians, float aspect);
 
-/// A world-space panel for instructions and feedback: ImGui text drawn into a texture and
-/// shown on a quad at `pose` (the quad faces the pose's +Z, i.e. towards a viewer in front).
+/// A world-space panel for instructions and feedback: text in the UI font (render/ui_font.h)
+/// drawn into a texture and shown on a quad at `pose` (the quad faces the pose's +Z, i.e.
+/// towards a viewer in front). The body wraps at word boundaries; what does not fit goes on
+/// further pages, and the panel shows page `page` (modulo the page count) with "2/3" at the
+/// bottom: text is never cut. Build instruction panels with app::instructionPanel.
 struct Panel {
-  std::string title;
+  std::string title;  // one line; a step panel's is "3 · Human title", never the step id
   std::string body;
   core::Pose pose;
   glm::vec2 sizeMetres{0.6F, 0.4F};
   std::uint32_t pixelsPerMetre = 800;
+  std::uint32_t page = 0;
 };
+
+/// The panel text size in pixels of the panel texture (title and body).
+inline constexpr float kPanelFontPixels = 26.0F;
 
 /// A short text label floating over an entity (drawn as a small panel above it, facing the
 /// first view).
@@ -68,6 +77,11 @@ struct FrameInput {
   glm::vec4 clearColour{0.05F, 0.06F, 0.08F, 1.0F};  // linear
   /// Seconds since start; drives the highlight pulse. Tests fix it for repeatable images.
   double timeSeconds = 0.0;
+  /// Screen-space UI (the HUD, editor panels) recorded after the scene pass into the same
+  /// target, in its pixels (DisplaySize x FramebufferScale). Each ImDrawCmd's TextureId must
+  /// be an ImFontAtlas prepared with bindOverlayAtlas (render/ui_font.h). Null: no overlay.
+  /// Read during Renderer::render only.
+  const ImDrawData* overlay = nullptr;
 };
 
 /// Where one frame's time went. CPU phases in milliseconds; gpuMs is < 0 until the GPU
@@ -77,10 +91,14 @@ struct FrameStats {
   double cullMs = 0.0;         // frustum culling and sorting
   double recordMs = 0.0;       // command recording
   double submitMs = 0.0;       // queue submit (and present)
+  double overlayMs = 0.0;      // copying the overlay's vertices (inside recordMs)
   double gpuMs = -1.0;         // timestamp difference of the last finished frame
   std::uint32_t drawCalls = 0;       // instanced draws (objects sharing mesh and material batch)
   std::uint32_t visibleObjects = 0;  // objects (meshes) drawn after culling
   std::uint32_t culledObjects = 0;
+  /// The target had no image to draw into (a minimised window): nothing was drawn. A front
+  /// end waits for events instead of rendering again at once.
+  bool skipped = false;
 };
 
 }  // namespace praxis::render

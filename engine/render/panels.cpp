@@ -1,13 +1,13 @@
 // Panels and labels: ImGui draw data → panel textures → blended quads in the scene.
 #include "render/panels.h"
 
+#include <glm/gtc/matrix_transform.hpp>
 #include <imgui.h>
 
 #include <cstring>
 
-#include <glm/gtc/matrix_transform.hpp>
-
 #include "render/renderer_impl.h"
+#include "render/ui_font.h"
 
 namespace praxis::render {
 
@@ -30,7 +30,7 @@ namespace {
 
 constexpr std::size_t kVertexBytes = 4U << 20U;  // per frame: plenty for a few dozen panels
 constexpr std::size_t kIndexBytes = 2U << 20U;
-constexpr float kFontPixels = 26.0F;
+const ImVec4 kPanelTitleColour{1.0F, 0.85F, 0.3F, 1.0F};  // warm yellow on the dark panel
 
 assets::Mesh quadMesh() {
   assets::Mesh mesh;
@@ -51,15 +51,27 @@ assets::Mesh quadMesh() {
 
 }  // namespace
 
-PanelRenderer::PanelRenderer(Renderer::Impl& impl) : impl_(impl) {
-  // ImGui keeps a "current context" global; every call below sets ours first.
-  imgui_ = ImGui::CreateContext();
-  ImGui::SetCurrentContext(imgui_);
+core::Result<std::unique_ptr<PanelRenderer>> PanelRenderer::create(Renderer::Impl& impl) {
+  auto out = std::unique_ptr<PanelRenderer>(new PanelRenderer(impl));
+  ImGuiContextScope scope(out->imgui_);
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // no imgui.ini next to the binary
-  ImFontConfig font;
-  font.SizePixels = kFontPixels;
-  io.Fonts->AddFontDefault(&font);
+  auto body = addUiFont(*io.Fonts, kPanelFontPixels, impl.options.fontFile);
+  if (!body) return std::unexpected(body.error());
+  auto title = addUiFont(*io.Fonts, kPanelFontPixels, impl.options.boldFontFile);
+  if (!title) return std::unexpected(title.error());
+  out->bodyFont_ = *body;
+  out->titleFont_ = *title;
+  out->upload();
+  return out;
+}
+
+PanelRenderer::PanelRenderer(Renderer::Impl& impl) : impl_(impl), imgui_(ImGui::CreateContext()) {
+  ImGuiContextScope scope(imgui_);
+  ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini next to the binary
+}
+
+void PanelRenderer::upload() {
+  ImGuiIO& io = ImGui::GetIO();
   unsigned char* pixels = nullptr;
   int width = 0;
   int height = 0;
@@ -75,25 +87,31 @@ PanelRenderer::PanelRenderer(Renderer::Impl& impl) : impl_(impl) {
   ImGui::GetStyle().Colors[ImGuiCol_WindowBg].w = 1.0F;
 
   const auto& device = impl_.ctx->device;
-  fontSet_ = std::move(vk::raii::DescriptorSets(
-      device, vk::DescriptorSetAllocateInfo(*impl_.descriptorPool, *impl_.pipelines->uiSetLayout()))
-                           .front());
+  fontSet_ = std::move(
+      vk::raii::DescriptorSets(device, vk::DescriptorSetAllocateInfo(
+                                           *impl_.descriptorPool, *impl_.pipelines->uiSetLayout()))
+          .front());
   fontSampler_ = device.createSampler(vk::SamplerCreateInfo(
-      {}, vk::Filter::eNearest, vk::Filter::eNearest, vk::SamplerMipmapMode::eNearest,
+      {}, vk::Filter::eLinear, vk::Filter::eLinear, vk::SamplerMipmapMode::eNearest,
       vk::SamplerAddressMode::eClampToEdge, vk::SamplerAddressMode::eClampToEdge,
       vk::SamplerAddressMode::eClampToEdge));
   const vk::DescriptorImageInfo atlas(*fontSampler_, *fontAtlas_.view,
                                       vk::ImageLayout::eShaderReadOnlyOptimal);
   device.updateDescriptorSets(
-      vk::WriteDescriptorSet(*fontSet_, 0, 0, vk::DescriptorType::eCombinedImageSampler, atlas), {});
+      vk::WriteDescriptorSet(*fontSet_, 0, 0, vk::DescriptorType::eCombinedImageSampler, atlas),
+      {});
   quadMesh_ = impl_.addMesh(quadMesh());
   for (std::size_t i = 0; i < impl_.frames.size(); ++i) {
-    vertices_.push_back(createBuffer(*impl_.ctx, kVertexBytes, vk::BufferUsageFlagBits::eVertexBuffer, true));
-    indices_.push_back(createBuffer(*impl_.ctx, kIndexBytes, vk::BufferUsageFlagBits::eIndexBuffer, true));
+    vertices_.push_back(
+        createBuffer(*impl_.ctx, kVertexBytes, vk::BufferUsageFlagBits::eVertexBuffer, true));
+    indices_.push_back(
+        createBuffer(*impl_.ctx, kIndexBytes, vk::BufferUsageFlagBits::eIndexBuffer, true));
   }
 }
 
-PanelRenderer::~PanelRenderer() { ImGui::DestroyContext(imgui_); }
+PanelRenderer::~PanelRenderer() {
+  ImGui::DestroyContext(imgui_);
+}
 
 PanelSlot& PanelRenderer::slot(std::size_t index, vk::Extent2D size) {
   if (index < slots_.size() && slots_[index]->image.extent == size) return *slots_[index];
@@ -120,7 +138,7 @@ PanelSlot& PanelRenderer::slot(std::size_t index, vk::Extent2D size) {
 }
 
 void PanelRenderer::prepare(const FrameInput& input, std::uint32_t frame) {
-  ImGui::SetCurrentContext(imgui_);
+  ImGuiContextScope scope(imgui_);
   used_ = 0;
   auto* vtx = static_cast<std::byte*>(vertices_[frame].mapped);
   auto* idx = static_cast<std::byte*>(indices_[frame].mapped);
@@ -129,30 +147,37 @@ void PanelRenderer::prepare(const FrameInput& input, std::uint32_t frame) {
   const core::Vec3 eye = input.views.front().position;
 
   const auto place = [&](const std::string& title, const std::string& body, glm::vec2 metres,
-                         std::uint32_t pixelsPerMetre, const core::Pose& pose, bool label) {
+                         std::uint32_t pixelsPerMetre, const core::Pose& pose, bool label,
+                         std::uint32_t page) {
     const vk::Extent2D size(std::max(8U, static_cast<std::uint32_t>(metres.x * pixelsPerMetre)),
                             std::max(8U, static_cast<std::uint32_t>(metres.y * pixelsPerMetre)));
     PanelSlot& panel = slot(used_++, size);
-    layOut(title, body, size, label);
+    layOut(title, body, size, label, page);
     const ImDrawData* data = ImGui::GetDrawData();
     panel.commands.clear();
-    panel.scale = glm::vec2(2.0F / static_cast<float>(size.width), 2.0F / static_cast<float>(size.height));
+    panel.scale =
+        glm::vec2(2.0F / static_cast<float>(size.width), 2.0F / static_cast<float>(size.height));
     for (int l = 0; l < data->CmdListsCount; ++l) {
       const ImDrawList* list = data->CmdLists[l];
-      const std::size_t vBytes = static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert);
+      const std::size_t vBytes =
+          static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert);
       const std::size_t iBytes = static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx);
-      if (vtxUsed + vBytes > kVertexBytes || idxUsed + iBytes > kIndexBytes) break;  // too much text
+      if (vtxUsed + vBytes > kVertexBytes || idxUsed + iBytes > kIndexBytes)
+        break;  // too much text
       if (vBytes == 0 || iBytes == 0) continue;  // an empty ImVector's Data is null: no memcpy
       std::memcpy(vtx + vtxUsed, list->VtxBuffer.Data, vBytes);
       std::memcpy(idx + idxUsed, list->IdxBuffer.Data, iBytes);
       for (const ImDrawCmd& c : list->CmdBuffer) {
         const auto x0 = static_cast<std::int32_t>(std::max(c.ClipRect.x, 0.0F));
         const auto y0 = static_cast<std::int32_t>(std::max(c.ClipRect.y, 0.0F));
-        const auto x1 = std::min(static_cast<std::int32_t>(c.ClipRect.z), static_cast<std::int32_t>(size.width));
-        const auto y1 = std::min(static_cast<std::int32_t>(c.ClipRect.w), static_cast<std::int32_t>(size.height));
+        const auto x1 = std::min(static_cast<std::int32_t>(c.ClipRect.z),
+                                 static_cast<std::int32_t>(size.width));
+        const auto y1 = std::min(static_cast<std::int32_t>(c.ClipRect.w),
+                                 static_cast<std::int32_t>(size.height));
         if (x1 <= x0 || y1 <= y0) continue;
         panel.commands.push_back(
-            {vk::Rect2D({x0, y0}, {static_cast<std::uint32_t>(x1 - x0), static_cast<std::uint32_t>(y1 - y0)}),
+            {vk::Rect2D({x0, y0},
+                        {static_cast<std::uint32_t>(x1 - x0), static_cast<std::uint32_t>(y1 - y0)}),
              c.ElemCount, static_cast<std::uint32_t>(idxUsed / sizeof(ImDrawIdx) + c.IdxOffset),
              static_cast<std::int32_t>(vtxUsed / sizeof(ImDrawVert) + c.VtxOffset)});
       }
@@ -164,7 +189,7 @@ void PanelRenderer::prepare(const FrameInput& input, std::uint32_t frame) {
   };
 
   for (const auto& p : input.panels) {
-    place(p.title, p.body, p.sizeMetres, p.pixelsPerMetre, p.pose, false);
+    place(p.title, p.body, p.sizeMetres, p.pixelsPerMetre, p.pose, false, p.page);
   }
   for (const auto& l : input.labels) {
     if (l.entity >= input.scene->size() || l.text.empty()) continue;
@@ -173,29 +198,63 @@ void PanelRenderer::prepare(const FrameInput& input, std::uint32_t frame) {
     core::Pose pose;
     pose.position = entity.worldPose.position + core::Vec3(0.0F, top, 0.0F);
     const core::Vec3 toEye = eye - pose.position;
-    if (glm::length(toEye) > 1e-3F) pose.orientation = glm::quatLookAt(-glm::normalize(toEye), {0, 1, 0});
-    const float width = 0.02F + 0.016F * static_cast<float>(l.text.size());  // ~font advance
-    place("", l.text, glm::vec2(width, 0.05F), 800, pose, true);
+    if (glm::length(toEye) > 1e-3F)
+      pose.orientation = glm::quatLookAt(-glm::normalize(toEye), {0, 1, 0});
+    // The label's width follows its text at 800 px/m; the padding is ImGui's window padding.
+    const float textPixels =
+        bodyFont_->CalcTextSizeA(kPanelFontPixels, FLT_MAX, 0.0F, l.text.c_str()).x;
+    const float width = (textPixels + 2.0F * ImGui::GetStyle().WindowPadding.x + 4.0F) / 800.0F;
+    place("", l.text, glm::vec2(width, 0.05F), 800, pose, true, 0);
   }
 }
 
 void PanelRenderer::layOut(const std::string& title, const std::string& body, vk::Extent2D size,
-                           bool label) {
+                           bool label, std::uint32_t page) {
   ImGuiIO& io = ImGui::GetIO();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowPadding = ImVec2(kPanelPadding, kPanelPadding);  // what panelTextBox assumes
+  style.ItemSpacing = ImVec2(8.0F, kPanelLineSpacing);
   io.DisplaySize = ImVec2(static_cast<float>(size.width), static_cast<float>(size.height));
   io.DeltaTime = 1.0F / 60.0F;
   ImGui::NewFrame();
   ImGui::SetNextWindowPos(ImVec2(0.0F, 0.0F));
   ImGui::SetNextWindowSize(io.DisplaySize);
-  ImGuiWindowFlags flags = ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                           ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                           ImGuiWindowFlags_NoScrollbar;
-  if (label || title.empty()) flags |= ImGuiWindowFlags_NoTitleBar;
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs;
   // "###panel": one window, whatever the title, so no state piles up between panels.
-  ImGui::Begin((title + "###panel").c_str(), nullptr, flags);
-  ImGui::PushTextWrapPos(0.0F);
-  ImGui::TextUnformatted(body.c_str());
-  ImGui::PopTextWrapPos();
+  ImGui::Begin("###panel", nullptr, flags);
+  const float lineHeight = ImGui::GetTextLineHeightWithSpacing();
+  const float textWidth = io.DisplaySize.x - 2.0F * kPanelPadding;
+  // The title wraps too (never cut); the body gets the lines left under it.
+  const auto titleLines = label || title.empty()
+                              ? std::vector<std::string>{}
+                              : pageText(*titleFont_, title, textWidth, 1000).pages.front();
+  if (!titleLines.empty()) {
+    ImGui::PushFont(titleFont_);
+    ImGui::PushStyleColor(ImGuiCol_Text, kPanelTitleColour);
+    for (const auto& line : titleLines) ImGui::TextUnformatted(line.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::Separator();
+  }
+  const PanelTextBox box =
+      panelTextBox(io.DisplaySize.x, io.DisplaySize.y, static_cast<int>(titleLines.size()));
+  const float width = box.width;
+  // Room for whole lines, less one for the page number when there is more than one page.
+  const int lines = box.lines;
+  PagedText text = pageText(*bodyFont_, body, width, lines);
+  if (text.pages.size() > 1) text = pageText(*bodyFont_, body, width, std::max(1, lines - 1));
+  const std::size_t shown = page % text.pages.size();
+  for (const auto& line : text.pages[shown]) ImGui::TextUnformatted(line.c_str());
+  if (text.pages.size() > 1) {
+    const std::string counter = std::to_string(shown + 1) + "/" +
+                                std::to_string(text.pages.size()) +
+                                (shown + 1 < text.pages.size() ? " \u25B8" : "");
+    const float counterWidth = ImGui::CalcTextSize(counter.c_str()).x;
+    ImGui::SetCursorPos(ImVec2(io.DisplaySize.x - style.WindowPadding.x - counterWidth,
+                               io.DisplaySize.y - style.WindowPadding.y - lineHeight));
+    ImGui::TextUnformatted(counter.c_str());
+  }
   ImGui::End();
   ImGui::Render();
 }
@@ -223,7 +282,8 @@ void PanelRenderer::record(const vk::raii::CommandBuffer& cmd, std::uint32_t fra
       cmd.bindIndexBuffer(*indices_[frame].buffer, 0,
                           sizeof(ImDrawIdx) == 2 ? vk::IndexType::eUint16 : vk::IndexType::eUint32);
       const std::array<float, 4> push{panel.scale.x, panel.scale.y, -1.0F, -1.0F};
-      cmd.pushConstants<float>(*impl_.pipelines->uiLayout(), vk::ShaderStageFlagBits::eVertex, 0, push);
+      cmd.pushConstants<float>(*impl_.pipelines->uiLayout(), vk::ShaderStageFlagBits::eVertex, 0,
+                               push);
       cmd.setViewport(0, vk::Viewport(0.0F, 0.0F, static_cast<float>(panel.image.extent.width),
                                       static_cast<float>(panel.image.extent.height), 0.0F, 1.0F));
       for (const auto& c : panel.commands) {
@@ -233,9 +293,10 @@ void PanelRenderer::record(const vk::raii::CommandBuffer& cmd, std::uint32_t fra
     }
     cmd.endRendering();
     transitionImage(cmd, *panel.image.image, vk::ImageAspectFlagBits::eColor,
-                    vk::ImageLayout::eColorAttachmentOptimal, vk::ImageLayout::eShaderReadOnlyOptimal,
-                    Stage2::eColorAttachmentOutput, Access2::eColorAttachmentWrite,
-                    Stage2::eFragmentShader, Access2::eShaderSampledRead);
+                    vk::ImageLayout::eColorAttachmentOptimal,
+                    vk::ImageLayout::eShaderReadOnlyOptimal, Stage2::eColorAttachmentOutput,
+                    Access2::eColorAttachmentWrite, Stage2::eFragmentShader,
+                    Access2::eShaderSampledRead);
   }
 }
 

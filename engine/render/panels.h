@@ -1,4 +1,5 @@
-// Internal: world-space panels and labels. Each is laid out by Dear ImGui into its own
+// Internal: world-space panels and labels. Each is laid out by Dear ImGui (its own context,
+// the UI font of render/ui_font.h; text wraps and pages, never cut) into its own
 // texture (our own small ImGui renderer: dynamic rendering, no render pass), then drawn in
 // the scene as an unlit, blended quad.
 #pragma once
@@ -12,6 +13,7 @@
 #include "render/renderer.h"
 
 struct ImGuiContext;
+struct ImFont;
 
 namespace praxis::render {
 
@@ -19,7 +21,9 @@ struct PanelSlot;
 
 class PanelRenderer {
  public:
-  explicit PanelRenderer(struct Renderer::Impl& impl);
+  /// Fails when the UI font (RendererOptions::fontFile) cannot be read.
+  [[nodiscard]] static core::Result<std::unique_ptr<PanelRenderer>> create(
+      struct Renderer::Impl& impl);
   ~PanelRenderer();
   PanelRenderer(const PanelRenderer&) = delete;
   PanelRenderer& operator=(const PanelRenderer&) = delete;
@@ -31,14 +35,18 @@ class PanelRenderer {
   void record(const vk::raii::CommandBuffer& cmd, std::uint32_t frame);
 
  private:
-  struct Laid;
-  void layOut(const std::string& title, const std::string& body, vk::Extent2D size, bool label);
+  explicit PanelRenderer(Renderer::Impl& impl);
+  void upload();  // the font atlas, sampler, quad mesh and vertex buffers
+  void layOut(const std::string& title, const std::string& body, vk::Extent2D size, bool label,
+              std::uint32_t page);
   [[nodiscard]] PanelSlot& slot(std::size_t index, vk::Extent2D size);
 
   Renderer::Impl& impl_;
   ImGuiContext* imgui_ = nullptr;  // owned; destroyed in the destructor
+  ImFont* bodyFont_ = nullptr;     // owned by imgui_'s atlas
+  ImFont* titleFont_ = nullptr;
   GpuImage fontAtlas_;
-  vk::raii::Sampler fontSampler_{nullptr};  // nearest: the atlas is a pixel font
+  vk::raii::Sampler fontSampler_{nullptr};  // linear: panels are seen at any distance
   vk::raii::DescriptorSet fontSet_{nullptr};
   std::uint32_t quadMesh_ = 0;
   std::vector<std::unique_ptr<PanelSlot>> slots_;

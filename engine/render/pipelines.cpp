@@ -102,7 +102,7 @@ Pipelines::Pipelines(const VulkanContext& ctx, std::filesystem::path cacheFile,
   const vk::PushConstantRange push(Stage::eVertex, 0, sizeof(float) * 4);
   uiLayout_ = ctx_.device.createPipelineLayout(vk::PipelineLayoutCreateInfo({}, *uiSet_, push));
   buildShadow();
-  buildUi();
+  ui_ = buildUi(kPanelFormat);
 }
 
 Pipelines::~Pipelines() { saveCache(); }
@@ -221,7 +221,13 @@ void Pipelines::buildShadow() {
   shadow_ = ctx_.device.createGraphicsPipeline(cache_, info);
 }
 
-void Pipelines::buildUi() {
+const vk::raii::Pipeline& Pipelines::overlay(vk::Format colour) {
+  auto it = overlay_.find(colour);
+  if (it == overlay_.end()) it = overlay_.emplace(colour, buildUi(colour)).first;
+  return it->second;
+}
+
+vk::raii::Pipeline Pipelines::buildUi(vk::Format colour) const {
   const auto vert = module("ui.vert");
   const auto frag = module("ui.frag");
   SceneState state;
@@ -231,13 +237,17 @@ void Pipelines::buildUi() {
       vk::VertexInputAttributeDescription(1, 0, vk::Format::eR32G32Sfloat, 8),
       vk::VertexInputAttributeDescription(2, 0, vk::Format::eR8G8B8A8Unorm, 16)};
   state.vertexInput = vk::PipelineVertexInputStateCreateInfo({}, binding, attributes);
-  state.rendering = vk::PipelineRenderingCreateInfo(0, kPanelFormat, vk::Format::eUndefined);
-  state.stages = {{{}, Stage::eVertex, *vert, "main"}, {{}, Stage::eFragment, *frag, "main"}};
+  state.colourFormat = colour;
+  state.rendering = vk::PipelineRenderingCreateInfo(0, state.colourFormat, vk::Format::eUndefined);
+  const VkBool32 decode = vk::to_string(colour).find("Srgb") != std::string::npos ? VK_TRUE : VK_FALSE;
+  const vk::SpecializationMapEntry entry(0, 0, sizeof(VkBool32));
+  const vk::SpecializationInfo spec(1, &entry, sizeof(decode), &decode);
+  state.stages = {{{}, Stage::eVertex, *vert, "main"}, {{}, Stage::eFragment, *frag, "main", &spec}};
   state.raster.cullMode = vk::CullModeFlagBits::eNone;
   state.depth.depthTestEnable = VK_FALSE;
   state.depth.depthWriteEnable = VK_FALSE;
   state.attachment.blendEnable = VK_TRUE;
-  ui_ = ctx_.device.createGraphicsPipeline(cache_, state.info(*uiLayout_));
+  return ctx_.device.createGraphicsPipeline(cache_, state.info(*uiLayout_));
 }
 
 }  // namespace praxis::render

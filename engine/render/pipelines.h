@@ -46,7 +46,10 @@ class Pipelines {
 
   [[nodiscard]] const ScenePipelines& forTarget(vk::Format colour, std::uint32_t views);
   [[nodiscard]] const vk::raii::Pipeline& shadow() const { return shadow_; }
+  /// ImGui into a panel texture (kPanelFormat).
   [[nodiscard]] const vk::raii::Pipeline& ui() const { return ui_; }
+  /// ImGui over a finished frame (the screen-space overlay), for a target format.
+  [[nodiscard]] const vk::raii::Pipeline& overlay(vk::Format colour);
 
   // Set 0: frame uniforms + objects; set 1: shadow map; set 2: material textures.
   [[nodiscard]] const vk::raii::DescriptorSetLayout& frameSetLayout() const { return frameSet_; }
@@ -66,7 +69,7 @@ class Pipelines {
   [[nodiscard]] vk::raii::ShaderModule module(const char* name) const;
   [[nodiscard]] ScenePipelines buildScene(vk::Format colour, std::uint32_t views) const;
   void buildShadow();
-  void buildUi();
+  [[nodiscard]] vk::raii::Pipeline buildUi(vk::Format colour) const;
 
   const VulkanContext& ctx_;
   std::filesystem::path cacheFile_;
@@ -83,6 +86,7 @@ class Pipelines {
   vk::raii::Pipeline shadow_{nullptr};
   vk::raii::Pipeline ui_{nullptr};
   std::map<std::pair<vk::Format, std::uint32_t>, ScenePipelines> scene_;
+  std::map<vk::Format, vk::raii::Pipeline> overlay_;
 };
 
 }  // namespace praxis::render

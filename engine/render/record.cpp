@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstring>
 
+#include "render/overlay.h"
 #include "render/panels.h"
 #include "render/renderer_impl.h"
 
@@ -210,6 +211,7 @@ void Renderer::Impl::recordMainPass(const vk::raii::CommandBuffer& cmd,
   } else {
     recordScenePass(cmd, frame, input, target, image, -1);
   }
+  overlay->record(cmd, static_cast<std::uint32_t>(&frame - frames.data()), target, image);
   const auto finalLayout = static_cast<vk::ImageLayout>(image.finalLayout);
   if (finalLayout != vk::ImageLayout::eColorAttachmentOptimal) {
     const bool toCopy = finalLayout == vk::ImageLayout::eTransferSrcOptimal;
@@ -258,6 +260,9 @@ FrameStats Renderer::Impl::renderFrame(const FrameInput& input, RenderTarget& ta
   }
   const FrameUniforms uniforms = frameUniforms(input, target);
   std::memcpy(frame.uniforms.mapped, &uniforms, sizeof(uniforms));
+  const auto overlayStart = Clock::now();
+  overlay->prepare(input.overlay, static_cast<std::uint32_t>(&frame - frames.data()));
+  stats.overlayMs = msSince(overlayStart);
   const auto& cmd = frame.commands.front();
   cmd.reset();
   cmd.begin(vk::CommandBufferBeginInfo(vk::CommandBufferUsageFlagBits::eOneTimeSubmit));

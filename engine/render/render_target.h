@@ -54,6 +54,28 @@ struct ExternalImages {
   std::uint32_t viewCount = 2;
 };
 
+/// A GLFW window's swapchain (desktop mode). acquire() rebuilds the swapchain when the window
+/// was resized or the surface says it is out of date or suboptimal; while the framebuffer is
+/// 0x0 (minimised) it returns a TargetImage without an image and Renderer::render draws
+/// nothing (FrameStats::skipped): the front end then waits for events instead of spinning.
+class WindowTarget : public RenderTarget {
+ public:
+  /// On: FIFO (no tearing, the display's rate). Off: MAILBOX, else IMMEDIATE, else FIFO
+  /// (the only mode every driver has). Takes effect at the next frame.
+  virtual void setVsync(bool on) = 0;
+  [[nodiscard]] virtual bool vsync() const = 0;
+  /// The present mode of the current swapchain.
+  [[nodiscard]] virtual VkPresentModeKHR presentMode() const = 0;
+  /// The window's content scale (HiDPI): 1.5 on a 150 % display. Text is sized with it.
+  [[nodiscard]] virtual float contentScale() const = 0;
+  /// Fullscreen on the window's monitor (F11) or back to the window it was; the swapchain
+  /// follows at the next frame.
+  virtual void setFullscreen(bool on) = 0;
+  [[nodiscard]] virtual bool fullscreen() const = 0;
+  /// How often the swapchain has been built (1 after creation): tests count rebuilds.
+  [[nodiscard]] virtual std::uint32_t swapchainBuilds() const = 0;
+};
+
 class ExternalTarget : public RenderTarget {
  public:
   /// The index of the image the next frame is drawn into (xrAcquireSwapchainImage's).

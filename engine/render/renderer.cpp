@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/paths.h"
+#include "render/overlay.h"
 #include "render/panels.h"
 #include "render/primitive_meshes.h"
 #include "render/renderer_impl.h"
@@ -70,7 +71,10 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(RendererOptions options
         impl->options.log);
     impl->createSharedResources();
     impl->createFrames();
-    impl->panels = std::make_unique<PanelRenderer>(*impl);
+    auto panels = PanelRenderer::create(*impl);
+    if (!panels) return core::fail("render: ", panels.error().message);
+    impl->panels = std::move(*panels);
+    impl->overlay = std::make_unique<OverlayRenderer>(*impl);
   } catch (const vk::SystemError& e) {
     return core::fail("render: set-up failed: ", e.what());
   }
@@ -303,6 +307,7 @@ core::Result<FrameStats> Renderer::render(const FrameInput& input, RenderTarget&
   try {
     auto image = target.acquire();
     if (!image) return std::unexpected(image.error());
+    if (image->image == VK_NULL_HANDLE) return FrameStats{.skipped = true};  // minimised
     FrameStats stats = impl_->renderFrame(input, target, *image);
     if (auto done = target.finish(); !done) return std::unexpected(done.error());
     return stats;

@@ -17,6 +17,7 @@
 #include "core/result.h"
 #include "render/frame_input.h"
 #include "render/render_target.h"
+#include "render/ui_font.h"
 #include "render/vulkan_creator.h"
 
 struct GLFWwindow;
@@ -53,6 +54,10 @@ struct RendererOptions {
   /// Extra instance extensions (a window needs GLFW's); asks for VK_KHR_swapchain too.
   std::vector<std::string> instanceExtensions;
   bool windowing = false;
+  /// The UI font of the world-space panels (render/ui_font.h); create() fails, naming the
+  /// file and the Debian package, when it cannot be read.
+  std::filesystem::path fontFile{kDefaultFontFile};
+  std::filesystem::path boldFontFile{kDefaultBoldFontFile};
 };
 
 class Renderer {
@@ -71,7 +76,8 @@ class Renderer {
       const ExternalImages& images);
   /// A swapchain on a GLFW window (desktop mode). Needs RendererOptions::windowing and
   /// windowInstanceExtensions(). Resizes rebuild the swapchain on the next frame.
-  [[nodiscard]] core::Result<std::unique_ptr<RenderTarget>> createWindowTarget(GLFWwindow* window);
+  [[nodiscard]] core::Result<std::unique_ptr<WindowTarget>> createWindowTarget(
+      GLFWwindow* window, bool vsync = true);
 
   /// Draws one frame into `target`. input.views.size() must equal target.viewCount().
   [[nodiscard]] core::Result<FrameStats> render(const FrameInput& input, RenderTarget& target);

@@ -105,6 +105,7 @@ struct Attachments {
 };
 
 class PanelRenderer;
+class OverlayRenderer;
 
 struct Renderer::Impl {
   ~Impl();
@@ -131,6 +132,7 @@ struct Renderer::Impl {
   std::uint32_t frameIndex = 0;
   Attachments attachments;
   std::unique_ptr<PanelRenderer> panels;  // after the pool and materials it allocates from
+  std::unique_ptr<OverlayRenderer> overlay;  // after the pool it allocates from
   bool perEyePasses = false;  // see StereoMode
   DrawList drawList;
 

@@ -93,6 +93,7 @@ std::vector<TextRef> ScenarioDef::texts() const {
   add(meta.description, spanOf(fields, "description", span), "description");
   for (const auto& o : objects) add(o.label, spanOf(o.fields, "label", o.span), "object '" + o.id + "' label");
   for (const auto& s : steps) {
+    if (!s.title.empty()) add(s.title, spanOf(s.fields, "title", s.span), "step '" + s.id + "' title");
     add(s.instruction, spanOf(s.fields, "instruction", s.span), "step '" + s.id + "' instruction");
     for (std::size_t i = 0; i < s.hints.size(); ++i) {
       add(s.hints[i].text, spanOf(s.hints[i].fields, "text", s.hints[i].span),

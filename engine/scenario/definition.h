@@ -115,6 +115,7 @@ inline constexpr std::string_view kEndStep = "end";
 struct StepDef {
   std::string id;
   SourceSpan span;
+  LocalizedText title;                 // optional short name shown with the step number
   LocalizedText instruction;
   std::vector<std::string> highlight;  // object ids
   Condition doneWhen;

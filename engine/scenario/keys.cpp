@@ -29,7 +29,7 @@ std::vector<NodeKeys> makeTable() {
       {"tool", s, {"tip", "direction", "range", "trigger"}, {}},
       {"zone", s, {"size"}, {"size"}},
       {"step", s,
-       {"id", "instruction", "highlight", "done_when", "points", "hints", "branches", "next"},
+       {"id", "title", "instruction", "highlight", "done_when", "points", "hints", "branches", "next"},
        {"id", "instruction", "done_when"}},
       {"hint", s, {"text", "after", "after_mistakes"}, {"text"}},
       {"branch", s, {"if", "goto"}, {"if", "goto"}},

@@ -70,6 +70,7 @@ std::optional<StepDef> readStep(Reader& r, const Field& field) {
   if (s.id == kEndStep) {
     r.error(spanOf(s.fields, "id", s.span), "id: 'end' is reserved (`next: end` finishes the scenario)");
   }
+  readInto(*m, "title", s.title, [&](const Field& f) { return r.text(f); });
   readInto(*m, "instruction", s.instruction, [&](const Field& f) { return r.text(f); });
   if (const Field* f = m->find("highlight")) readHighlight(r, *f, s);
   readInto(*m, "done_when", s.doneWhen, [&](const Field& f) { return readCondition(r, f, 1); });

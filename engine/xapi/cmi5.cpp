@@ -1,49 +1,20 @@
 #include "xapi/cmi5.h"
 
-#include <cctype>
-#include <cmath>
-#include <map>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <cmath>
+
+#include "core/paths.h"
+#include "xapi/delivery.h"
 #include "xapi/vocabulary.h"
 
 namespace praxis::xapi::cmi5 {
 namespace {
-
-std::string percentDecode(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '+') {
-      out.push_back(' ');
-    } else if (text[i] == '%' && i + 2 < text.size() &&
-               std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
-               std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
-      out.push_back(static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16)));
-      i += 2;
-    } else {
-      out.push_back(text[i]);
-    }
-  }
-  return out;
-}
-
-std::map<std::string, std::string> queryParameters(std::string_view url) {
-  std::map<std::string, std::string> out;
-  const auto q = url.find('?');
-  if (q == std::string_view::npos) return out;
-  std::string_view rest = url.substr(q + 1);
-  if (const auto hash = rest.find('#'); hash != std::string_view::npos) rest = rest.substr(0, hash);
-  while (!rest.empty()) {
-    const auto amp = rest.find('&');
-    const auto pair = rest.substr(0, amp);
-    const auto eq = pair.find('=');
-    if (eq != std::string_view::npos) {
-      out[percentDecode(pair.substr(0, eq))] = percentDecode(pair.substr(eq + 1));
-    }
-    if (amp == std::string_view::npos) break;
-    rest = rest.substr(amp + 1);
-  }
-  return out;
-}
 
 Activity category(std::string_view id) { return Activity{std::string(id), std::nullopt}; }
 
@@ -94,6 +65,7 @@ core::Result<Launch> parseLaunchUrl(std::string_view url) {
   auto agent = agentFromJson(actor);
   if (!agent) return core::fail("cmi5 launch URL: ", agent.error().message);
   launch.actor = *agent;
+  launch.actorJson = params["actor"];
   return launch;
 }
 
@@ -136,6 +108,32 @@ core::Result<LaunchData> parseLaunchData(const Json& j) {
   return data;
 }
 
+core::Result<LearnerPreferences> parseLearnerPreferences(const Json& j) {
+  if (!j.is_object()) return core::fail("cmi5LearnerPreferences: expected a JSON object");
+  LearnerPreferences out;
+  if (j.contains("languagePreference")) {
+    if (!j["languagePreference"].is_string())
+      return core::fail("cmi5LearnerPreferences: languagePreference must be a string");
+    // cmi5 §11.1: a comma-separated list of RFC 5646 tags, most preferred first.
+    std::string_view rest = j["languagePreference"].get_ref<const std::string&>();
+    while (!rest.empty()) {
+      const auto comma = rest.find(',');
+      std::string tag(rest.substr(0, comma));
+      std::erase(tag, ' ');
+      if (!tag.empty()) out.languages.push_back(std::move(tag));
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+  }
+  if (j.contains("audioPreference")) {
+    const Json& audio = j["audioPreference"];
+    if (!audio.is_string() || (audio != "on" && audio != "off"))
+      return core::fail("cmi5LearnerPreferences: audioPreference must be \"on\" or \"off\"");
+    out.audio = audio.get<std::string>();
+  }
+  return out;
+}
+
 core::Result<std::string> fetchAuthToken(const std::string& fetchUrl, const LrsConfig& transport) {
   HttpClient http;
   auto response = http.request("POST", fetchUrl, {}, "", transport, false);
@@ -168,20 +166,51 @@ core::Result<Session> Session::begin(const Launch& launch, const LrsConfig& tran
   if (!token) return std::unexpected(token.error());
   Session session(launch, LaunchData{}, *token, transport);
   LrsClient client(session.lrs_);
-  const std::string query = "stateId=" + urlEncode(cmi5::kLaunchDataStateId) +
-                            "&activityId=" + urlEncode(launch.activityId) +
-                            "&agent=" + urlEncode(toJson(launch.actor).dump()) +
-                            "&registration=" + urlEncode(launch.registration);
-  auto response = client.getState(query);
-  if (!response) return core::fail("cmi5 LMS.LaunchData: ", response.error().message);
-  if (response->status != 200) {
-    return core::fail("cmi5 LMS.LaunchData: HTTP ", std::to_string(response->status));
+  if (auto read = session.readLaunchData(client); !read) return std::unexpected(read.error());
+  if (auto read = session.readLearnerPreferences(client); !read) {
+    return std::unexpected(read.error());
   }
-  const Json j = Json::parse(response->body, nullptr, false);
-  auto data = parseLaunchData(j.is_discarded() ? Json() : j);
-  if (!data) return std::unexpected(data.error());
-  session.data_ = std::move(*data);
   return session;
+}
+
+namespace {
+
+// The JSON document of a 200 answer (null when it is not JSON); `what` names it in errors.
+core::Result<Json> documentOf(const char* what, const core::Result<HttpResponse>& response) {
+  if (!response) return core::fail(what, ": ", response.error().message);
+  if (response->status != 200) return core::fail(what, ": ", lrsReason(response->status, response->body));
+  const Json j = Json::parse(response->body, nullptr, false);
+  return j.is_discarded() ? Json() : j;
+}
+
+}  // namespace
+
+core::Result<void> Session::readLaunchData(LrsClient& client) {
+  // The agent goes out exactly as the LMS wrote it: an LMS compares it byte for byte.
+  const std::string query = "stateId=" + urlEncode(cmi5::kLaunchDataStateId) +
+                            "&activityId=" + urlEncode(launch_.activityId) +
+                            "&agent=" + urlEncode(launch_.actorJson) +
+                            "&registration=" + urlEncode(launch_.registration);
+  auto document = documentOf("cmi5 LMS.LaunchData", client.getState(query));
+  if (!document) return std::unexpected(document.error());
+  auto data = parseLaunchData(*document);
+  if (!data) return std::unexpected(data.error());
+  data_ = std::move(*data);
+  return {};
+}
+
+core::Result<void> Session::readLearnerPreferences(LrsClient& client) {
+  const std::string query = "profileId=" + urlEncode(cmi5::kLearnerPreferencesProfileId) +
+                            "&agent=" + urlEncode(launch_.actorJson);
+  auto response = client.getAgentProfile(query);
+  // 11.0.0.0-3 asks the AU to read the document; a learner may have none (404).
+  if (response && response->status == 404) return {};
+  auto document = documentOf("cmi5 learner preferences", response);
+  if (!document) return std::unexpected(document.error());
+  auto preferences = parseLearnerPreferences(*document);
+  if (!preferences) return std::unexpected(preferences.error());
+  preferences_ = std::move(*preferences);
+  return {};
 }
 
 std::string Session::sessionId() const {
@@ -274,6 +303,55 @@ std::vector<Statement> Session::finish(const AttemptResult& result,
   terminated.result = r;
   out.push_back(std::move(terminated));
   return out;
+}
+
+std::filesystem::path credentialsPath(const std::filesystem::path& outbox) {
+  return outbox.string() + ".lms";
+}
+
+core::Result<void> keepCredentials(const std::filesystem::path& outbox, const LrsConfig& lrs) {
+  const auto path = credentialsPath(outbox);
+  const std::string text = Json{{"endpoint", lrs.endpoint}, {"authToken", lrs.authToken}}.dump();
+  // Created 0600 from the start (no window in which the token is readable by others);
+  // O_NOFOLLOW: a link planted there must not redirect the secret.
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return core::fail("cannot keep the LMS session in ", path.string(), ": ", std::strerror(errno));
+  const bool ok = ::fchmod(fd, 0600) == 0 &&
+                  ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+                  ::fsync(fd) == 0;
+  const int savedErrno = errno;
+  ::close(fd);
+  if (!ok) return core::fail("cannot keep the LMS session in ", path.string(), ": ", std::strerror(savedErrno));
+  return {};
+}
+
+core::Result<std::optional<LrsConfig>> keptCredentials(const std::filesystem::path& outbox,
+                                                       const LrsConfig& transport) {
+  const auto path = credentialsPath(outbox);
+  struct stat info {};
+  if (::lstat(path.c_str(), &info) != 0) return std::optional<LrsConfig>();
+  if (!S_ISREG(info.st_mode) || (info.st_mode & 0077) != 0 || info.st_uid != ::geteuid()) {
+    return core::fail(path.string(), ": the LMS session file must be a regular file of yours that "
+                      "only you can read (chmod 600)");
+  }
+  const auto text = core::readFile(path);
+  if (!text) return core::fail(text.error().message);
+  const Json j = Json::parse(*text, nullptr, false);
+  if (!j.is_object() || !j.contains("endpoint") || !j["endpoint"].is_string() ||
+      !j.contains("authToken") || !j["authToken"].is_string()) {
+    return core::fail(path.string(), ": not an LMS session file");
+  }
+  LrsConfig lrs = transport;
+  lrs.endpoint = j["endpoint"].get<std::string>();
+  lrs.username.clear();
+  lrs.password.clear();
+  lrs.authToken = j["authToken"].get<std::string>();
+  return std::optional<LrsConfig>(std::move(lrs));
+}
+
+void forgetCredentials(const std::filesystem::path& outbox) {
+  std::error_code ec;
+  std::filesystem::remove(credentialsPath(outbox), ec);
 }
 
 }  // namespace praxis::xapi::cmi5

@@ -2,6 +2,7 @@
 // LMS.LaunchData, and build the cmi5 defined statements in the order the spec requires.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,7 +18,8 @@ namespace praxis::xapi::cmi5 {
 struct Launch {
   std::string endpoint;  // the LRS endpoint for this session
   std::string fetch;     // one-time URL that returns the auth token
-  Agent actor;
+  Agent actor;            // its asReceived is the launch's actor JSON
+  std::string actorJson;  // the actor parameter exactly as received: the `agent` of requests
   std::string registration;
   std::string activityId;  // the AU's id: the object of every cmi5 defined statement
 };
@@ -39,6 +41,13 @@ struct LaunchData {
 };
 [[nodiscard]] core::Result<LaunchData> parseLaunchData(const Json& json);
 
+/// The cmi5LearnerPreferences Agent Profile document (cmi5 §11). Empty when the LMS has none.
+struct LearnerPreferences {
+  std::vector<std::string> languages;  // languagePreference, in the learner's order
+  std::string audio;                   // audioPreference: "on", "off" or "" (no preference)
+};
+[[nodiscard]] core::Result<LearnerPreferences> parseLearnerPreferences(const Json& json);
+
 /// POSTs to the fetch URL and returns the "auth-token" (cmi5 §8.2). The URL is single-use.
 [[nodiscard]] core::Result<std::string> fetchAuthToken(const std::string& fetchUrl,
                                                        const LrsConfig& transport = {});
@@ -56,7 +65,8 @@ struct AttemptResult {
 /// One AU session: credentials, launch data, session id, and the statements.
 class Session {
  public:
-  /// Fetches the token and reads LMS.LaunchData. `transport` gives timeouts / CA file.
+  /// Fetches the token, reads LMS.LaunchData and the learner preferences (11.0.0.0-3: before
+  /// any statement). `transport` gives timeouts / CA file.
   [[nodiscard]] static core::Result<Session> begin(const Launch& launch,
                                                    const LrsConfig& transport = {});
   /// For tests and offline use: a session from data already known.
@@ -65,6 +75,7 @@ class Session {
   /// The LRS configuration for this session's statements (endpoint + auth token).
   [[nodiscard]] const LrsConfig& lrs() const { return lrs_; }
   [[nodiscard]] const LaunchData& launchData() const { return data_; }
+  [[nodiscard]] const LearnerPreferences& learnerPreferences() const { return preferences_; }
   [[nodiscard]] const Launch& launch() const { return launch_; }
   [[nodiscard]] std::string sessionId() const;
 
@@ -81,10 +92,28 @@ class Session {
                                     WallClock::time_point at, bool cmi5Defined) const;
 
  private:
+  [[nodiscard]] core::Result<void> readLaunchData(LrsClient& client);
+  [[nodiscard]] core::Result<void> readLearnerPreferences(LrsClient& client);
+
   Launch launch_;
   LaunchData data_;
+  LearnerPreferences preferences_;
   LrsConfig lrs_;
 };
+
+/// The LMS session's endpoint and auth token, kept beside a cmi5 session's outbox so that
+/// `praxis xapi flush` can still send what the session left undelivered (while the LMS
+/// accepts the token). The file is created readable and writable by its owner only (0600)
+/// and refused if anyone else can read it. Named "<outbox>.lms".
+[[nodiscard]] std::filesystem::path credentialsPath(const std::filesystem::path& outbox);
+[[nodiscard]] core::Result<void> keepCredentials(const std::filesystem::path& outbox,
+                                                 const LrsConfig& lrs);
+/// The LRS configuration kept for `outbox` (transport settings from `transport`), nullopt
+/// when none is kept.
+[[nodiscard]] core::Result<std::optional<LrsConfig>> keptCredentials(
+    const std::filesystem::path& outbox, const LrsConfig& transport = {});
+/// Removes the kept credentials (nothing left to send).
+void forgetCredentials(const std::filesystem::path& outbox);
 
 [[nodiscard]] std::string_view toString(LaunchMode mode);
 [[nodiscard]] std::string_view toString(MoveOn moveOn);

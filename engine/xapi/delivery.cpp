@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "xapi/statement.h"
+#include "xapi/vocabulary.h"
 
 namespace praxis::xapi {
 namespace {
@@ -13,6 +14,26 @@ DeliveryStep makeStep(DeliveryStep::Kind kind, std::int64_t delivered = 0, std::
   step.delivered = delivered;
   step.dead = dead;
   return step;
+}
+
+bool isInitialized(const OutboxRecord& record) {
+  const Json j = Json::parse(record.body, nullptr, false);
+  return j.is_object() && j.contains("verb") && j["verb"].is_object() &&
+         j["verb"].value("id", "") == verbs::kInitialized;
+}
+
+// cmi5 9.3.0.0-4: an LMS counts a session as initialized only once a request holding
+// `initialized` has succeeded, and refuses a batch that holds it with later statements. So
+// `initialized` travels alone, and what follows goes only after it was accepted (delivery
+// keeps order: nothing is sent past a statement still pending).
+void cutAroundInitialized(std::vector<OutboxRecord>& batch) {
+  if (batch.empty()) return;
+  if (isInitialized(batch.front())) {
+    batch.resize(1);
+    return;
+  }
+  const auto next = std::find_if(batch.begin() + 1, batch.end(), isInitialized);
+  batch.erase(next, batch.end());
 }
 }  // namespace
 
@@ -62,12 +83,17 @@ Deliverer::Outcome Deliverer::post(const std::vector<OutboxRecord>& batch, std::
   if (status == 200 || status == 204) return {Verdict::Delivered, "", false, {}};
   if (status == 400) return {Verdict::Dead, lrsReason(status, response->body), false, {}};
   if (status == 409) return {Verdict::Dead, lrsReason(status, response->body), true, {}};
+  // 403 from a cmi5 LMS names a rule one statement broke (its answer quotes the requirement
+  // id): a batch is split to find that statement, which is refused for good; re-sending the
+  // same batch would only be refused again. (Credentials an LRS does not accept at all give
+  // 401; `praxis xapi retry-dead` puts refused statements back.)
+  if (status == 403) return {Verdict::Dead, lrsReason(status, response->body), false, {}};
   // Too large for this LRS: the batch is re-sent one statement at a time; a single
   // statement that is still too large can never be delivered.
   if (status == 413) return Outcome{Verdict::Dead, lrsReason(status, response->body), false, {}};
   Outcome outcome{Verdict::Retry, lrsReason(status, response->body), false, {}};
   if (response->retryAfter) outcome.retryAfter = *response->retryAfter;
-  // 401/403/404 are configuration problems: retry (slowly) rather than lose statements.
+  // 401/404 are configuration problems: retry (slowly) rather than lose statements.
   return outcome;
 }
 
@@ -105,6 +131,7 @@ core::Result<DeliveryStep> Deliverer::deliverOnce() {
   auto batch = outbox_.pending(policy_.batchSize);
   if (!batch) return std::unexpected(batch.error());
   if (batch->empty()) return DeliveryStep{};
+  cutAroundInitialized(*batch);
   const auto outcome = post(*batch, 0, batch->size());
   std::vector<std::int64_t> seqs;
   for (const auto& r : *batch) seqs.push_back(r.seq);

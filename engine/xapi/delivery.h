@@ -1,5 +1,5 @@
 // Sends the outbox's pending statements to the LRS in order, in batches, and classifies each
-// answer: delivered, retry later (network, 5xx, 429), or dead letter (400, 409).
+// answer: delivered, retry later (network, 5xx, 429, 401), or dead letter (400, 403, 409).
 #pragma once
 
 #include <chrono>
@@ -33,7 +33,8 @@ class Deliverer {
  public:
   Deliverer(Outbox& outbox, LrsClient& client, DeliveryPolicy policy, core::Log log);
 
-  /// Posts the oldest pending batch. A statement the LRS rejects (400/409) inside a batch is
+  /// Posts the oldest pending batch; an `initialized` statement always travels alone (cmi5
+  /// 9.3.0.0-4). A statement the LRS rejects (400/403/409) inside a batch is
   /// found by re-posting the batch one statement at a time, so the others still arrive and
   /// order is kept. A transient failure stops the round: nothing after it is sent first.
   [[nodiscard]] core::Result<DeliveryStep> deliverOnce();

@@ -3,6 +3,7 @@
 #include "core/uuid.h"
 #include "xapi/time_format.h"
 #include "xapi/validator.h"
+#include "xapi/wire_json.h"
 
 namespace praxis::xapi {
 
@@ -54,7 +55,7 @@ core::Result<std::string> Emitter::emit(Statement statement) {
   const Json json = toJson(statement);
   if (auto ok = checkStatement(json); !ok) return std::unexpected(ok.error());
   std::string registration = statement.context ? statement.context->registration : std::string();
-  return queue(std::move(statement.id), std::move(registration), json.dump());
+  return queue(std::move(statement.id), std::move(registration), wireText(json));
 }
 
 core::Result<std::string> Emitter::emitJson(const Json& statement) {
@@ -66,7 +67,7 @@ core::Result<std::string> Emitter::emitJson(const Json& statement) {
   if (statement.contains("context") && statement["context"].contains("registration")) {
     registration = statement["context"]["registration"].get<std::string>();
   }
-  return queue(statement["id"].get<std::string>(), std::move(registration), statement.dump());
+  return queue(statement["id"].get<std::string>(), std::move(registration), wireText(statement));
 }
 
 core::Result<std::string> Emitter::queue(std::string id, std::string registration,

@@ -36,7 +36,43 @@ struct HeaderList {
   void add(const std::string& line) { list = curl_slist_append(list, line.c_str()); }
 };
 
+std::string percentDecode(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out.push_back(' ');
+    } else if (text[i] == '%' && i + 2 < text.size() &&
+               std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+               std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      out.push_back(static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16)));
+      i += 2;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+std::map<std::string, std::string> queryParameters(std::string_view url) {
+  std::map<std::string, std::string> out;
+  const auto q = url.find('?');
+  if (q == std::string_view::npos) return out;
+  std::string_view rest = url.substr(q + 1);
+  if (const auto hash = rest.find('#'); hash != std::string_view::npos) rest = rest.substr(0, hash);
+  while (!rest.empty()) {
+    const auto amp = rest.find('&');
+    const auto pair = rest.substr(0, amp);
+    const auto eq = pair.find('=');
+    if (eq != std::string_view::npos) {
+      out[percentDecode(pair.substr(0, eq))] = percentDecode(pair.substr(eq + 1));
+    }
+    if (amp == std::string_view::npos) break;
+    rest = rest.substr(amp + 1);
+  }
+  return out;
+}
 
 struct HttpClient::Impl {
   CURL* curl = nullptr;
@@ -158,6 +194,11 @@ core::Result<HttpResponse> LrsClient::getMore(const std::string& morePath) {
 
 core::Result<HttpResponse> LrsClient::getState(const std::string& query) {
   return http_.request("GET", config_.endpoint + "activities/state?" + query, headers(false), "",
+                       config_, true);
+}
+
+core::Result<HttpResponse> LrsClient::getAgentProfile(const std::string& query) {
+  return http_.request("GET", config_.endpoint + "agents/profile?" + query, headers(false), "",
                        config_, true);
 }
 

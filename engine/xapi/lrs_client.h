@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,6 +79,8 @@ class LrsClient {
   [[nodiscard]] core::Result<HttpResponse> getMore(const std::string& morePath);
   /// GET activities/state?<query>.
   [[nodiscard]] core::Result<HttpResponse> getState(const std::string& query);
+  /// GET agents/profile?<query> (cmi5: the learner preferences).
+  [[nodiscard]] core::Result<HttpResponse> getAgentProfile(const std::string& query);
   /// PUT activities/state?<query>.
   [[nodiscard]] core::Result<HttpResponse> putState(const std::string& query,
                                                     const std::string& json);
@@ -87,6 +90,9 @@ class LrsClient {
   LrsConfig config_;
   HttpClient http_;
 };
+
+/// The decoded query parameters of a URL or request target ("…?a=1&b=%7B%7D#frag").
+[[nodiscard]] std::map<std::string, std::string> queryParameters(std::string_view url);
 
 /// Percent-encodes a query parameter value.
 [[nodiscard]] std::string urlEncode(std::string_view value);

@@ -126,6 +126,7 @@ std::string percentEncode(std::string_view segment) {
 std::string iriSegment(std::string_view segment) { return percentEncode(segment); }
 
 Json toJson(const Agent& agent) {
+  if (!agent.asReceived.is_null()) return agent.asReceived;
   Json out = {{"objectType", "Agent"}};
   if (!agent.name.empty()) out["name"] = agent.name;
   if (agent.account)
@@ -184,6 +185,7 @@ core::Result<Agent> agentFromJson(const Json& json) {
   const int ifis =
       (agent.account ? 1 : 0) + (agent.mbox.empty() ? 0 : 1) + (agent.mboxSha1sum.empty() ? 0 : 1);
   if (ifis != 1) return core::fail("actor: needs exactly one of account, mbox, mbox_sha1sum");
+  agent.asReceived = json;
   return agent;
 }
 

@@ -27,6 +27,9 @@ struct Agent {
   std::optional<Account> account;  // Praxis's default: pseudonymous
   std::string mbox;                // "mailto:…", only when configured
   std::string mboxSha1sum;         // 40 hex digits, only when configured
+  /// The agent exactly as an LMS gave it (a cmi5 launch): toJson returns it unchanged, so
+  /// nothing is added ("objectType") or dropped (cmi5 8.1.3.0-3, 11.0.0.0-1). Null otherwise.
+  Json asReceived = Json();
 };
 
 struct Verb {
@@ -92,6 +95,7 @@ struct Statement {
 [[nodiscard]] Json toJson(const Statement& statement);
 
 /// Reads an Agent as found in a cmi5 launch URL or a statement; fails naming what is wrong.
+/// The result keeps `json` as asReceived.
 [[nodiscard]] core::Result<Agent> agentFromJson(const Json& json);
 
 /// How Praxis identifies trainees. Pseudonymous by default: an account with the provider's

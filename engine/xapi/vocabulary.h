@@ -59,6 +59,8 @@ inline constexpr std::string_view kLaunchParametersExtension =
 inline constexpr std::string_view kReasonExtension =
     "https://w3id.org/xapi/cmi5/result/extensions/reason";
 inline constexpr std::string_view kLaunchDataStateId = "LMS.LaunchData";
+/// The Agent Profile document the LMS keeps for the learner (cmi5 §11).
+inline constexpr std::string_view kLearnerPreferencesProfileId = "cmi5LearnerPreferences";
 }  // namespace cmi5
 
 /// Praxis's own extension keys, under the project's IRI space. Values are documented in

@@ -11,7 +11,9 @@
 #include "command.h"
 #include "core/uuid.h"
 #include "fake_lms.h"
+#include "app/statement_output.h"
 #include "xapi/outbox.h"
+#include "xapi/time_format.h"
 #include "xapi/vocabulary.h"
 #include "xapi_test_util.h"
 
@@ -159,8 +161,22 @@ TEST_F(RunXapi, Cmi5LaunchSendsTheDefinedStatementsAroundTheDetail) {
   const auto outbox = xapi::test::tempPath("cmi5-run.sqlite");
   const auto run = test::runPraxis("run '" + scenarios() + "/safe-isolation' --headless --autopilot --cmi5 '" +
                                    lms.launchUrl(registration, au) + "' --outbox '" + outbox.string() + "'");
+  const std::string finished = xapi::formatTimestamp(xapi::WallClock::now());
   ASSERT_EQ(run.exitCode, 0) << run.output;
   EXPECT_EQ(lms.fetches(), 1);
+  EXPECT_EQ(lms.refusals(), std::vector<std::string>{}) << "the stand-in LMS refused nothing";
+  EXPECT_FALSE(fs::exists(xapi::cmi5::credentialsPath(outbox))) << "the token is not kept once all is delivered";
+  const auto kept = readOutbox(outbox).byRegistration[registration];
+  ASSERT_FALSE(kept.empty());
+  EXPECT_NE(run.output.find("xAPI: the LMS accepted " + std::to_string(kept.size()) + " of " +
+                            std::to_string(kept.size()) + " statements"),
+            std::string::npos)
+      << run.output;
+  for (const auto& s : kept) {
+    // Wall-clock time: a headless attempt plays minutes in milliseconds, and simulated
+    // timestamps would lie in the LMS's future.
+    EXPECT_LE(s["timestamp"].get<std::string>(), finished) << s.dump();
+  }
   EXPECT_NE(run.output.find("return to the LMS: https://lms.example.org/course/7"), std::string::npos)
       << run.output;
 
@@ -186,6 +202,78 @@ TEST_F(RunXapi, Cmi5LaunchSendsTheDefinedStatementsAroundTheDetail) {
   EXPECT_GT(detail, 0u) << "steps completed are sent as cmi5-allowed statements";
 }
 
+TEST(LearnerLanguage, TheFirstPreferenceTheScenarioHasElseOneOfTheSameLanguage) {
+  const std::vector<std::string> has = {"nl-BE", "fr-BE", "en"};
+  EXPECT_EQ(pickLanguage(has, {"de-DE", "FR-be", "nl-BE"}), "fr-BE") << "order and case";
+  EXPECT_EQ(pickLanguage(has, {"de-DE", "en-US"}), "en") << "same primary language";
+  EXPECT_EQ(pickLanguage(has, {"fr-FR", "nl-BE"}), "nl-BE") << "an exact match wins over a sibling";
+  EXPECT_EQ(pickLanguage(has, {"de-DE"}), std::nullopt);
+  EXPECT_EQ(pickLanguage(has, {}), std::nullopt);
+}
+
+TEST_F(RunXapi, Cmi5LearnerLanguagePreferenceChoosesTheScenarioLanguage) {
+  const std::string registration = *core::newUuidV4();
+  xapi::test::FakeLms lms("http://127.0.0.1:" + std::to_string(lrs_->port()),
+                          xapi::test::launchDataFor("Normal", *core::newUuidV4()),
+                          xapi::test::learnerPreferences("de-DE,fr-BE,nl-BE", "off"));
+  const auto outbox = xapi::test::tempPath("cmi5-language.sqlite");
+  const auto run = test::runPraxis("run '" + scenarios() + "/safe-isolation' --headless --autopilot --cmi5 '" +
+                                   lms.launchUrl(registration, "https://lms.example.org/au/si") +
+                                   "' --outbox '" + outbox.string() + "'");
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  EXPECT_NE(run.output.find(", headless, fr-BE\n"), std::string::npos)
+      << "the first preferred language the scenario has\n" << run.output;
+  const auto statements = readOutbox(outbox).byRegistration[registration];
+  ASSERT_FALSE(statements.empty());
+  for (const auto& s : statements) {
+    if (s["context"].contains("language")) {
+      EXPECT_EQ(s["context"]["language"], "fr-BE") << s.dump();
+    }
+  }
+}
+
+TEST_F(RunXapi, Cmi5StatementsTheLmsDidNotTakeAreNamedAndTheFlushHintDelivers) {
+  const std::string registration = *core::newUuidV4();
+  const std::string deadLrs = "http://127.0.0.1:" + std::to_string(xapi::test::freePort());
+  xapi::test::FakeLms lms(deadLrs, xapi::test::launchDataFor("Normal", *core::newUuidV4()));
+  const auto outbox = xapi::test::tempPath("cmi5 undelivered.sqlite");  // a space: quoted hint
+  const auto run = test::runPraxis("run '" + scenarios() + "/safe-isolation' --headless --autopilot --cmi5 '" +
+                                   lms.launchUrl(registration, "https://lms.example.org/au/si") +
+                                   "' --outbox '" + outbox.string() + "'");
+  EXPECT_EQ(run.exitCode, 3) << "passed, but the LMS does not have it\n" << run.output;
+  const auto statements = readOutbox(outbox).byRegistration[registration];
+  ASSERT_GT(statements.size(), 3u);
+  EXPECT_NE(run.output.find("xAPI: the LMS accepted 0 of " + std::to_string(statements.size())),
+            std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("xAPI: not delivered: initialized " + statements[0]["id"].get<std::string>() +
+                            " (kept): HTTP 502"),
+            std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("waiting for the LMS"), std::string::npos) << "progress while it waits\n" << run.output;
+  EXPECT_EQ(run.output.find(xapi::test::kToken), std::string::npos) << "the token is never printed";
+  const auto credentials = xapi::cmi5::credentialsPath(outbox);
+  ASSERT_TRUE(fs::exists(credentials));
+  EXPECT_EQ(fs::status(credentials).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+
+  const std::string hint = "send the kept ones while the LMS session is valid: praxis ";
+  const auto at = run.output.find(hint);
+  ASSERT_NE(at, std::string::npos) << run.output;
+  const auto end = run.output.find('\n', at);
+  const std::string command = run.output.substr(at + hint.size(), end - at - hint.size());
+  const auto status = test::runPraxis("xapi status --json --outbox '" + outbox.string() + "'");
+  ASSERT_EQ(status.exitCode, 0) << status.output;
+  EXPECT_EQ(Json::parse(status.output.substr(status.output.find('{')))["lrs"], lms.endpoint())
+      << "status names where the kept statements go";
+  EXPECT_EQ(status.output.find(xapi::test::kToken), std::string::npos);
+  lms.setLrsOrigin("http://127.0.0.1:" + std::to_string(lrs_->port()));
+  const auto flush = test::runPraxis(command);
+  EXPECT_EQ(flush.exitCode, 0) << command << "\n" << flush.output;
+  EXPECT_EQ(flush.output.find(xapi::test::kToken), std::string::npos);
+  EXPECT_EQ(lms.refusals(), std::vector<std::string>{});
+  for (const auto& s : statements) EXPECT_EQ(xapi::test::statementStatus(lrs_->endpoint(), s["id"]), 200);
+  EXPECT_FALSE(fs::exists(credentials)) << "forgotten once everything is delivered";
+}
+
 TEST_F(RunXapi, UnusableLaunchesAndContradictionsAreUsageErrors) {
   const std::string pkg = "'" + scenarios() + "/safe-isolation' --headless --autopilot ";
   auto partial = test::runPraxis("run " + pkg + "--cmi5 'praxis://launch?endpoint=http%3A%2F%2F127.0.0.1%2F'");
@@ -194,7 +282,8 @@ TEST_F(RunXapi, UnusableLaunchesAndContradictionsAreUsageErrors) {
 
   xapi::test::FakeLms lms("http://127.0.0.1:9", xapi::test::launchDataFor("Normal", *core::newUuidV4()));
   const std::string url = lms.launchUrl(*core::newUuidV4(), "https://lms.example.org/au/x");
-  ASSERT_EQ(test::runPraxis("run " + pkg + "--cmi5 '" + url + "'").exitCode, 0);
+  // Its LMS's LRS is down: the attempt runs, the LMS does not have it (exit 3).
+  ASSERT_EQ(test::runPraxis("run " + pkg + "--cmi5 '" + url + "'").exitCode, 3);
   const auto reused = test::runPraxis("run " + pkg + "--cmi5 '" + url + "'");
   EXPECT_EQ(reused.exitCode, 2) << "the fetch URL is single-use\n" << reused.output;
   EXPECT_NE(reused.output.find("cmi5 launch: "), std::string::npos) << reused.output;

@@ -1,6 +1,7 @@
 // Renderer behaviour: the creation hook, validation, targets, multiview, training visuals,
 // frame statistics, the pipeline cache, and clear errors for bad input.
 #include <gtest/gtest.h>
+#include <imgui.h>
 
 #include <filesystem>
 #include <functional>
@@ -373,6 +374,47 @@ TEST(Snapshot, RenderSceneToPngWritesBothEyesSideBySide) {
   EXPECT_EQ(image->width, 80U);
   EXPECT_EQ(image->height, 30U);
   EXPECT_TRUE(messages.empty()) << messages.front();
+}
+
+TEST(RendererSetUp, AMissingUiFontIsAnErrorNamingTheFileAndPackage) {
+  std::vector<std::string> messages;
+  auto options = testOptions(&messages);
+  options.fontFile = "/nonexistent/font.ttf";
+  auto renderer = Renderer::create(options);
+  ASSERT_FALSE(renderer.has_value());
+  EXPECT_NE(renderer.error().message.find("/nonexistent/font.ttf"), std::string::npos);
+  EXPECT_NE(renderer.error().message.find("fonts-dejavu-core"), std::string::npos);
+}
+
+TEST_F(RenderTest, AnOverlayIsDrawnOverTheSceneAndPanelsKeepTheCallersImGuiContext) {
+  ImGuiContext* hud = ImGui::CreateContext();
+  ImGui::SetCurrentContext(hud);
+  ASSERT_TRUE(addUiFont(*ImGui::GetIO().Fonts, 20.0F, kDefaultFontFile).has_value());
+  bindOverlayAtlas(*ImGui::GetIO().Fonts);
+  ImGui::GetIO().DisplaySize = ImVec2(128.0F, 128.0F);
+  ImGui::NewFrame();
+  // A white box over the top-left quarter.
+  ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0.0F, 0.0F), ImVec2(64.0F, 64.0F), IM_COL32_WHITE);
+  ImGui::Render();
+  const auto scene = primitivesScene();
+  FrameInput input;
+  input.scene = &scene;
+  input.views = {goldenView()};
+  input.overlay = ImGui::GetDrawData();
+  input.panels.push_back(Panel{.title = "1 · Titel", .body = "Tekst", .pose = {}, .sizeMetres = {0.5F, 0.3F},
+                               .pixelsPerMetre = 400, .page = 0});
+  const Image image = render(input);
+  EXPECT_EQ(ImGui::GetCurrentContext(), hud);  // the panels' context came and went
+  ASSERT_EQ(image.width, 128U);
+  for (const auto& [x, y] : {std::pair{2U, 2U}, std::pair{60U, 60U}}) {
+    const std::size_t at = (std::size_t{y} * image.width + x) * 4;
+    EXPECT_EQ(image.rgba[at], 255) << x << "," << y;
+    EXPECT_EQ(image.rgba[at + 1], 255);
+    EXPECT_EQ(image.rgba[at + 2], 255);
+  }
+  const std::size_t outside = (std::size_t{100} * image.width + 100) * 4;
+  EXPECT_NE(image.rgba[outside], 255);
+  ImGui::DestroyContext(hud);
 }
 
 }  // namespace

@@ -17,6 +17,9 @@ namespace praxis::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailed = 1;
 inline constexpr int kExitUsage = 2;
+/// `praxis run` launched by a cmi5 LMS: the attempt ran, but the LMS has not accepted all of
+/// its statements (the lines before say which and why; docs/xapi.md).
+inline constexpr int kExitUndelivered = 3;
 
 struct ArgSpec {
   std::set<std::string> flags;    // e.g. "--json" (no value)

@@ -36,7 +36,9 @@ std::string help() {
              "  --no-xapi         record no xAPI statements for this attempt\n\n"
              "xAPI: every attempt's statements go to the durable outbox first and from there to the\n"
              "LRS, when one is configured (see docs/xapi.md):\n") +
-         kXapiHelp + "\nExit: 0 attempt passed, 1 attempt failed, 2 usage or environment error.\n";
+         kXapiHelp +
+         "\nExit: 0 attempt passed, 1 attempt failed, 2 usage or environment error, 3 launched by a\n"
+         "cmi5 LMS that has not accepted every statement (the lines above say which and why).\n";
 }
 
 ArgSpec argSpec() {
@@ -186,6 +188,10 @@ void printJson(const scenario::ScenarioDef& def, const Finished& f) {
                    {"lrs", f.xapi->lrsConfigured},   {"emitted", f.xapi->emitted},
                    {"delivered", f.xapi->delivered}, {"pending", f.xapi->pending},
                    {"dead", f.xapi->dead}};
+    for (const auto& u : f.xapi->undelivered) {
+      out["xapi"]["undelivered"].push_back(
+          {{"id", u.id}, {"verb", u.verb}, {"pending", u.pending}, {"reason", u.reason}});
+    }
   }
   std::printf("%s\n", out.dump().c_str());
 }
@@ -204,10 +210,15 @@ void printText(const scenario::ScenarioDef& def, const Finished& f) {
 
 /// Plays the script headless through one app::Attempt and writes the --record file.
 int runHeadless(const Args& args, const std::filesystem::path& dir,
-                const scenario::ScenarioDef& def, const scenario::TraineeScript& played) {
+                const scenario::ScenarioDef& def, scenario::TraineeScript played) {
   std::string trainee;
   auto output = openOutput(args, trainee);
   if (!output) return usageError(kName, output.error().message);
+  // cmi5 11.1: the LMS's language preference, unless the command line chose one.
+  if (auto preferred = output->output ? output->output->learnerLanguage(def) : std::nullopt;
+      preferred && !args.option("--language")) {
+    played.language = *preferred;
+  }
   const bool json = args.has("--json");
   std::vector<interaction::TraineeInput> inputs;
   app::RunOptions options;
@@ -242,6 +253,7 @@ int runHeadless(const Args& args, const std::filesystem::path& dir,
     if (!json) std::printf("recorded %zu ticks to %s\n", inputs.size(), record->c_str());
   }
   json ? printJson(def, f) : printText(def, f);
+  if (f.xapi && f.xapi->cmi5 && !f.xapi->allDelivered()) return kExitUndelivered;
   return f.run.outcome == scenario::Outcome::Passed ? kExitOk : kExitFailed;
 }
 

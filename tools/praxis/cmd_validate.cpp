@@ -11,6 +11,9 @@
 #include "args.h"
 #include "commands.h"
 #include "scenario/loader.h"
+#if PRAXIS_HAS_APP
+#include "app/instruction_panel.h"
+#endif
 
 namespace praxis::cli {
 namespace {
@@ -24,7 +27,8 @@ constexpr const char* kHelp =
     "Checks scenario packages: YAML syntax, keys and types (as the JSON Schema in\n"
     "scenarios/schema/ describes them), references between objects, steps and faults,\n"
     "that every step is reachable and no steps form a cycle, that model files exist,\n"
-    "translations for every declared language, and the package's tests/*.yaml.\n\n"
+    "translations for every declared language, the package's tests/*.yaml, and that\n"
+    "step titles and instructions fit the default instruction panel (a warning).\n\n"
     "DIR is a scenario package (a folder with scenario.yaml) or a folder of packages,\n"
     "e.g. scenarios/.\n\n"
     "Prints each problem as `file:line:col: error: message`, sorted by file and line, then\n"
@@ -120,6 +124,14 @@ int runValidate(const CommandArgs& args) {
   bool failed = false;
   for (const auto& dir : *packages) {
     auto loaded = scenario::loadScenarioPackage(dir);
+#if PRAXIS_HAS_APP
+    if (loaded.scenario) {
+      if (auto checked = app::checkPanelText(*loaded.scenario, loaded.diagnostics); !checked) {
+        std::fprintf(stderr, "praxis validate: %s\n", checked.error().message.c_str());
+        return kExitUsage;
+      }
+    }
+#endif
     failed = failed || loaded.diagnostics.hasErrors();
     reports.push_back(PackageReport{dir, std::move(loaded.diagnostics)});
   }

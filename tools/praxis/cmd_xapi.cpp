@@ -6,6 +6,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "xapi/cmi5.h"
 #include "xapi/delivery.h"
 #include "xapi/outbox.h"
 #include "xapi/settings.h"
@@ -17,7 +18,9 @@ constexpr const char* kUsage =
     "usage: praxis xapi <status|flush|export|retry-dead> [options]\n\n"
     "Looks into and drives the durable xAPI outbox (statements waiting for the LRS).\n\n"
     "  status        counts of pending, delivered and dead statements (--json for machines)\n"
-    "  flush         deliver every pending statement now; exit 1 if some remain or died\n"
+    "  flush         deliver every pending statement now; exit 1 if some remain or died. The\n"
+    "                outbox of a cmi5 launch goes to its LMS with the session's token (kept\n"
+    "                beside it, readable by you only, until everything is delivered)\n"
     "  export        write statements as JSON lines (--jsonl FILE, default stdout)\n"
     "  retry-dead    put dead letters (rejected by the LRS) back to pending\n\n"
     "options:\n"
@@ -144,8 +147,17 @@ int runXapi(const CommandArgs& argv) {
   auto box = xapi::Outbox::open(
       settings->outbox, sub == "flush" ? xapi::Durability::Relaxed : xapi::Durability::Full);
   if (!box) return usage(box.error().message);
+  // A cmi5 session's outbox belongs to its LMS: its statements go there, with the session's
+  // token (never printed), unless --lrs says otherwise.
+  auto lms = xapi::cmi5::keptCredentials(settings->outbox, settings->lrs.value_or(xapi::LrsConfig{}));
+  if (!lms) return usage(lms.error().message);
+  if (*lms && !args->option("--lrs")) settings->lrs = **lms;
   if (sub == "status") return status(*settings, **box, args->has("--json"));
-  if (sub == "flush") return flush(*settings, **box, *args);
+  if (sub == "flush") {
+    const int rc = flush(*settings, **box, *args);
+    if (*lms && rc == kExitOk) xapi::cmi5::forgetCredentials(settings->outbox);
+    return rc;
+  }
   if (sub == "export") return exportJsonl(**box, *args);
   auto moved = (*box)->retryDead();
   if (!moved) return usage(moved.error().message);

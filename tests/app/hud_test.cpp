@@ -1,0 +1,362 @@
+// The HUD without a GPU: the font's glyphs, text paging, the strings table, keys and
+// actions, fault acknowledgement, ImGui context hygiene, HudState from a real Session, the
+// instruction panel's title and placement, and the panel-text warnings of `praxis validate`.
+#include "app/hud.h"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <set>
+#include <sstream>
+
+#include "app/instruction_panel.h"
+#include "app/session.h"
+#include "render/ui_font.h"
+#include "scenario/loader.h"
+
+namespace praxis::app {
+namespace {
+
+const std::string kShipped = std::string(PRAXIS_SOURCE_DIR) + "/scenarios/";
+
+std::set<std::string> owners(const ImDrawData* data) {
+  std::set<std::string> out;
+  for (int i = 0; i < data->CmdListsCount; ++i) {
+    if (data->CmdLists[i]->_OwnerName != nullptr) out.insert(data->CmdLists[i]->_OwnerName);
+  }
+  return out;
+}
+
+HudInput keys(std::initializer_list<HudKey> pressed) {
+  HudInput input;
+  for (auto key : pressed) input.keys.push_back(HudKeyEvent{.key = key, .down = true});
+  return input;
+}
+
+bool has(const std::vector<HudAction>& actions, HudActionKind kind) {
+  return std::any_of(actions.begin(), actions.end(), [&](const auto& a) { return a.kind == kind; });
+}
+
+HudState stepState() {
+  HudState state;
+  state.stepNumber = 3;
+  state.stepCount = 8;
+  state.stepsDone = 2;
+  state.stepTitle = "Vergrendelen";
+  state.instruction = "Vergrendel Q1 met je persoonlijk hangslot.";
+  return state;
+}
+
+TEST(UiFont, EveryGlyphNlFrAndEnUseIsVisibleInTheAtlas) {
+  ImFontAtlas atlas;
+  auto font = render::addUiFont(atlas, 24.0F, render::kDefaultFontFile);
+  ASSERT_TRUE(font.has_value()) << font.error().message;
+  ASSERT_TRUE(atlas.Build());
+  std::u32string wanted;
+  for (char32_t c = U'!'; c <= U'~'; ++c) wanted += c;
+  for (const char32_t c : render::requiredGlyphs()) wanted += c;
+  for (const char32_t c : U"éèêëàâçôûïœ«»—–“”‘’…€°±") {
+    if (c != 0) {
+      ASSERT_NE(wanted.find(c), std::u32string::npos) << "U+" << std::hex << static_cast<int>(c);
+    }
+  }
+  for (const char32_t c : wanted) {
+    const ImFontGlyph* glyph = (*font)->FindGlyphNoFallback(static_cast<ImWchar>(c));
+    ASSERT_NE(glyph, nullptr) << "no glyph for U+" << std::hex << static_cast<int>(c);
+    if (c == U' ' || c == U'\u00a0') continue;
+    EXPECT_TRUE(glyph->Visible && glyph->X1 > glyph->X0 && glyph->Y1 > glyph->Y0)
+        << "empty glyph for U+" << std::hex << static_cast<int>(c);
+  }
+}
+
+TEST(UiFont, AMissingFontFileIsAnErrorNamingTheFileAndPackage) {
+  ImFontAtlas atlas;
+  auto font = render::addUiFont(atlas, 24.0F, "/nonexistent/DejaVuSans.ttf");
+  ASSERT_FALSE(font.has_value());
+  EXPECT_NE(font.error().message.find("/nonexistent/DejaVuSans.ttf"), std::string::npos);
+  EXPECT_NE(font.error().message.find("fonts-dejavu-core"), std::string::npos);
+  HudOptions options;
+  options.fontFile = "/nonexistent/DejaVuSans.ttf";
+  auto hud = Hud::create(options);
+  ASSERT_FALSE(hud.has_value());
+  EXPECT_NE(hud.error().message.find("fonts-dejavu-core"), std::string::npos);
+}
+
+TEST(PageText, LongTextWrapsIntoPagesAndKeepsEveryWord) {
+  ImFontAtlas atlas;
+  auto font = render::addUiFont(atlas, 26.0F, render::kDefaultFontFile);
+  ASSERT_TRUE(font.has_value());
+  atlas.Build();
+  const std::string text =
+      "Meet de afwezigheid van spanning op L1, L2, L3 en N, telkens tegen de aarde en tussen de "
+      "fasen onderling, met de spanningstester die je net op de testbron hebt gecontroleerd; "
+      "leg daarna de tester terug op de werkbank « rechts » — niet op de kast.";
+  const auto paged = render::pageText(**font, text, 344.0F, 3);
+  EXPECT_GT(paged.pages.size(), 1U);
+  EXPECT_FALSE(paged.wordTooWide);
+  std::string joined;
+  for (const auto& page : paged.pages) {
+    EXPECT_LE(page.size(), 3U);
+    for (const auto& line : page) {
+      EXPECT_LE((*font)->CalcTextSizeA(26.0F, FLT_MAX, 0.0F, line.c_str()).x, 344.5F) << line;
+      joined += (joined.empty() ? "" : " ") + line;
+    }
+  }
+  EXPECT_EQ(joined, text);
+  EXPECT_TRUE(
+      render::pageText(**font, "Spanningsafwezigheidscontroleprocedure", 120.0F, 3).wordTooWide);
+}
+
+TEST(HudStrings, EveryStringExistsInEachLanguageWithItsPlaceholdersFilled) {
+  for (int i = 0; i < static_cast<int>(HudText::Count); ++i) {
+    for (const auto language : kHudLanguages) {
+      const auto text = hudText(static_cast<HudText>(i), language, {"7", "8", "9"});
+      EXPECT_FALSE(text.empty()) << i << " " << language;
+      EXPECT_EQ(text.find('{'), std::string::npos) << text;
+    }
+  }
+  EXPECT_EQ(hudText(HudText::StepOfCount, "nl-BE", {"3", "8"}), "Stap 3 van 8");
+  EXPECT_EQ(hudText(HudText::StepOfCount, "fr-BE", {"3", "8"}), "Étape 3 sur 8");
+  EXPECT_EQ(hudText(HudText::StepOfCount, "en", {"3", "8"}), "Step 3 of 8");
+  EXPECT_EQ(hudText(HudText::Resume, "de-DE"), "Resume");  // unknown: English
+}
+
+TEST(Hud, EscOpensThePauseMenuAndEnterResumes) {
+  auto hud = Hud::create();
+  ASSERT_TRUE(hud.has_value()) << hud.error().message;
+  auto frame = (*hud)->frame(HudInput{}, stepState());
+  EXPECT_FALSE((*hud)->paused());
+  EXPECT_EQ(owners(frame.drawData).count("##menu"), 0U);
+  frame = (*hud)->frame(keys({HudKey::Escape}), stepState());
+  EXPECT_TRUE((*hud)->paused());
+  EXPECT_TRUE(has(frame.actions, HudActionKind::Pause));
+  EXPECT_TRUE(frame.wantsKeyboard);
+  // ImGui sizes an auto-sized window in its first frame and shows it from the second.
+  frame = (*hud)->frame(HudInput{}, stepState());
+  EXPECT_EQ(owners(frame.drawData).count("##menu"), 1U);
+  frame = (*hud)->frame(keys({HudKey::Enter}), stepState());
+  HudInput release;
+  release.keys.push_back(HudKeyEvent{.key = HudKey::Enter, .down = false});
+  auto after = (*hud)->frame(release, stepState());
+  const bool resumed =
+      has(frame.actions, HudActionKind::Resume) || has(after.actions, HudActionKind::Resume);
+  EXPECT_TRUE(resumed);
+  EXPECT_FALSE((*hud)->paused());
+}
+
+TEST(Hud, F1ShowsTheControlsAndPausesUntilClosed) {
+  auto hud = Hud::create();
+  ASSERT_TRUE(hud.has_value());
+  auto frame = (*hud)->frame(keys({HudKey::F1}), stepState());
+  EXPECT_TRUE(has(frame.actions, HudActionKind::Pause));
+  frame = (*hud)->frame(HudInput{}, stepState());
+  EXPECT_EQ(owners(frame.drawData).count("##help"), 1U);
+  frame = (*hud)->frame(keys({HudKey::Escape}), stepState());  // Esc closes the help first
+  EXPECT_TRUE(has(frame.actions, HudActionKind::Resume));
+  EXPECT_EQ(owners(frame.drawData).count("##help"), 0U);
+  EXPECT_FALSE((*hud)->paused());
+}
+
+TEST(Hud, AFaultStaysUntilAcknowledged) {
+  auto hud = Hud::create();
+  ASSERT_TRUE(hud.has_value());
+  HudState state = stepState();
+  state.faults.push_back(HudFault{.message = "Je hebt de kast geopend zonder te vergrendelen.",
+                                  .severity = scenario::Severity::Critical,
+                                  .penalty = 20,
+                                  .tick = 90});
+  (void)(*hud)->frame(HudInput{}, state);  // sized in the first frame, shown from the second
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(owners((*hud)->frame(HudInput{}, state).drawData).count("##fault"), 1U) << i;
+  }
+  (void)(*hud)->frame(keys({HudKey::Enter}), state);
+  EXPECT_EQ(owners((*hud)->frame(HudInput{}, state).drawData).count("##fault"), 0U);
+  state.faults.push_back(HudFault{.message = "Nog een fout.",
+                                  .severity = scenario::Severity::Minor,
+                                  .penalty = 5,
+                                  .tick = 200});
+  (void)(*hud)->frame(HudInput{}, state);
+  EXPECT_EQ(owners((*hud)->frame(HudInput{}, state).drawData).count("##fault"), 1U);
+}
+
+TEST(Hud, ClicksOnTheMenuChangeLanguageAndTextSize) {
+  auto hud = Hud::create();
+  ASSERT_TRUE(hud.has_value());
+  (void)(*hud)->frame(keys({HudKey::Escape}), stepState());
+  // Find the menu's buttons by clicking down its middle column until "English" reacts: the
+  // layout is the HUD's own business, the test only needs a click to land on each row.
+  bool language = false;
+  bool size = false;
+  for (float y = 100.0F; y < 700.0F && !(language && size); y += 6.0F) {
+    for (const float x : {560.0F, 640.0F, 720.0F}) {
+      HudInput press;
+      press.mouse = glm::vec2(x, y);
+      press.mouseDown[0] = true;
+      (void)(*hud)->frame(press, stepState());
+      HudInput up;
+      up.mouse = glm::vec2(x, y);
+      auto frame = (*hud)->frame(up, stepState());
+      for (const auto& a : frame.actions) {
+        if (a.kind == HudActionKind::SetLanguage) language = true;
+        if (a.kind == HudActionKind::SetTextSize) size = true;
+        ASSERT_NE(a.kind, HudActionKind::Quit) << "the scan reached Quit first";
+      }
+      if (!(*hud)->paused()) {  // Resume or Restart closed the menu: open it again
+        (void)(*hud)->frame(keys({HudKey::Escape}), stepState());
+        (void)(*hud)->frame(HudInput{}, stepState());
+      }
+    }
+  }
+  EXPECT_TRUE(language);
+  EXPECT_TRUE(size);
+}
+
+TEST(Hud, KeepsTheCallersImGuiContextCurrent) {
+  ImGuiContext* mine = ImGui::CreateContext();
+  ImGui::SetCurrentContext(mine);
+  {
+    auto hud = Hud::create();
+    ASSERT_TRUE(hud.has_value());
+    EXPECT_EQ(ImGui::GetCurrentContext(), mine);
+    (void)(*hud)->frame(HudInput{}, stepState());
+    EXPECT_EQ(ImGui::GetCurrentContext(), mine);
+  }
+  EXPECT_EQ(ImGui::GetCurrentContext(), mine);
+  ImGui::DestroyContext(mine);
+}
+
+TEST(Hud, AHiDpiScaleRebuildsLargerFontsAndPassesTheFramebufferScale) {
+  auto hud = Hud::create();
+  ASSERT_TRUE(hud.has_value());
+  const int before = (*hud)->fonts().TexHeight * (*hud)->fonts().TexWidth;
+  ASSERT_TRUE((*hud)->setContentScale(2.0F).has_value());
+  EXPECT_GT((*hud)->fonts().TexHeight * (*hud)->fonts().TexWidth, before);
+  HudInput input;
+  input.displaySize = glm::vec2(640.0F, 360.0F);
+  input.framebufferScale = glm::vec2(2.0F, 2.0F);
+  const auto frame = (*hud)->frame(input, stepState());
+  EXPECT_EQ(frame.drawData->FramebufferScale.x, 2.0F);
+  EXPECT_EQ(frame.drawData->DisplaySize.x, 640.0F);
+}
+
+TEST(Hud, TheEndScreenListsTheResultAndOffersTheReport) {
+  auto hud = Hud::create();
+  ASSERT_TRUE(hud.has_value());
+  HudState state = stepState();
+  state.ended = true;
+  state.outcome = scenario::Outcome::Failed;
+  state.faults.push_back(HudFault{.message = "Niet vergrendeld.",
+                                  .severity = scenario::Severity::Major,
+                                  .penalty = 20,
+                                  .tick = 10});
+  (void)(*hud)->frame(HudInput{}, state);
+  auto frame = (*hud)->frame(HudInput{}, state);
+  EXPECT_EQ(owners(frame.drawData).count("##end"), 1U);
+  EXPECT_EQ(owners(frame.drawData).count("##fault"), 0U);  // listed on the end screen instead
+  EXPECT_EQ(owners(frame.drawData).count("##step"), 0U);
+  EXPECT_TRUE(frame.wantsKeyboard);
+  (void)(*hud)->frame(HudInput{}, state);
+  // The report button has the keyboard focus: Enter opens the report.
+  frame = (*hud)->frame(keys({HudKey::Enter}), state);
+  HudInput release;
+  release.keys.push_back(HudKeyEvent{.key = HudKey::Enter, .down = false});
+  auto after = (*hud)->frame(release, state);
+  EXPECT_TRUE(has(frame.actions, HudActionKind::OpenReport) ||
+              has(after.actions, HudActionKind::OpenReport));
+}
+
+class ShippedHud : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto loaded = scenario::loadScenario(kShipped + "safe-isolation");
+    ASSERT_TRUE(loaded.ok()) << loaded.diagnostics.format();
+    def_ = std::move(*loaded.scenario);
+    auto session = Session::create(def_, SessionOptions{});
+    ASSERT_TRUE(session.has_value()) << session.error().message;
+    session_ = std::move(*session);
+  }
+  scenario::ScenarioDef def_;
+  std::unique_ptr<Session> session_;
+};
+
+TEST_F(ShippedHud, StateShowsStepNumberHumanTitleAndHintInTheChosenLanguage) {
+  HudState nl = hudState(*session_, "nl-BE", "breaker_q1");
+  EXPECT_EQ(nl.stepNumber, 1);
+  EXPECT_EQ(nl.stepCount, 8);
+  EXPECT_EQ(nl.stepTitle, "Uitschakelen");
+  EXPECT_NE(nl.stepTitle, "switch_off");
+  EXPECT_FALSE(nl.instruction.empty());
+  EXPECT_TRUE(nl.hint.empty());
+  EXPECT_FALSE(nl.hoveredLabel.empty());
+  HudState fr = hudState(*session_, "fr-BE", "breaker_q1");
+  EXPECT_EQ(fr.stepTitle, "Couper");
+  EXPECT_NE(fr.instruction, nl.instruction);
+  EXPECT_NE(fr.hoveredLabel, nl.hoveredLabel);
+  // The first hint comes after 20 s without progress.
+  const auto idle = session_->initialInput();
+  for (int i = 0; i < 21 * core::kTicksPerSecond; ++i) session_->step(idle);
+  EXPECT_FALSE(hudState(*session_, "en", "").hint.empty());
+  EXPECT_NEAR(hudState(*session_, "en", "").elapsedSeconds, 21.0, 0.1);
+}
+
+TEST_F(ShippedHud, TheInstructionPanelIsTitledWithNumberAndTitleAndNeverCoversTheHighlight) {
+  const auto feedback = session_->feedback();
+  const scene::Scene& scene = session_->scene();
+  ASSERT_FALSE(feedback.highlight.empty());
+  const auto target = scene.find(feedback.highlight.front());
+  ASSERT_TRUE(target.has_value());
+  // Look straight at the highlighted breaker from 1.2 m: the default place (low right) would
+  // hide nothing, so also look from where the breaker sits low and right of the view.
+  const core::Vec3 at = scene.at(*target).worldPose.position;
+  for (const core::Vec3 offset : {core::Vec3(0.0F, 0.0F, 1.2F), core::Vec3(-0.34F, 0.2F, 1.2F),
+                                  core::Vec3(0.34F, 0.2F, 1.2F), core::Vec3(0.0F, -0.3F, 1.2F)}) {
+    core::Pose head;
+    head.position = at + offset;
+    const core::Vec3 look =
+        glm::normalize(at + core::Vec3(-offset.x, -offset.y, 0.0F) - head.position);
+    head.orientation = glm::quatLookAt(look, {0, 1, 0});
+    auto panel = instructionPanel(def_, feedback, scene, head, "nl-BE", 0.0);
+    ASSERT_TRUE(panel.has_value());
+    EXPECT_EQ(panel->title, "1 · Uitschakelen");
+    EXPECT_FALSE(panelCovers(head, panel->pose, panel->sizeMetres, scene.at(*target)))
+        << "offset " << offset.x << "," << offset.y;
+  }
+  auto later = instructionPanel(def_, feedback, scene, core::Pose{}, "en", kPanelPageSeconds * 2.5);
+  ASSERT_TRUE(later.has_value());
+  EXPECT_EQ(later->page, 2U);
+}
+
+TEST(PanelText, ValidateWarnsAboutTextThatDoesNotFitTheDefaultPanel) {
+  const std::string yaml = R"(praxis: 1
+id: long-text
+version: 1.0.0
+title: {nl-BE: Lang, fr-BE: Long, en: Long}
+languages: [nl-BE, fr-BE, en]
+objects:
+  - id: box
+    shape: box
+    size: [0.2, 0.2, 0.2]
+    target: true
+steps:
+  - id: one
+    title: {nl-BE: Kort, fr-BE: Court, en: Short}
+    instruction:
+      nl-BE: Druk op de knop.
+      fr-BE: Appuyez sur le bouton.
+      en: "Press the button, then read this very long instruction that goes on and on about the box, its colour, its size, where it stands and what you must never do with it, because a panel only holds a few lines."
+    done_when: {touched: {target: box}}
+scoring:
+  pass: 5
+)";
+  auto loaded = scenario::loadScenarioText(yaml, "long/scenario.yaml", "long");
+  ASSERT_TRUE(loaded.ok()) << loaded.diagnostics.format();
+  scenario::Diagnostics diagnostics;
+  ASSERT_TRUE(checkPanelText(*loaded.scenario, diagnostics).has_value());
+  const std::string text = diagnostics.format();
+  EXPECT_EQ(diagnostics.warningCount(), 1U) << text;
+  EXPECT_NE(text.find("long/scenario.yaml:15:"), std::string::npos) << text;
+  EXPECT_NE(text.find("step 'one' instruction (en) needs"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace praxis::app
