@@ -19,7 +19,7 @@ help:
 	@echo "make run      install missing packages, build, run the default scenario ($(SCENARIO))"
 	@echo "make test     install missing packages, build, run every test (unit, scenarios, fuzz),"
 	@echo "              then the same suites built with ASan+UBSan (SANITIZE=0 leaves that out)"
-	@echo "make bench    build and run the benchmarks (praxis bench, render, xAPI, assets)"
+	@echo "make bench    build and run the benchmarks (praxis bench, praxis explore, render, xAPI, assets)"
 	@echo "make fuzz     build the loader fuzzer with clang and run it for FUZZ_SECONDS"
 	@echo "make sanitize build with ASan+UBSan into $(SANITIZE_BUILD) and run the unit and integration suites"
 
@@ -36,8 +36,16 @@ configure: deps $(BUILD)/build.ninja
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
+# With a display the reference solution plays in a desktop window at human speed; without one
+# (a CI machine, an ssh session) it plays headless. Either way the line before says which.
 run: build
-	$(PRAXIS) run $(SCENARIO) --headless --autopilot
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  echo "make run: a display is there: desktop mode (the autopilot plays; close the window to stop)"; \
+	  $(PRAXIS) run $(SCENARIO) --mode desktop --autopilot; \
+	else \
+	  echo "make run: no display: headless mode (the autopilot plays the reference solution)"; \
+	  $(PRAXIS) run $(SCENARIO) --headless --autopilot; \
+	fi
 
 # Everything runs under CTest (unit and integration suites, the shipped scenarios through
 # `praxis test`, and the bounded fuzz run), so the run ends on one summary line.
@@ -68,9 +76,11 @@ endif
 # there is one, else lavapipe; xAPI emit and delivery to a local LRS; model import and cache).
 bench: build
 	$(PRAXIS) bench scenarios/
+	$(PRAXIS) explore scenarios/ --seconds 120
 	$(BUILD)/tests/bench/render_bench
 	$(BUILD)/tests/bench/xapi_bench
 	$(BUILD)/tests/bench/assets_bench
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(BUILD)/tests/bench/desktop_bench
 
 # ASan + UBSan, Debug: every unit and integration suite (render and golden tests included)
 # under CTest with the options and LSan suppressions of tests/sanitize/. No benchmarks, and

@@ -5,6 +5,7 @@
 
 #include "core/paths.h"
 #include "core/sim_time.h"
+#include "xapi/session_report.h"
 #include "xapi/vocabulary.h"
 
 namespace praxis::app {
@@ -222,6 +223,20 @@ std::vector<xapi::Statement> reportAttempt(const scenario::ScenarioDef& def,
   Reporter reporter(def, context, [&](xapi::Statement s) { out.push_back(std::move(s)); });
   for (const auto& e : events) reporter.report(e);
   return out;
+}
+
+core::Result<std::string> attemptReportHtml(const scenario::ScenarioDef& def,
+                                            const std::vector<scenario::AttemptEvent>& events,
+                                            ReportContext context) {
+  // The page is local; statements still need an actor to be valid ones.
+  if (!context.actor.account && context.actor.mbox.empty() && context.actor.mboxSha1sum.empty()) {
+    context.actor = xapi::makeActor(xapi::ActorPolicy{}, "local-report");
+  }
+  std::vector<xapi::Json> statements;
+  for (const auto& s : reportAttempt(def, events, context)) statements.push_back(xapi::toJson(s));
+  auto summary = xapi::summariseAttempt(statements, context.registration);
+  if (!summary) return std::unexpected(summary.error());
+  return xapi::renderReportHtml(*summary);
 }
 
 }  // namespace praxis::app

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/mode.h"
+#include "core/result.h"
 #include "scenario/attempt.h"
 #include "scenario/definition.h"
 #include "xapi/cmi5.h"
@@ -72,5 +73,11 @@ class Reporter {
 [[nodiscard]] std::vector<xapi::Statement> reportAttempt(
     const scenario::ScenarioDef& def, const std::vector<scenario::AttemptEvent>& events,
     const ReportContext& context);
+
+/// The HTML report (`praxis report`'s page) of an attempt's events, built from the same
+/// statements the reporter sends, without waiting for the outbox: the end screen's button.
+[[nodiscard]] core::Result<std::string> attemptReportHtml(
+    const scenario::ScenarioDef& def, const std::vector<scenario::AttemptEvent>& events,
+    ReportContext context);
 
 }  // namespace praxis::app

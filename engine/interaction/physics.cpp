@@ -35,6 +35,7 @@ std::unique_ptr<btCollisionShape> makeShape(const scene::Shape& shape) {
 }
 
 struct Body {
+  scene::Shape source;  // what the shape was made from (to rebuild it in a copy)
   // Declaration order is destruction order: the body refers to shape and motion state.
   std::unique_ptr<btCollisionShape> shape;
   std::unique_ptr<btDefaultMotionState> motion;
@@ -44,15 +45,26 @@ struct Body {
 
 }  // namespace
 
+// Bullet's default pools (4096 manifolds and collision algorithms) are allocated and zeroed
+// with every world: most of the cost of creating a session. A scenario's few dozen bodies
+// need a fraction; past the pool Bullet allocates on demand, so nothing is lost.
+btDefaultCollisionConstructionInfo smallPools() {
+  btDefaultCollisionConstructionInfo info;
+  info.m_defaultMaxPersistentManifoldPoolSize = 128;
+  info.m_defaultMaxCollisionAlgorithmPoolSize = 128;
+  return info;
+}
+
 struct Physics::Impl {
   // Bullet objects refer to those declared before them; members are destroyed in reverse.
-  btDefaultCollisionConfiguration config;
+  btDefaultCollisionConfiguration config{smallPools()};
   btCollisionDispatcher dispatcher{&config};
   btDbvtBroadphase broadphase;
   btSequentialImpulseConstraintSolver solver;
   btDiscreteDynamicsWorld world{&dispatcher, &broadphase, &solver, &config};
   std::unordered_map<scene::EntityId, Body> bodies;
   std::vector<scene::EntityId> dynamicIds;  // in insertion order, for deterministic sync
+  std::vector<scene::EntityId> order;       // every body, in insertion order
 
   Impl() {
     world.setGravity(btVector3(0, -9.81F, 0));
@@ -66,6 +78,7 @@ struct Physics::Impl {
 
   Body& add(scene::EntityId id, const scene::Shape& shape, const core::Pose& pose, float mass) {
     Body b;
+    b.source = shape;
     b.shape = makeShape(shape);
     b.mass = mass;
     b.motion = std::make_unique<btDefaultMotionState>(toBt(pose));
@@ -76,6 +89,7 @@ struct Physics::Impl {
     info.m_restitution = 0.05F;
     b.body = std::make_unique<btRigidBody>(info);
     world.addRigidBody(b.body.get());
+    order.push_back(id);
     return bodies.emplace(id, std::move(b)).first->second;
   }
   Body& at(scene::EntityId id) {
@@ -87,6 +101,23 @@ struct Physics::Impl {
 
 Physics::Physics() : impl_(std::make_unique<Impl>()) {}
 Physics::~Physics() = default;
+
+Physics::Physics(const Physics& other) : impl_(std::make_unique<Impl>()) {
+  for (const scene::EntityId id : other.impl_->order) {
+    const Body& from = other.impl_->bodies.at(id);
+    const btRigidBody& a = *from.body;
+    Body& to = impl_->add(id, from.source, fromBt(a.getWorldTransform()), from.mass);
+    btRigidBody& b = *to.body;
+    b.setCollisionFlags(a.getCollisionFlags());
+    b.setWorldTransform(a.getWorldTransform());
+    to.motion->setWorldTransform(a.getWorldTransform());
+    b.setLinearVelocity(a.getLinearVelocity());
+    b.setAngularVelocity(a.getAngularVelocity());
+    b.forceActivationState(a.getActivationState());
+    b.setDeactivationTime(a.getDeactivationTime());
+  }
+  impl_->dynamicIds = other.impl_->dynamicIds;
+}
 
 void Physics::addStatic(scene::EntityId id, const scene::Shape& shape, const core::Pose& pose) {
   impl_->add(id, shape, pose, 0.0F);

@@ -38,7 +38,9 @@ class World {
   /// bodies. Entities must already have their world poses.
   explicit World(scene::Scene scene, InteractionTuning tuning = {});
   ~World();
-  World(const World&) = delete;
+  /// A copy that goes on independently (what `praxis explore` expands states from); see
+  /// Physics's copy for how close it stays to the original.
+  World(const World&) = default;
   World& operator=(const World&) = delete;
 
   /// Applies one tick of input and appends what happened to `events`, in a fixed order.

@@ -8,6 +8,7 @@
 #include "app/attempt.h"
 #include "app/event_cursor.h"
 #include "app/headless.h"
+#include "app/reporter.h"
 #include "app/statement_output.h"
 #include "app/tick_driver.h"
 #include "core/sim_time.h"
@@ -168,6 +169,22 @@ TEST_F(FrontEndLayer, StatementsReachTheOutboxWhileTheAttemptIsStillRunning) {
   const StatementOutputSummary summary = (*output)->close(std::chrono::milliseconds(0));
   EXPECT_GE(summary.emitted, 1);
   EXPECT_EQ(summary.rejected, 0);
+}
+
+TEST_F(FrontEndLayer, TheEndScreensReportIsBuiltFromTheAttemptsOwnStatements) {
+  auto attempt = Attempt::create(*package_.scenario, {});
+  ASSERT_TRUE(attempt.has_value());
+  (void)playScript(**attempt, *reference_, {});
+  ASSERT_TRUE((*attempt)->ended());
+  ReportContext context;
+  context.mode = Mode::Desktop;
+  context.language = "en";
+  context.registration = "6c62c08f-1b8e-4d6a-9a51-3c8f2f4c9e10";
+  auto html = attemptReportHtml(*package_.scenario, (*attempt)->session().attemptEvents(), context);
+  ASSERT_TRUE(html.has_value()) << html.error().message;
+  EXPECT_NE(html->find("<html"), std::string::npos);
+  EXPECT_NE(html->find("Safe isolation"), std::string::npos);
+  EXPECT_NE(html->find("desktop"), std::string::npos) << "the report names the mode";
 }
 
 }  // namespace

@@ -111,8 +111,17 @@ TEST(Cli, AutopilotPrintsEachStepAndRecordingReplaysIdentically) {
 }
 
 TEST(Cli, RunExplainsWhatItNeeds) {
-  const auto noMode = praxis("run " + scenarios() + "/safe-isolation --autopilot");
+  // Without a display there is no desktop window to pick: one line that suggests --headless.
+  const auto noMode = praxis("run " + scenarios() + "/safe-isolation --autopilot",
+                             "env -u DISPLAY -u WAYLAND_DISPLAY");
   EXPECT_EQ(noMode.exitCode, 2);
+  EXPECT_NE(noMode.output.find("--headless"), std::string::npos) << noMode.output;
+  const auto badMode = praxis("run " + scenarios() + "/safe-isolation --mode 3d --autopilot");
+  EXPECT_EQ(badMode.exitCode, 2);
+  EXPECT_NE(badMode.output.find("expected desktop, vr or headless"), std::string::npos) << badMode.output;
+  const auto badSpeed = praxis("run " + scenarios() + "/safe-isolation --headless --autopilot --speed 0");
+  EXPECT_EQ(badSpeed.exitCode, 2);
+  EXPECT_NE(badSpeed.output.find("--speed 0"), std::string::npos) << badSpeed.output;
   const auto noDriver = praxis("run " + scenarios() + "/safe-isolation --headless");
   EXPECT_EQ(noDriver.exitCode, 2);
   EXPECT_NE(noDriver.output.find("--autopilot or --script"), std::string::npos);

@@ -1,12 +1,16 @@
-// praxis run: one attempt of a scenario. Headless, it is driven by a scripted trainee (the
-// reference solution with --autopilot) and prints what happens as it happens. The attempt
-// itself (session, xAPI, events) is app::Attempt; this file parses, picks and prints.
+// praxis run: one attempt of a scenario, in a desktop window when there is a display, else
+// (--headless) as fast as the CPU allows. It prints what happens as it happens. The attempt
+// itself (session, xAPI, events) is app::Attempt and the window app::DesktopMode; this file
+// parses, picks the front end and prints.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 
 #include <nlohmann/json.hpp>
 
+#include "app/desktop_mode.h"
+#include "app/desktop_tick_input.h"
 #include "app/headless.h"
 #include "app/input_recording.h"
 #include "args.h"
@@ -14,6 +18,7 @@
 #include "core/hash.h"
 #include "core/paths.h"
 #include "packages.h"
+#include "scenario/validator.h"
 #include "xapi_output.h"
 
 namespace praxis::cli {
@@ -23,10 +28,14 @@ constexpr const char* kName = "run";
 
 std::string help() {
   return std::string(
-             "usage: praxis run DIR --headless (--autopilot | --script TEST) [options]\n\n"
-             "Runs one attempt of the scenario package DIR.\n\n"
-             "  --headless        no window, no headset: as fast as the CPU allows\n"
-             "  --autopilot       play the scenario's reference solution\n"
+             "usage: praxis run DIR [--mode desktop|vr|headless] [--autopilot | --script TEST] [options]\n\n"
+             "Runs one attempt of the scenario package DIR: in a window when there is a display\n"
+             "(DISPLAY or WAYLAND_DISPLAY), else it says so and suggests --headless. In the window\n"
+             "you play with mouse and keyboard (F1 lists the controls); --autopilot or --script\n"
+             "play through the same controls with synthesised events. Headless needs one of them.\n\n"
+             "  --mode MODE       desktop (a window), headless, or vr (not in this build yet)\n"
+             "  --headless        the same as --mode headless: no window, as fast as the CPU allows\n"
+             "  --autopilot       play the scenario's reference solution (desktop: at a person's pace)\n"
              "  --script TEST     play tests/TEST.yaml (or a path to a test file)\n"
              "  --language TAG    language of the texts shown (default: the test's, else nl-BE)\n"
              "  --seed N          the session's random seed (default: the test's)\n"
@@ -34,6 +43,15 @@ std::string help() {
              "  --trace           also print every world event (grabbed, touched, snapped, ...)\n"
              "  --json            print the result as JSON instead of the step-by-step log\n"
              "  --no-xapi         record no xAPI statements for this attempt\n\n"
+             "Desktop mode:\n"
+             "  --speed N         simulated seconds per real second (default 1: human speed)\n"
+             "  --exit            close the window when the attempt ends\n"
+             "  --screenshot FILE write the last frame drawn to FILE (PNG)\n"
+             "  --size WxH        the window's size (default 1280x720)\n"
+             "  --validate        Vulkan validation layer on; any message fails (exit 1)\n"
+             "  Esc opens the pause menu, F1 the controls, F11 toggles full screen; the tick also\n"
+             "  stops while the window is minimised or unfocused. Closing the window before the\n"
+             "  end reports the attempt as aborted.\n\n"
              "xAPI: every attempt's statements go to the durable outbox first and from there to the\n"
              "LRS, when one is configured (see docs/xapi.md):\n") +
          kXapiHelp +
@@ -42,19 +60,28 @@ std::string help() {
 }
 
 ArgSpec argSpec() {
-  ArgSpec spec{{"--headless", "--autopilot", "--json", "--trace", "--no-xapi"},
-               {"--script", "--language", "--record", "--seed"}, 1, 1};
+  ArgSpec spec{{"--headless", "--autopilot", "--json", "--trace", "--no-xapi", "--exit", "--validate"},
+               {"--script", "--language", "--record", "--seed", "--mode", "--speed", "--screenshot",
+                "--size"},
+               1, 1};
   spec.options.insert(kXapiOptions.begin(), kXapiOptions.end());
   return spec;
 }
 
 /// The argument combinations parseArgs cannot check; "" when they are fine.
 std::string contradiction(const Args& args) {
-  if (!args.has("--headless")) {
-    return "only --headless is available in this build (desktop and VR modes need the renderer)";
+  if (args.has("--autopilot") && args.option("--script")) {
+    return "give one of --autopilot or --script TEST, not both";
   }
-  if (args.has("--autopilot") == args.option("--script").has_value()) {
-    return "give exactly one of --autopilot or --script TEST";
+  if (args.has("--headless") && args.option("--mode").value_or("headless") != "headless") {
+    return "--headless and --mode " + *args.option("--mode") + " contradict each other";
+  }
+  if (auto speed = args.option("--speed")) {
+    char* end = nullptr;
+    const double v = std::strtod(speed->c_str(), &end);
+    if (speed->empty() || *end != '\0' || !(v > 0.0 && v <= 1000.0)) {
+      return "--speed " + *speed + ": expected a number above 0 (1 is real time)";
+    }
   }
   if (args.has("--no-xapi")) {
     for (const auto& name : kXapiOptions) {
@@ -69,8 +96,11 @@ std::string contradiction(const Args& args) {
   return {};
 }
 
+/// The script to play, or null with an empty `error` when a person plays (desktop, no
+/// --autopilot or --script).
 const scenario::TraineeScript* pickScript(const scenario::PackageLoadResult& package,
                                           const Args& args, std::string& error) {
+  if (!args.has("--autopilot") && !args.option("--script")) return nullptr;
   if (args.has("--autopilot")) {
     const auto* ref = referenceTest(package);
     if (ref == nullptr) error = "the package has no reference test";
@@ -83,6 +113,18 @@ const scenario::TraineeScript* pickScript(const scenario::PackageLoadResult& pac
   }
   error = "no test '" + wanted + "' in the package";
   return nullptr;
+}
+
+// --script FILE outside the package (e.g. written by `praxis explore --write-tests`): read
+// and checked against the package's scenario like one of its own tests.
+std::optional<scenario::TraineeScript> scriptFromFile(const scenario::PackageLoadResult& package,
+                                                      const std::string& file) {
+  if (!std::filesystem::is_regular_file(file)) return std::nullopt;
+  auto loaded = scenario::loadTraineeScript(file);
+  if (loaded.script) scenario::validateScript(*package.scenario, *loaded.script, loaded.diagnostics);
+  std::fputs(loaded.diagnostics.format().c_str(), stderr);
+  if (!loaded.script || loaded.diagnostics.hasErrors()) return std::nullopt;
+  return loaded.script;
 }
 
 /// The xAPI output of this attempt and the trainee it reports, or nothing with --no-xapi.
@@ -150,6 +192,36 @@ std::function<void(const app::Session&, const app::EventBatch&)> consoleLog(bool
   };
 }
 
+/// A person playing with mouse and keyboard, in the language asked for (else nl-BE).
+scenario::TraineeScript personAtTheKeyboard() {
+  scenario::TraineeScript person;
+  person.name = "a person at the keyboard";
+  person.file = "desktop controls";
+  return person;
+}
+
+/// The front end: --mode or --headless, else desktop when a window can open. VR will come
+/// first here once the xr front end lands (an OpenXR runtime with a headset).
+core::Result<app::Mode> pickMode(const Args& args) {
+  app::Mode mode = app::Mode::Desktop;
+  if (args.has("--headless")) return app::Mode::Headless;
+  if (auto name = args.option("--mode")) {
+    const auto parsed = app::parseMode(*name);
+    if (!parsed) return core::fail("--mode ", *name, ": expected desktop, vr or headless");
+    mode = *parsed;
+  }
+  if (mode == app::Mode::Vr) {
+    return core::fail("--mode vr: not in this build yet (use --mode desktop, or --headless)");
+  }
+  if (mode == app::Mode::Desktop) {
+    if (auto available = app::desktopAvailable(); !available) {
+      return core::fail(available.error().message,
+                        ": no window can open here; run with --headless to play without one");
+    }
+  }
+  return mode;
+}
+
 core::Result<void> writeRecord(const std::string& file, const std::filesystem::path& dir,
                                const app::SessionOptions& session, const app::RunResult& run,
                                std::vector<interaction::TraineeInput> inputs) {
@@ -208,12 +280,101 @@ void printText(const scenario::ScenarioDef& def, const Finished& f) {
   if (!f.returnUrl.empty()) std::printf("return to the LMS: %s\n", f.returnUrl.c_str());
 }
 
-/// Plays the script headless through one app::Attempt and writes the --record file.
-int runHeadless(const Args& args, const std::filesystem::path& dir,
-                const scenario::ScenarioDef& def, scenario::TraineeScript played) {
+/// "WxH" with both sides 1..8192.
+bool parseSize(const std::string& text, std::uint32_t& width, std::uint32_t& height) {
+  char extra = 0;
+  return std::sscanf(text.c_str(), "%ux%u%c", &width, &height, &extra) == 2 && width > 0 &&
+         height > 0 && width <= 8192 && height <= 8192;
+}
+
+/// The end screen's report button: the attempt's HTML report in <user data>/reports, opened
+/// in the browser when the desktop has one.
+void openReport(const app::Attempt& attempt, const std::string& registration) {
+  const app::Session& s = attempt.session();
+  app::ReportContext context;
+  context.mode = s.options().mode;
+  context.language = s.options().language;
+  context.registration = registration;
+  auto html = app::attemptReportHtml(s.definition(), s.attemptEvents(), context);
+  auto dir = core::userDataDir();
+  if (!html || !dir) {
+    usageError(kName, "report: " + (!html ? html.error() : dir.error()).message);
+    return;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(*dir / "reports", ec);
+  // Named by the attempt's registration (else the time), so reports never overwrite each other.
+  const std::string name = registration.empty() ? std::to_string(std::time(nullptr)) : registration;
+  const auto file = *dir / "reports" / (s.definition().meta.id + "-" + name + ".html");
+  if (auto written = core::writeFileAtomic(file, *html); !written) {
+    usageError(kName, "report: " + written.error().message);
+    return;
+  }
+  std::printf("report: %s\n", file.c_str());
+  const std::string open = "xdg-open '" + file.string() + "' >/dev/null 2>&1 &";
+  if (std::system(open.c_str()) != 0) std::printf("report: open it in a browser\n");
+}
+
+/// Plays the script in a window at real time (times --speed) through app::DesktopMode.
+core::Result<app::RunResult> playDesktop(const Args& args, const std::filesystem::path& dir,
+                                         const scenario::ScenarioDef& def,
+                                         const scenario::TraineeScript& played,
+                                         const app::RunOptions& run, std::size_t& messages) {
+  app::DesktopOptions options;
+  options.attempt = run.attempt;
+  options.attempt.session.seed = played.seed;
+  options.attempt.session.language = played.language;
+  options.packageDir = dir;
+  options.record = run.record;
+  options.speed = std::strtod(args.option("--speed").value_or("1").c_str(), nullptr);
+  options.exitWhenEnded = args.has("--exit");
+  if (auto size = args.option("--size"); size && !parseSize(*size, options.width, options.height)) {
+    return core::fail("--size ", *size, ": expected WxH, e.g. 1280x720");
+  }
+  options.validation = args.has("--validate");
+  options.onValidationMessage = [&messages](std::string_view m) {
+    ++messages;
+    std::fprintf(stderr, "%.*s\n", static_cast<int>(m.size()), m.data());
+  };
+  options.title = "Praxis: " + def.meta.title.in(played.language);
+  const app::StatementOutput* output = run.attempt.output;
+  options.onOpenReport = [output](const app::Attempt& attempt) {
+    openReport(attempt, output != nullptr ? output->registration() : std::string());
+  };
+  // --autopilot and --script play through the desktop controls with synthesised mouse and
+  // keyboard events, at a person's pace (times --speed); without them a person plays.
+  const bool person = !args.has("--autopilot") && !args.option("--script");
+  options.captureCursor = person;
+  app::AutopilotTickInput* autopilot = nullptr;
+  auto mode = app::DesktopMode::open(def, std::move(options), [&](const app::Session&) {
+    if (person) return std::unique_ptr<app::TickInput>(std::make_unique<app::DesktopTickInput>(def));
+    auto scripted = std::make_unique<app::AutopilotTickInput>(def, played, app::AutopilotOptions{},
+                                                              run.idleSeconds);
+    autopilot = scripted.get();
+    return std::unique_ptr<app::TickInput>(std::move(scripted));
+  });
+  if (!mode) return std::unexpected(mode.error());
+  if (auto ran = (*mode)->run(); !ran) return std::unexpected(ran.error());
+  if (auto file = args.option("--screenshot")) {
+    if (auto written = (*mode)->writeScreenshot(*file); !written) return std::unexpected(written.error());
+  }
+  app::RunResult result = app::summarise((*mode)->attempt().session());
+  if (autopilot != nullptr) result.scriptError = autopilot->error();
+  return result;
+}
+
+/// Plays the script through one app::Attempt in the chosen front end, prints as it goes and
+/// writes the --record file.
+int runAttempt(const Args& args, const std::filesystem::path& dir, const scenario::ScenarioDef& def,
+               scenario::TraineeScript played, app::Mode mode) {
   std::string trainee;
   auto output = openOutput(args, trainee);
   if (!output) return usageError(kName, output.error().message);
+  // cmi5 11.1: the LMS's language preference, unless the command line chose one.
+  if (auto preferred = output->output ? output->output->learnerLanguage(def) : std::nullopt;
+      preferred && !args.option("--language")) {
+    played.language = *preferred;
+  }
   // cmi5 11.1: the LMS's language preference, unless the command line chose one.
   if (auto preferred = output->output ? output->output->learnerLanguage(def) : std::nullopt;
       preferred && !args.option("--language")) {
@@ -226,14 +387,18 @@ int runHeadless(const Args& args, const std::filesystem::path& dir,
   options.attempt.traineeId = trainee;
   if (args.option("--record")) options.record = &inputs;
   if (!json) {
-    std::printf("Praxis %s: %s (%s %s), headless, %s\n", core::version().c_str(),
+    std::printf("Praxis %s: %s (%s %s), %s, %s\n", core::version().c_str(),
                 def.meta.title.in(played.language).c_str(), def.meta.id.c_str(),
-                def.meta.version.c_str(), played.language.c_str());
+                def.meta.version.c_str(), std::string(app::toString(mode)).c_str(),
+                played.language.c_str());
     std::printf("trainee: %s (%s)\n", played.name.c_str(), played.file.c_str());
     options.attempt.onEvents = consoleLog(args.has("--trace"));
   }
   const auto start = std::chrono::steady_clock::now();
-  auto run = app::runScript(def, played, options);
+  std::size_t validationMessages = 0;
+  auto run = mode == app::Mode::Desktop
+                 ? playDesktop(args, dir, def, played, options, validationMessages)
+                 : app::runScript(def, played, options);
   Finished f;
   f.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (output->output) {
@@ -245,7 +410,7 @@ int runHeadless(const Args& args, const std::filesystem::path& dir,
   if (run->scriptError) std::fprintf(stderr, "praxis run: %s\n", run->scriptError->message.c_str());
   f.run = std::move(*run);
   if (const auto record = args.option("--record")) {
-    const app::SessionOptions session{.mode = app::Mode::Headless, .language = played.language,
+    const app::SessionOptions session{.mode = mode, .language = played.language,
                                       .seed = played.seed};
     if (auto written = writeRecord(*record, dir, session, f.run, inputs); !written) {
       return usageError(kName, written.error().message);
@@ -253,6 +418,10 @@ int runHeadless(const Args& args, const std::filesystem::path& dir,
     if (!json) std::printf("recorded %zu ticks to %s\n", inputs.size(), record->c_str());
   }
   json ? printJson(def, f) : printText(def, f);
+  if (validationMessages > 0) {
+    std::fprintf(stderr, "praxis run: %zu Vulkan validation message(s)\n", validationMessages);
+    return kExitFailed;
+  }
   if (f.xapi && f.xapi->cmi5 && !f.xapi->allDelivered()) return kExitUndelivered;
   return f.run.outcome == scenario::Outcome::Passed ? kExitOk : kExitFailed;
 }
@@ -268,15 +437,29 @@ int runRun(const CommandArgs& argv) {
   if (!scenario::isScenarioPackage(dir)) {
     return usageError(kName, dir.string() + ": not a scenario package (no scenario.yaml)");
   }
+  auto mode = pickMode(args);
+  if (!mode) return usageError(kName, mode.error().message);
   auto package = loadPackageReporting(dir);
   if (!package) return kExitUsage;
   std::string error;
   const scenario::TraineeScript* script = pickScript(*package, args, error);
-  if (script == nullptr) return usageError(kName, dir.string() + ": " + error);
-  scenario::TraineeScript played = *script;
+  std::optional<scenario::TraineeScript> outside;
+  if (script == nullptr && args.option("--script")) {
+    outside = scriptFromFile(*package, *args.option("--script"));
+    if (outside) {
+      script = &*outside;
+      error.clear();
+    }
+  }
+  if (!error.empty()) return usageError(kName, dir.string() + ": " + error);
+  if (script == nullptr && *mode == app::Mode::Headless) {
+    return usageError(kName, "headless, give --autopilot or --script TEST (nobody is at the keyboard)");
+  }
+  // A person at the keyboard: the attempt starts as a script with no actions would.
+  scenario::TraineeScript played = script != nullptr ? *script : personAtTheKeyboard();
   if (auto language = args.option("--language")) played.language = *language;
   if (auto seed = args.option("--seed")) played.seed = std::strtoull(seed->c_str(), nullptr, 10);
-  return runHeadless(args, dir, *package->scenario, played);
+  return runAttempt(args, dir, *package->scenario, played, *mode);
 }
 
 }  // namespace praxis::cli

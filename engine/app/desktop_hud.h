@@ -1,0 +1,42 @@
+// The desktop mode's HUD glue: the window's plain input events become app::Hud's per-frame
+// HudInput, and its actions come back for the desktop loop to carry out. No GLFW here: the
+// loop passes the window's sizes in.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/hud.h"
+#include "app/input_events.h"
+
+namespace praxis::app {
+
+class DesktopHud {
+ public:
+  [[nodiscard]] static core::Result<std::unique_ptr<DesktopHud>> create(float contentScale,
+                                                                        std::string language);
+  /// Collects one window event for the next frame.
+  void handle(const InputEvent& event);
+  /// Lays out the HUD for `session` (window size in screen units, framebuffer pixels per
+  /// unit; the id of the object under the pointer, "" for none); the draw data stays valid
+  /// until the next call.
+  [[nodiscard]] HudFrame frame(const Session& session, glm::vec2 windowSize, glm::vec2 scale,
+                               double deltaSeconds, std::string_view hoveredObject);
+  void setLanguage(std::string language) { language_ = std::move(language); }
+  [[nodiscard]] const std::string& language() const { return language_; }
+  /// The last frame's wishes: a pointer over the HUD, or a menu that has the keys.
+  [[nodiscard]] bool wantsMouse() const { return wantsMouse_; }
+  [[nodiscard]] bool wantsKeyboard() const { return wantsKeyboard_; }
+
+ private:
+  explicit DesktopHud(std::unique_ptr<Hud> hud, std::string language);
+
+  std::unique_ptr<Hud> hud_;
+  std::string language_;
+  HudInput pending_;  // what arrived since the last frame
+  bool wantsMouse_ = false;
+  bool wantsKeyboard_ = false;
+};
+
+}  // namespace praxis::app

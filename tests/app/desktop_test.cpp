@@ -1,0 +1,243 @@
+// Desktop mode under a real X server (Xvfb) and lavapipe with the validation layer on (any
+// message fails): the window opens and the reference solution plays to PASSED through it,
+// the swapchain follows a resize, minimising and losing focus stop the tick, real X events
+// (xdotool) come through GLFW as plain input events, a desktop recording replays headless
+// with the same hash, and without a display `praxis run` says so
+// in one line. This suite runs under xvfb-run; without a display it FAILS, it never skips.
+#include <gtest/gtest.h>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <thread>
+
+#include "app/desktop_mode.h"
+#include "app/headless.h"
+#include "command.h"
+#include "core/sim_time.h"
+#include "scenario/loader.h"
+
+namespace praxis::app {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr double kTick = core::kTickSeconds;
+
+fs::path scenarioDir(const char* name) { return fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / name; }
+
+class Desktop : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // The suite's point is the real window: no display is a failure, not a skip.
+    const auto available = desktopAvailable();
+    ASSERT_TRUE(available.has_value()) << available.error().message
+                                       << " (run this suite under xvfb-run -a)";
+    package_ = scenario::loadScenarioPackage(scenarioDir("safe-isolation"));
+    ASSERT_TRUE(package_.ok()) << package_.diagnostics.format();
+    for (const auto& t : package_.tests) {
+      if (t.reference) reference_ = &t;
+    }
+    ASSERT_NE(reference_, nullptr);
+  }
+  void TearDown() override {
+    for (const auto& m : messages_) ADD_FAILURE() << "validation: " << m;
+  }
+
+  std::unique_ptr<DesktopMode> open(std::uint32_t width = 320, std::uint32_t height = 240) {
+    DesktopOptions options;
+    options.packageDir = scenarioDir("safe-isolation");
+    options.width = width;
+    options.height = height;
+    options.validation = true;
+    options.onValidationMessage = [this](std::string_view m) { messages_.emplace_back(m); };
+    options.attempt.session.seed = reference_->seed;
+    options.attempt.session.language = reference_->language;
+    const auto* script = reference_;
+    auto mode = DesktopMode::open(*package_.scenario, std::move(options), [script](const Session& s) {
+      return std::make_unique<ScriptedTickInput>(*script, s);
+    });
+    EXPECT_TRUE(mode.has_value()) << mode.error().message;
+    return mode ? std::move(*mode) : nullptr;
+  }
+
+  scenario::PackageLoadResult package_;
+  const scenario::TraineeScript* reference_ = nullptr;
+  std::vector<std::string> messages_;
+};
+
+TEST_F(Desktop, TheReferenceSolutionPassesThroughTheWindowWithTheHeadlessSteps) {
+  auto mode = open();
+  ASSERT_NE(mode, nullptr);
+  EXPECT_EQ(mode->attempt().session().options().mode, Mode::Desktop);
+  for (int frame = 0; frame < 100000 && !mode->attempt().ended(); ++frame) {
+    ASSERT_TRUE(mode->frame(kTick * 8).has_value());  // 8 ticks a frame: a fast test
+  }
+  const RunResult desktop = summarise(mode->attempt().session());
+  auto headless = runScript(*package_.scenario, *reference_);
+  ASSERT_TRUE(headless.has_value());
+  EXPECT_EQ(desktop.outcome, scenario::Outcome::Passed);
+  EXPECT_EQ(desktop.stepsCompleted, headless->stepsCompleted);
+  EXPECT_EQ(desktop.eventLogHash, headless->eventLogHash);  // same inputs, same events
+  EXPECT_GT(mode->framesDrawn(), 0);
+}
+
+TEST_F(Desktop, TheSwapchainFollowsAResize) {
+  auto mode = open(320, 240);
+  ASSERT_NE(mode, nullptr);
+  ASSERT_TRUE(mode->frame(kTick).has_value());
+  EXPECT_EQ(mode->targetExtent(), std::make_pair(320U, 240U));
+  glfwSetWindowSize(mode->window(), 400, 300);
+  for (int i = 0; i < 20 && mode->targetExtent() != std::make_pair(400U, 300U); ++i) {
+    ASSERT_TRUE(mode->frame(kTick).has_value());
+  }
+  EXPECT_EQ(mode->targetExtent(), std::make_pair(400U, 300U));
+}
+
+TEST_F(Desktop, MinimisingAndLosingFocusStopTheTickAndRestoringResumesIt) {
+  auto mode = open();
+  ASSERT_NE(mode, nullptr);
+  const auto tick = [&] { return mode->attempt().session().tick(); };
+  ASSERT_TRUE(mode->frame(kTick * 2).has_value());
+  EXPECT_EQ(tick(), 2);
+  // The events GLFW's iconify and focus callbacks deliver.
+  mode->handle(Iconify{true});
+  EXPECT_TRUE(mode->paused());
+  ASSERT_TRUE(mode->frame(1.0).has_value());
+  EXPECT_EQ(tick(), 2);
+  mode->handle(Iconify{false});
+  ASSERT_TRUE(mode->frame(kTick).has_value());
+  EXPECT_EQ(tick(), 3);
+  mode->handle(Focus{false});
+  ASSERT_TRUE(mode->frame(1.0).has_value());
+  EXPECT_EQ(tick(), 3);
+  mode->handle(Focus{true});
+  EXPECT_FALSE(mode->paused());
+  ASSERT_TRUE(mode->frame(kTick).has_value());
+  EXPECT_EQ(tick(), 4);
+}
+
+TEST_F(Desktop, EscapePausesUntilPressedAgain) {
+  auto mode = open();
+  ASSERT_NE(mode, nullptr);
+  // A key press as GLFW delivers it: down, then up. The HUD opens its pause menu.
+  mode->handle(KeyDown{Key::Escape});
+  mode->handle(KeyUp{Key::Escape});
+  ASSERT_TRUE(mode->frame(1.0).has_value());
+  EXPECT_TRUE(mode->paused());
+  EXPECT_EQ(mode->attempt().session().tick(), 0);
+  mode->handle(KeyDown{Key::Escape});
+  mode->handle(KeyUp{Key::Escape});
+  ASSERT_TRUE(mode->frame(kTick).has_value());
+  EXPECT_FALSE(mode->paused());
+  EXPECT_EQ(mode->attempt().session().tick(), 1);
+}
+
+// --- Real X input events (xdotool through the XTEST extension) -------------------------
+
+/// Stands still and keeps every event the window delivered.
+class EventLog final : public TickInput {
+ public:
+  explicit EventLog(std::vector<InputEvent>* events) : events_(events) {}
+  void handle(const InputEvent& event) override { events_->push_back(event); }
+  std::optional<interaction::TraineeInput> tick(const Session& session) override {
+    return session.lastInput();
+  }
+
+ private:
+  std::vector<InputEvent>* events_;
+};
+
+template <typename T>
+bool received(const std::vector<InputEvent>& events, const std::function<bool(const T&)>& match) {
+  return std::any_of(events.begin(), events.end(), [&](const InputEvent& e) {
+    const auto* x = std::get_if<T>(&e);
+    return x != nullptr && match(*x);
+  });
+}
+
+TEST_F(Desktop, RealXKeyAndMouseEventsReachTheTickInputAndEscPauses) {
+  std::vector<InputEvent> events;
+  DesktopOptions options;
+  options.packageDir = scenarioDir("safe-isolation");
+  options.width = 320;
+  options.height = 240;
+  options.validation = true;
+  options.onValidationMessage = [this](std::string_view m) { messages_.emplace_back(m); };
+  options.title = "praxis-xdotool-" + std::to_string(::getpid());
+  auto mode = DesktopMode::open(*package_.scenario, options, [&](const Session&) {
+    return std::make_unique<EventLog>(&events);
+  });
+  ASSERT_TRUE(mode.has_value()) << mode.error().message;
+  DesktopMode& m = **mode;
+  ASSERT_TRUE(m.frame(kTick).has_value());
+  // With no window manager, keys go to the window under the pointer (PointerRoot focus).
+  const std::string find = "xdotool search --sync --name '" + options.title + "'";
+  const auto moved = test::runCommand("xdotool mousemove --window $(" + find + " | head -1) 100 80"
+                                      " && xdotool mousemove_relative 15 5 && xdotool key w"
+                                      " && xdotool click 1 && xdotool key Escape 2>&1");
+  ASSERT_EQ(moved.exitCode, 0) << "xdotool (package xdotool) is needed: " << moved.output;
+  const auto sawAll = [&] {
+    return received<KeyDown>(events, [](const KeyDown& k) { return k.key == Key::Escape; }) &&
+           received<KeyUp>(events, [](const KeyUp& k) { return k.key == Key::W; }) &&
+           received<MouseDown>(events, [](const MouseDown& b) { return b.button == MouseButton::Left; }) &&
+           received<MouseMove>(events, [](const MouseMove& mv) { return mv.dx == 15.0 && mv.dy == 5.0; });
+  };
+  for (int i = 0; i < 200 && !sawAll(); ++i) {
+    ASSERT_TRUE(m.frame(0.0).has_value());
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_TRUE(sawAll()) << events.size() << " events arrived";
+  EXPECT_TRUE(m.paused()) << "Esc, pressed on the real keyboard, pauses";
+  const core::Tick before = m.attempt().session().tick();
+  ASSERT_TRUE(m.frame(1.0).has_value());
+  EXPECT_EQ(m.attempt().session().tick(), before);
+}
+
+// --- The CLI, as a user runs it -------------------------------------------------------
+
+std::string isolated(const fs::path& home) {
+  return "XDG_DATA_HOME='" + home.string() + "' XDG_CACHE_HOME='" + home.string() + "/cache'";
+}
+
+TEST_F(Desktop, ARecordedDesktopAttemptReplaysHeadlessWithTheSameHash) {
+  const fs::path dir = fs::path(::testing::TempDir()) / "praxis-desktop-record";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path rec = dir / "attempt.rec";
+  const fs::path png = dir / "last.png";
+  auto run = test::runPraxis("run '" + scenarioDir("safe-isolation").string() +
+                                 "' --mode desktop --autopilot --speed 30 --exit --validate --no-xapi"
+                                 " --record '" + rec.string() + "' --screenshot '" + png.string() + "'",
+                             isolated(dir));
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  EXPECT_NE(run.output.find("desktop"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("result: PASSED"), std::string::npos) << run.output;
+  EXPECT_TRUE(fs::exists(png) && fs::file_size(png) > 1000) << run.output;
+  auto replay = test::runPraxis("replay '" + rec.string() + "'", isolated(dir));
+  EXPECT_EQ(replay.exitCode, 0) << replay.output;
+  EXPECT_NE(replay.output.find("matches"), std::string::npos) << replay.output;
+}
+
+TEST(DesktopCli, WithoutADisplayRunSaysSoInOneLineAndSuggestsHeadless) {
+  auto run = test::runPraxis("run '" + scenarioDir("safe-isolation").string() + "' --autopilot",
+                             "env -u DISPLAY -u WAYLAND_DISPLAY");
+  EXPECT_EQ(run.exitCode, 2) << run.output;
+  EXPECT_NE(run.output.find("--headless"), std::string::npos) << run.output;
+  EXPECT_EQ(std::count(run.output.begin(), run.output.end(), '\n'), 1) << run.output;
+}
+
+TEST(DesktopCli, VrIsAClearUsageErrorForNow) {
+  auto run = test::runPraxis("run '" + scenarioDir("safe-isolation").string() + "' --mode vr --autopilot");
+  EXPECT_EQ(run.exitCode, 2) << run.output;
+  EXPECT_NE(run.output.find("not in this build yet"), std::string::npos) << run.output;
+}
+
+}  // namespace
+}  // namespace praxis::app
