@@ -22,12 +22,15 @@ namespace {
 // so that its path does not sweep across neighbouring parts.
 constexpr float kApproach = 0.12F;
 // Where an empty hand hangs, relative to the feet, and where a held one is carried, relative
-// to the eyes (to the side and below the view's centre, so it never hides the cursor).
+// to the eyes: low and to the hand's side, as a forearm carries it, so that even a large
+// object (an extinguisher) leaves the view's centre and the cursor free. Aiming a ranged
+// tool (the trigger held) brings it up towards the line of sight, as one raises a hose.
 constexpr float kHipsFraction = 0.55F;
 constexpr float kRestSide = 0.25F;
 constexpr float kRestForward = 0.25F;
-constexpr float kCarrySide = 0.18F;
-constexpr float kCarryDrop = 0.22F;
+constexpr float kCarrySide = 0.22F;
+constexpr float kCarryDrop = 0.35F;
+constexpr float kAimDrop = 0.2F;
 constexpr float kArrived = 1e-3F;
 constexpr float kCarryClearance = 0.06F;
 constexpr float kCarryClosest = 0.15F;
@@ -158,23 +161,24 @@ core::Pose DesktopControls::carryPose(const Hand& h, HandSide side,
     }
     return true;
   };
+  const scene::Entity* e = held == kNoEntity ? nullptr : &world.scene().at(held);
+  const bool ranged = e != nullptr && e->tool && e->tool->range > 0.0F;
+  const float drop = ranged && h.triggerHeld ? kAimDrop : kCarryDrop;
   float distance = h.carryDistance;
   const auto at = [&](float d) {
-    return eyes() + bodyRotation() * core::Vec3(sideSign(side) * kCarrySide, -kCarryDrop, -d);
+    return eyes() + bodyRotation() * core::Vec3(sideSign(side) * kCarrySide, -drop, -d);
   };
   while (distance > kCarryClosest && !clear(at(distance))) distance -= 0.05F;
   core::Pose pose{at(std::max(distance, kCarryClosest)),
                   glm::normalize(bodyRotation() * h.userRotation)};
-  if (held == kNoEntity) return pose;
-  const scene::Entity& e = world.scene().at(held);
-  if (!e.tool || e.tool->range <= 0.0F) return pose;
+  if (!ranged) return pose;
   // A ranged tool points where the cursor does, as one aims a hose at what one looks at.
   const core::Vec3 aimAt = side == active_ && pointed_
                                ? pointed_->point
                                : eyes() + head().forward() * tuning_.pointRange;
-  const core::Pose toolInHand = h.applied.inverse() * e.worldPose;
+  const core::Pose toolInHand = h.applied.inverse() * e->worldPose;
   pose.orientation = interaction::aimHeldTool(core::Pose{pose.position, h.pose.orientation},
-                                              toolInHand, *e.tool, aimAt);
+                                              toolInHand, *e->tool, aimAt);
   return pose;
 }
 
