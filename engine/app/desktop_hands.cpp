@@ -34,6 +34,11 @@ constexpr float kAimDrop = 0.2F;
 constexpr float kArrived = 1e-3F;
 constexpr float kCarryClearance = 0.06F;
 constexpr float kCarryClosest = 0.15F;
+// A hand on its way in keeps this clear of colliders and live parts (sampled every 2 cm);
+// where the straight way would brush one, it first draws back halfway to its shoulder and
+// comes in from there, in front, as a person reaches past a live busbar.
+constexpr float kPathClearance = 0.04F;
+constexpr float kPathStep = 0.02F;
 // Ticks a closed hand waits for the world to report the grab before giving up.
 constexpr core::Tick kGripWait = 3;
 // An empty hand drops back, and a held one follows the view, faster than a reach.
@@ -106,6 +111,7 @@ void DesktopControls::onSecondaryDown(const interaction::World& world) {
   h.target = pointed_->entity;
   h.point = pointed_->point;
   h.approached = false;
+  h.way = Hand::Way::Unchecked;
 }
 
 void DesktopControls::onSecondaryUp() {
@@ -124,6 +130,7 @@ void DesktopControls::startReach(Hand& h, EntityId target, const core::Vec3& poi
   h.target = target;
   h.point = point;
   h.approached = false;
+  h.way = Hand::Way::Unchecked;
 }
 
 void DesktopControls::startRelease(Hand& h) {
@@ -131,6 +138,7 @@ void DesktopControls::startRelease(Hand& h) {
     h.task = Hand::Task::Place;  // first bring the object onto the socket, then let go
     h.target = preview_->socket;
     h.approached = false;
+    h.way = Hand::Way::Unchecked;
     return;
   }
   h.grip = 0.0F;
@@ -180,6 +188,38 @@ core::Pose DesktopControls::carryPose(const Hand& h, HandSide side,
   pose.orientation = interaction::aimHeldTool(core::Pose{pose.position, h.pose.orientation},
                                               toolInHand, *e->tool, aimAt);
   return pose;
+}
+
+core::Vec3 DesktopControls::clearWay(Hand& h, HandSide side, const core::Vec3& goal,
+                                     const interaction::World& world) const {
+  const scene::Scene& scene = world.scene();
+  const EntityId held = world.held(side);
+  const auto brushes = [&](const core::Vec3& p) {
+    for (EntityId id = 0; id < scene.size(); ++id) {
+      const scene::Entity& e = scene.at(id);
+      if (!(e.collider || e.touchTarget) || (held != kNoEntity && isWithin(scene, id, held)) ||
+          (h.target != kNoEntity && isWithin(scene, id, h.target)))
+        continue;
+      if (scene::distanceToSurface(e, p) < kPathClearance) return true;
+    }
+    return false;
+  };
+  // Decided once per way in, so the hand never wavers between the two.
+  if (h.way == Hand::Way::Unchecked) {
+    h.way = Hand::Way::Clear;
+    const int samples = static_cast<int>(glm::length(goal - h.pose.position) / kPathStep);
+    for (int i = 1; i <= samples && h.way == Hand::Way::Clear; ++i) {
+      const float t = static_cast<float>(i) / static_cast<float>(samples);
+      if (brushes(glm::mix(h.pose.position, goal, t))) h.way = Hand::Way::Back;
+    }
+  }
+  if (h.way == Hand::Way::Clear) return goal;
+  const core::Vec3 back = glm::mix(shoulder(side), goal, 0.5F);
+  if (glm::length(h.pose.position - back) < kArrived) {
+    h.way = Hand::Way::Clear;  // drawn back: now in, from in front
+    return goal;
+  }
+  return back;
 }
 
 bool DesktopControls::moveHandTowards(Hand& h, const core::Vec3& goal, float speedFactor) const {
@@ -341,7 +381,14 @@ void DesktopControls::updatePlace(Hand& h, HandSide side, const interaction::Wor
   core::Vec3 towardsEyes = eyes() - snapAt;
   towardsEyes =
       glm::length(towardsEyes) > 1e-4F ? glm::normalize(towardsEyes) : core::Vec3(0, 0, 1);
-  if (!moveHandTowards(h, h.approached ? goal : goal + towardsEyes * kApproach)) return;
+  const core::Vec3 approach = goal + towardsEyes * kApproach;
+  if (!h.approached) {
+    const core::Vec3 next = clearWay(h, side, approach, world);
+    if (!moveHandTowards(h, next) || h.way != Hand::Way::Clear) return;
+    h.approached = true;
+    return;
+  }
+  if (!moveHandTowards(h, goal)) return;
   if (!h.approached) {
     h.approached = true;
     return;

@@ -12,6 +12,7 @@
 #include "app/controls_help.h"
 #include "app/frame_builder.h"
 #include "interaction/world.h"
+#include "scene/raycast.h"
 #include "test_entities.h"
 
 namespace praxis::app {
@@ -87,6 +88,7 @@ class Rig {
     });
   }
   interaction::World& world() { return world_; }
+  void forgetEvents() { events_.clear(); }
   DesktopControls& controls() { return controls_; }
 
  private:
@@ -265,6 +267,33 @@ TEST(DesktopControls, ReleasingNearASocketShowsTheGhostAndSnaps) {
   EXPECT_TRUE(rig.happened(EventKind::Snapped, "padlock"));
   EXPECT_EQ(rig.world().scene().at(rig.id("lock_point")).socket->occupant, rig.id("padlock"));
   EXPECT_FALSE(rig.controls().snapPreview());
+}
+
+TEST(DesktopControls, PlacingDrawsTheHandBackRatherThanBrushAcrossALivePart) {
+  Entity socket = box("lock_point", {0.0F, 1.55F, -0.5F}, {0.02F, 0.02F, 0.02F});
+  socket.socket = scene::Socket{{"padlock"}, {}, 0.05F, scene::kNoEntity};
+  // Live, across the straight way from the low carry to the socket.
+  Entity busbar = box("busbar", {0.11F, 1.47F, -0.45F}, {0.1F, 0.02F, 0.04F});
+  busbar.touchTarget = scene::TouchTarget{};
+  Rig rig({floorPlane(), grabbable("padlock", {0.1F, 1.7F, -0.45F}), socket, busbar});
+  rig.lookAt({0.1F, 1.7F, -0.45F});
+  rig.click();
+  rig.seconds(1.5);
+  ASSERT_EQ(rig.world().held(HandSide::Right), rig.id("padlock"));
+  rig.lookAt({0.0F, 1.55F, -0.5F});
+  ASSERT_TRUE(rig.controls().snapPreview());
+  rig.forgetEvents();
+  rig.click();
+  float closest = 1.0F;
+  for (int i = 0; i < core::secondsToTicks(1.5) && !rig.happened(EventKind::Snapped, "padlock"); ++i) {
+    rig.step();
+    const core::Vec3 hand = rig.lastInput().hand(HandSide::Right).pose.position;
+    const Entity& bar = rig.world().scene().at(rig.id("busbar"));
+    closest = std::min(closest, scene::distanceToSurface(bar, hand));
+  }
+  EXPECT_TRUE(rig.happened(EventKind::Snapped, "padlock"));
+  EXPECT_FALSE(rig.happened(EventKind::Touched, "busbar"));
+  EXPECT_GT(closest, 0.03F);
 }
 
 TEST(DesktopControls, AClickPressesAButtonWhichSpringsBack) {
