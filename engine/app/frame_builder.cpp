@@ -4,6 +4,7 @@
 
 #include "app/desktop_controls.h"
 #include "app/instruction_panel.h"
+#include "interaction/world.h"
 #include "render/renderer.h"
 
 namespace praxis::app {
@@ -35,11 +36,12 @@ double secondsOnStep(const Session& session, core::Tick tick) {
 
 }  // namespace
 
-void addTraineeVisuals(const interaction::TraineeInput& input, const DesktopControls* controls,
-                       render::FrameInput& frame) {
+void addTraineeVisuals(const interaction::World& world, const interaction::TraineeInput& input,
+                       const DesktopControls* controls, render::FrameInput& frame) {
   for (std::size_t i = 0; i < input.hands.size(); ++i) {
-    if (!input.hands[i].tracked) continue;
     const auto side = static_cast<interaction::HandSide>(i);
+    frame.hidden.push_back(world.handEntity(side));
+    if (!input.hands[i].tracked) continue;
     frame.hands.push_back(render::HandMarker{
         .pose = input.hands[i].pose,
         .active = controls != nullptr && controls->activeHand() == side});
@@ -69,7 +71,7 @@ render::FrameInput buildFrame(const Session& session, const FrameOptions& option
   }
   frame.faultFlash = faultFlash(feedback, shown);
   if (options.hands || options.controls != nullptr) {
-    addTraineeVisuals(session.lastInput(), options.controls, frame);
+    addTraineeVisuals(session.world(), session.lastInput(), options.controls, frame);
   }
   const std::size_t viewCount = options.eyes == Eyes::Both ? 2 : 1;
   if (options.overview) {

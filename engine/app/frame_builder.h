@@ -42,10 +42,11 @@ struct FrameOptions {
 /// session's scene: build it again after the session steps.
 [[nodiscard]] render::FrameInput buildFrame(const Session& session, const FrameOptions& options);
 
-/// Adds the trainee's tracked hands in `input` to `frame`; with desktop `controls`, their
-/// active hand is marked and their snap preview becomes a ghost of the held object.
-void addTraineeVisuals(const interaction::TraineeInput& input, const DesktopControls* controls,
-                       render::FrameInput& frame);
+/// Adds the trainee's tracked hands in `input` to `frame` (in place of `world`'s own hand
+/// spheres, which it hides); with desktop `controls`, their active hand is marked and their
+/// snap preview becomes a ghost of the held object.
+void addTraineeVisuals(const interaction::World& world, const interaction::TraineeInput& input,
+                       const DesktopControls* controls, render::FrameInput& frame);
 
 /// The fault vignette's strength 0..1 at `tick`: a fault raised in the last second flashes,
 /// fading out.

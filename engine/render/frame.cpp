@@ -91,7 +91,9 @@ void Renderer::Impl::buildDrawList(const FrameInput& input) {
   const core::Vec3 eye = input.views.front().position;
   const auto& entities = input.scene->entities();
   for (std::size_t id = 0; id < entities.size(); ++id) {
-    if (!entities[id].visual.visible) continue;
+    if (!entities[id].visual.visible ||
+        std::find(input.hidden.begin(), input.hidden.end(), id) != input.hidden.end())
+      continue;
     const bool highlighted =
         std::find(input.highlighted.begin(), input.highlighted.end(), id) != input.highlighted.end();
     addEntity(entities[id], entities[id].worldPose.matrix(), glm::vec4(1.0F), highlighted, eye);

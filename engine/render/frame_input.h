@@ -99,6 +99,9 @@ struct FrameInput {
   std::vector<Ghost> ghosts;
   /// The trainee's hands (desktop, VR); empty: none drawn.
   std::vector<HandMarker> hands;
+  /// Entities of `scene` not drawn this frame (the world's own hand spheres, where `hands`
+  /// draws the hands instead).
+  std::vector<scene::EntityId> hidden;
   DirectionalLight light;
   glm::vec4 clearColour{0.05F, 0.06F, 0.08F, 1.0F};  // linear
   /// Seconds since start; drives the highlight pulse. Tests fix it for repeatable images.

@@ -254,7 +254,7 @@ TEST(DesktopControls, ReleasingNearASocketShowsTheGhostAndSnaps) {
       0.0F, 1e-5F);
   // The desktop frame draws it as a ghost, and both hands, the active (right) one marked.
   render::FrameInput frame;
-  addTraineeVisuals(rig.lastInput(), &rig.controls(), frame);
+  addTraineeVisuals(rig.world(), rig.lastInput(), &rig.controls(), frame);
   ASSERT_EQ(frame.ghosts.size(), 1U);
   EXPECT_EQ(frame.ghosts[0].entity, rig.id("padlock"));
   EXPECT_EQ(frame.ghosts[0].pose.position, rig.controls().snapPreview()->pose.position);
@@ -262,6 +262,9 @@ TEST(DesktopControls, ReleasingNearASocketShowsTheGhostAndSnaps) {
   EXPECT_FALSE(frame.hands[0].active);
   EXPECT_TRUE(frame.hands[1].active);
   EXPECT_EQ(frame.hands[1].pose.position, rig.lastInput().hand(HandSide::Right).pose.position);
+  // In place of the world's own hand spheres, not on top of them.
+  EXPECT_EQ(frame.hidden, (std::vector<EntityId>{rig.world().handEntity(HandSide::Left),
+                                                 rig.world().handEntity(HandSide::Right)}));
   rig.click();
   rig.seconds(1.5);
   EXPECT_TRUE(rig.happened(EventKind::Snapped, "padlock"));

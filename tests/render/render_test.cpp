@@ -220,7 +220,7 @@ TEST_F(RenderTest, AGhostIsATranslucentCopyOfTheEntityWhereItWouldSnap) {
   EXPECT_EQ(pixelAt(base, real), pixelAt(ghosted, real));
 }
 
-TEST_F(RenderTest, HandsAreSmallSpheresTheActiveOneLargerAndWarmer) {
+TEST_F(RenderTest, HandsAreSmallSpheresTheActiveOneLargerAndWarmerAndHiddenEntitiesAreNot) {
   scene::Scene scene = primitivesScene();
   scene.at(*scene.find("floor")).visual.visible = false;  // against the clear colour
   const auto base = render(frameOf(scene), 128, 128);
@@ -247,6 +247,13 @@ TEST_F(RenderTest, HandsAreSmallSpheresTheActiveOneLargerAndWarmer) {
   }
   EXPECT_GT(leftCount, 10U);
   EXPECT_GT(rightCount, leftCount);
+  // A hidden entity is not drawn (the world's own hand spheres, replaced by the markers).
+  auto hidden = frameOf(scene);
+  hidden.hidden = {*scene.find("sphere")};
+  const auto without = render(hidden, 128, 128);
+  const auto sphere = pixelOf(goldenView(), scene.at(*scene.find("sphere")).worldPose.position, 128);
+  EXPECT_NE(pixelAt(base, sphere), pixelAt(without, sphere));
+  EXPECT_EQ(pixelAt(without, sphere), pixelAt(without, {127, 0})) << "not the clear colour";
 }
 
 TEST_F(RenderTest, FaultFlashReddensTheEdges) {
