@@ -44,6 +44,22 @@ constexpr core::Tick kGripWait = 3;
 // An empty hand drops back, and a held one follows the view, faster than a reach.
 constexpr float kReturnSpeed = 2.0F;
 
+/// The hand orientation that holds a tool upright (its local up as near the world's as its
+/// direction allows) pointing from `hand` at `aimAt`, as a person holds an extinguisher by
+/// its handle; `current` where that is undefined. Aiming from the last tick's pose alone
+/// keeps whatever roll the grab gave it, and a tool rolled onto its side lies across the view.
+core::Quat uprightAim(const core::Quat& current, const core::Pose& toolInHand,
+                      const scene::Tool& tool, const core::Vec3& hand, const core::Vec3& aimAt) {
+  const core::Vec3 up(0.0F, 1.0F, 0.0F);
+  const core::Vec3 towards = aimAt - hand;
+  if (glm::length(towards) < 1e-3F || glm::length(tool.direction) < 1e-6F) return current;
+  const core::Vec3 local = glm::normalize(tool.direction);
+  const core::Vec3 world = glm::normalize(towards);
+  if (std::abs(local.y) > 0.99F || std::abs(world.y) > 0.99F) return current;
+  const core::Quat toolWorld = glm::quatLookAt(world, up) * glm::inverse(glm::quatLookAt(local, up));
+  return glm::normalize(toolWorld * glm::inverse(toolInHand.orientation));
+}
+
 }  // namespace
 
 // ----- events ---------------------------------------------------------------------------------
@@ -185,8 +201,10 @@ core::Pose DesktopControls::carryPose(const Hand& h, HandSide side,
                                ? pointed_->point
                                : eyes() + head().forward() * tuning_.pointRange;
   const core::Pose toolInHand = h.applied.inverse() * e->worldPose;
-  pose.orientation = interaction::aimHeldTool(core::Pose{pose.position, h.pose.orientation},
-                                              toolInHand, *e->tool, aimAt);
+  pose.orientation = interaction::aimHeldTool(
+      core::Pose{pose.position,
+                 uprightAim(h.pose.orientation, toolInHand, *e->tool, pose.position, aimAt)},
+      toolInHand, *e->tool, aimAt);
   return pose;
 }
 

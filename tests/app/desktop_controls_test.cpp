@@ -374,9 +374,16 @@ TEST(DesktopControls, ARangedToolIsAimedAtTheCursorAndUsedWithTheRightButton) {
   rig.click();
   rig.seconds(1.5);
   ASSERT_EQ(rig.world().held(HandSide::Right), rig.id("extinguisher"));
+  rig.lookAt({-1.0F, 0.1F, -0.5F});  // down to the left first: aiming there and back must
+  rig.seconds(0.5);                  // not leave the tool rolled onto its side
   rig.lookAt({1.0F, 0.2F, -3.0F});
   rig.seconds(0.5);
   EXPECT_FALSE(rig.happened(EventKind::ToolStarted, "extinguisher")) << "used before the trigger";
+  // Aimed, it stays upright (a person holds an extinguisher by its handle), not on its side.
+  const core::Pose held = rig.world().scene().at(rig.id("extinguisher")).worldPose;
+  EXPECT_GT(held.rotate({0, 1, 0}).y, 0.9F);
+  const core::Vec3 nozzle = held.rotate({0, 0, -1});
+  EXPECT_GT(glm::dot(nozzle, glm::normalize(core::Vec3(1.0F, 0.2F, -3.0F) - held.position)), 0.98F);
   rig.send(MouseDown{MouseButton::Right});
   rig.step(3);
   EXPECT_TRUE(rig.happened(EventKind::ToolStarted, "extinguisher"));
