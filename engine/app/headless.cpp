@@ -53,6 +53,7 @@ RunResult playTrainee(Attempt& attempt, TickInput& trainee, double maxSeconds, c
     if (options.record != nullptr) options.record->push_back(*input);
     attempt.step(*input);
   }
+  if (options.onFinished) options.onFinished(s);
   RunResult result = summarise(s);
   result.timedOut = timedOut;
   return result;
@@ -94,6 +95,7 @@ core::Result<RunResult> runInputs(const scenario::ScenarioDef& def,
   }
   // A recording ends where the recorded attempt ended; a shorter log means it was abandoned.
   if (!a.ended() && options.stopAtStep.empty()) a.abort();
+  if (options.onFinished) options.onFinished(a.session());
   return summarise(a.session());
 }
 

@@ -2,6 +2,7 @@
 // as the CPU allows; the result is checked against the script's expectations.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,8 @@ struct RunOptions {
   AttemptOptions attempt;
   /// Stop as soon as this step becomes active (for snapshots); "" runs to the end.
   std::string stopAtStep;
+  /// Called once with the finished session, before it is summarised (e.g. to record coverage).
+  std::function<void(const Session&)> onFinished;
   /// When set, every tick's input is appended here (for --record).
   std::vector<interaction::TraineeInput>* record = nullptr;
   /// Seconds the trainee may stand idle after the script's last action before the attempt

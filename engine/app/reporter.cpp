@@ -142,6 +142,13 @@ void Reporter::reportFault(const scenario::AttemptEvent& e) {
   r.extensions[std::string(ext::kSeverity)] = scenario::toString(e.severity);
   r.extensions[std::string(ext::kStep)] = e.stepId;
   r.extensions[std::string(ext::kInvolved)] = e.involved;
+  xapi::Json labels = xapi::Json::array();
+  for (const auto& id : e.involved) {
+    const auto* object = def_.findObject(id);
+    labels.push_back(object && !object->label.empty() ? xapi::Json(languageMap(object->label))
+                                                      : xapi::Json({{"en", id}}));
+  }
+  r.extensions[std::string(ext::kInvolvedLabels)] = std::move(labels);
   r.extensions[std::string(ext::kPenalty)] = e.points;
   s.result = r;
   sink_(std::move(s));

@@ -1,8 +1,24 @@
 #include "app/scene_models.h"
 
+#include <set>
+
+#include "assets/importer.h"
 #include "assets/model_cache.h"
 
 namespace praxis::app {
+
+void checkModelsImport(const scenario::ScenarioDef& def, scenario::Diagnostics& out) {
+  std::set<std::string> checked;
+  for (const auto& object : def.objects) {
+    const std::string& model = object.visual.model;
+    if (model.empty() || def.folder.empty() || !checked.insert(model).second) continue;
+    auto imported = assets::importModel(std::filesystem::path(def.folder) / model);
+    if (!imported) {
+      out.error(scenario::spanOf(object.fields, "model", object.span),
+                "model: '" + model + "' does not import: " + imported.error().message);
+    }
+  }
+}
 
 core::Result<SceneModels> loadSceneModels(const scene::Scene& scene,
                                           const std::filesystem::path& packageDir,

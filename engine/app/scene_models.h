@@ -9,6 +9,8 @@
 
 #include "assets/mesh.h"
 #include "core/result.h"
+#include "scenario/definition.h"
+#include "scenario/diagnostics.h"
 #include "scene/scene.h"
 
 namespace praxis::app {
@@ -18,6 +20,11 @@ struct SceneModels {
   int fromCache = 0;                            // loads that skipped Assimp
   std::vector<std::string> warnings;            // importer warnings, with the file named
 };
+
+/// Imports every model the package's objects name (as the renderer would) and reports each
+/// that does not import (a corrupt .glb, a .txt) as an error at its `model:` line:col. The
+/// loader checks that the files exist inside the package; only an import shows they work.
+void checkModelsImport(const scenario::ScenarioDef& def, scenario::Diagnostics& out);
 
 /// Loads every model the scene names; paths are relative to `packageDir`. The first model
 /// that cannot be imported is an error naming its file.

@@ -61,6 +61,17 @@ void Session::step(const interaction::TraineeInput& input) {
   ++tick_;
 }
 
+std::unique_ptr<Session> Session::clone() const {
+  std::unique_ptr<Session> copy(new Session(def_, options_));
+  copy->rng_ = rng_;
+  copy->lastInput_ = lastInput_;
+  copy->tick_ = tick_;
+  copy->events_ = events_;
+  copy->world_ = std::make_unique<interaction::World>(*world_);
+  copy->runner_ = runner_->clone();
+  return copy;
+}
+
 void Session::abort() { runner_->abort(tick_); }
 
 core::Tick Session::tick() const { return tick_; }
@@ -72,6 +83,8 @@ const std::vector<interaction::WorldEvent>& Session::worldEvents() const { retur
 const std::vector<scenario::AttemptEvent>& Session::attemptEvents() const {
   return runner_->events();
 }
+
+void Session::hashAttemptState(core::Hasher& hasher) const { runner_->hashState(hasher); }
 
 std::uint64_t Session::eventLogHash() const {
   core::Hasher hasher;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/mode.h"
+#include "core/hash.h"
 #include "core/result.h"
 #include "core/rng.h"
 #include "core/sim_time.h"
@@ -46,6 +47,8 @@ class Session {
 
   /// Advances the simulation by one tick with this input (nothing once the attempt ended).
   void step(const interaction::TraineeInput& input);
+  /// An independent copy of the session so far: world, runner and logs.
+  [[nodiscard]] std::unique_ptr<Session> clone() const;
   /// Ends an unfinished attempt as failed (the trainee stopped, the window closed).
   void abort();
 
@@ -66,6 +69,8 @@ class Session {
 
   [[nodiscard]] const std::vector<interaction::WorldEvent>& worldEvents() const;
   [[nodiscard]] const std::vector<scenario::AttemptEvent>& attemptEvents() const;
+  /// Folds the runner's discrete attempt state into `hasher` (scenario::Runner::hashState).
+  void hashAttemptState(core::Hasher& hasher) const;
   /// Hash over the world event log so far; equal logs give equal hashes, bit for bit.
   [[nodiscard]] std::uint64_t eventLogHash() const;
 

@@ -4,8 +4,10 @@
 #include <cctype>
 #include <set>
 
+#include "core/hash.h"
 #include "core/paths.h"
 #include "core/uuid.h"
+#include "xapi/json_input.h"
 #include "xapi/lrs_client.h"
 #include "xapi/outbox.h"
 
@@ -147,6 +149,24 @@ void StatementOutput::waitForDelivery(xapi::Outbox& box, std::chrono::millisecon
   }
 }
 
+void StatementOutput::waitForCommit() {
+  // A slow disk gets up to 30 s; a disk that keeps failing (full, read-only, a file-size
+  // limit) is not going to recover while the trainee waits: give up after 2 s of failures.
+  constexpr auto kCommitLimit = std::chrono::seconds(30);
+  constexpr auto kFailingLimit = std::chrono::seconds(2);
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + kCommitLimit;
+  auto lastGood = Clock::now();
+  auto last = emitter_->stats();
+  while (!emitter_->waitCommitted(std::chrono::milliseconds(100))) {
+    const auto now = Clock::now();
+    const auto stats = emitter_->stats();
+    if (stats.committed > last.committed || stats.commitErrors == last.commitErrors) lastGood = now;
+    last = stats;
+    if (now >= deadline || now - lastGood > kFailingLimit) return;
+  }
+}
+
 void StatementOutput::collect(xapi::Outbox& box, StatementOutputSummary& summary) const {
   const std::set<std::string> unique(registrations_.begin(), registrations_.end());
   for (const auto& registration : unique) {
@@ -166,10 +186,10 @@ void StatementOutput::collect(xapi::Outbox& box, StatementOutputSummary& summary
           break;
       }
       if (!summary.cmi5) return;
-      const xapi::Json body = xapi::Json::parse(r.body, nullptr, false);
+      const auto body = xapi::parseJsonInput(r.body);
       std::string verb;
-      if (body.is_object() && body.contains("verb") && body["verb"].is_object()) {
-        verb = body["verb"].value("id", "");
+      if (body && body->is_object() && body->contains("verb") && (*body)["verb"].is_object()) {
+        verb = (*body)["verb"].value("id", "");
       }
       summary.undelivered.push_back(
           UndeliveredStatement{r.id, verb, r.state == xapi::OutboxState::Pending, reason});
@@ -183,17 +203,21 @@ StatementOutputSummary StatementOutput::close(std::chrono::milliseconds delivery
   summary.lrsConfigured = cmi5_.has_value() || settings_.lrs.has_value();
   summary.cmi5 = cmi5_.has_value();
   summary.rejected = rejected_;
-  if (closed_) return summary;
+  // No emitter: open() failed and this output never started, so there is nothing to close.
+  if (closed_ || !emitter_) return summary;
   closed_ = true;
-  summary.emitted = emitter_->stats().emitted;
-  if (!emitter_->waitCommitted(std::chrono::seconds(30))) {
-    log_.error("xAPI: the outbox did not commit within 30 s; see the errors above");
-  }
+  waitForCommit();
   auto box = xapi::Outbox::open(settings_.outbox);
   if (summary.lrsConfigured && deliveryWait.count() > 0 && box) {
     waitForDelivery(**box, deliveryWait);
   }
-  emitter_.reset();  // joins the writer and sender: what is still pending stays on disk
+  // Joins the writer and sender: what is still pending stays on disk; what was never
+  // committed is lost, and said so.
+  const auto stats = emitter_->stop();
+  emitter_.reset();
+  summary.emitted = stats.emitted;
+  summary.notStored = stats.emitted - stats.committed;
+  summary.storeError = stats.lastCommitError;
   if (!box) {
     summary.lastError = box.error().message;
     return summary;
@@ -234,8 +258,13 @@ core::Result<OpenedOutput> openStatementOutput(const OutputRequest& request) {
 
 std::filesystem::path cmi5OutboxPath(const std::filesystem::path& outbox,
                                      const xapi::cmi5::Session& session) {
+  // The registration is a checked UUID (parseLaunchUrl); the session id is whatever the LMS
+  // sent, so only its hash goes into the name: no LMS string ever becomes a path.
+  assert(core::isUuid(session.launch().registration));
+  core::Hasher hasher;
+  hasher.text(session.sessionId());
   const auto folder = outbox.parent_path() / "cmi5";
-  return folder / (session.launch().registration + "-" + session.sessionId() + ".sqlite");
+  return folder / (session.launch().registration + "-" + hasher.hex() + ".sqlite");
 }
 
 core::Result<std::string> localTraineeId() {

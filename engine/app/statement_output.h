@@ -41,15 +41,22 @@ struct StatementOutputSummary {
   std::int64_t pending = 0;   // in the outbox, not yet delivered (no LRS, or it is down)
   std::int64_t delivered = 0;  // of this run's statements
   std::int64_t dead = 0;      // refused by the LRS (see `praxis xapi export --state dead`)
+  std::int64_t notStored = 0;  // emitted but never written to the outbox: lost
   bool lrsConfigured = false;
   std::string outbox;
-  std::string lastError;  // the outbox's last delivery error, if any
+  std::string lastError;   // the outbox's last delivery error, if any
+  std::string storeError;  // why statements could not be stored (disk full, read-only, ...)
   /// cmi5 only: the session's statements the LMS has not accepted, oldest first. The LMS's
   /// endpoint and token stay beside the outbox (cmi5::credentialsPath) while any is pending.
   bool cmi5 = false;
   std::vector<UndeliveredStatement> undelivered;
   /// Whether every statement of this run reached the LRS / LMS.
-  [[nodiscard]] bool allDelivered() const { return rejected == 0 && pending == 0 && dead == 0; }
+  [[nodiscard]] bool allDelivered() const {
+    return rejected == 0 && notStored == 0 && pending == 0 && dead == 0;
+  }
+  /// Statements of this run that are not recorded anywhere: never stored, or rejected by
+  /// validation. A run with any must not report success.
+  [[nodiscard]] std::int64_t lost() const { return notStored + rejected; }
 };
 
 class StatementOutput {
@@ -89,6 +96,7 @@ class StatementOutput {
                   std::optional<xapi::cmi5::Session> cmi5);
   void emit(xapi::Statement statement);
   void waitForDelivery(xapi::Outbox& box, std::chrono::milliseconds limit);
+  void waitForCommit();
   void collect(xapi::Outbox& box, StatementOutputSummary& summary) const;
 
   xapi::XapiSettings settings_;

@@ -12,6 +12,10 @@ namespace praxis::core {
 inline constexpr std::string_view kDefaultLanguage = "nl-BE";
 inline const std::vector<std::string> kRequiredLanguages = {"nl-BE", "fr-BE", "en"};
 
+/// A BCP 47 language tag in its common form ("nl-BE", "en", "zh-Hant-TW", "und"). Every
+/// language an attempt runs in ends up in its xAPI statements, which must carry valid tags.
+[[nodiscard]] bool isLanguageTag(std::string_view text);
+
 /// A string per BCP 47 language tag.
 class LocalizedText {
  public:

@@ -69,4 +69,16 @@ Result<void> writeFileAtomic(const std::filesystem::path& path, std::string_view
   return {};
 }
 
+Result<void> checkWritable(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return fail(path.string(), ": is a folder");
+  const auto probe = path.string() + ".probe" + std::to_string(::getpid());
+  {
+    std::ofstream out(probe, std::ios::binary | std::ios::trunc);
+    if (!out) return fail(path.string(), ": cannot write there: ", std::strerror(errno));
+  }
+  std::filesystem::remove(probe, ec);
+  return {};
+}
+
 }  // namespace praxis::core

@@ -29,4 +29,8 @@ namespace praxis::core {
 [[nodiscard]] Result<void> writeFileAtomic(const std::filesystem::path& path,
                                            std::string_view bytes);
 
+/// Whether writeFileAtomic(path, ...) could succeed now: the folder takes a new file and
+/// `path` is not a folder. Lets a command refuse a bad output path before the work, not after.
+[[nodiscard]] Result<void> checkWritable(const std::filesystem::path& path);
+
 }  // namespace praxis::core

@@ -2,6 +2,7 @@
 
 #include <btBulletDynamicsCommon.h>
 
+#include <algorithm>
 #include <cassert>
 #include <unordered_map>
 
@@ -35,6 +36,7 @@ std::unique_ptr<btCollisionShape> makeShape(const scene::Shape& shape) {
 }
 
 struct Body {
+  scene::Shape source;  // what the shape was made from (to rebuild it in a copy)
   // Declaration order is destruction order: the body refers to shape and motion state.
   std::unique_ptr<btCollisionShape> shape;
   std::unique_ptr<btDefaultMotionState> motion;
@@ -44,19 +46,36 @@ struct Body {
 
 }  // namespace
 
+// Bullet's default pools (4096 manifolds and collision algorithms) are allocated and zeroed
+// with every world: most of the cost of creating a session. A scenario's few dozen bodies
+// need a fraction; past the pool Bullet allocates on demand, so nothing is lost.
+btDefaultCollisionConstructionInfo smallPools() {
+  btDefaultCollisionConstructionInfo info;
+  info.m_defaultMaxPersistentManifoldPoolSize = 128;
+  info.m_defaultMaxCollisionAlgorithmPoolSize = 128;
+  return info;
+}
+
 struct Physics::Impl {
   // Bullet objects refer to those declared before them; members are destroyed in reverse.
-  btDefaultCollisionConfiguration config;
+  btDefaultCollisionConfiguration config{smallPools()};
   btCollisionDispatcher dispatcher{&config};
   btDbvtBroadphase broadphase;
   btSequentialImpulseConstraintSolver solver;
   btDiscreteDynamicsWorld world{&dispatcher, &broadphase, &solver, &config};
   std::unordered_map<scene::EntityId, Body> bodies;
   std::vector<scene::EntityId> dynamicIds;  // in insertion order, for deterministic sync
+  std::vector<scene::EntityId> order;       // every body, in insertion order
+  // The dynamic bodies that were awake after the last step (or were just released), in
+  // dynamicIds order. Idle ticks look only at these, so resting objects cost nothing.
+  std::vector<scene::EntityId> awake;
 
   Impl() {
     world.setGravity(btVector3(0, -9.81F, 0));
     world.getDispatchInfo().m_deterministicOverlappingPairs = true;
+    // Only active bodies' bounding boxes are recomputed each step: static colliders and
+    // sleeping bodies do not move, so their boxes stay valid (Bullet's default redoes all).
+    world.setForceUpdateAllAabbs(false);
   }
   ~Impl() {
     for (auto& [id, b] : bodies) world.removeRigidBody(b.body.get());
@@ -66,6 +85,7 @@ struct Physics::Impl {
 
   Body& add(scene::EntityId id, const scene::Shape& shape, const core::Pose& pose, float mass) {
     Body b;
+    b.source = shape;
     b.shape = makeShape(shape);
     b.mass = mass;
     b.motion = std::make_unique<btDefaultMotionState>(toBt(pose));
@@ -76,7 +96,16 @@ struct Physics::Impl {
     info.m_restitution = 0.05F;
     b.body = std::make_unique<btRigidBody>(info);
     world.addRigidBody(b.body.get());
+    order.push_back(id);
     return bodies.emplace(id, std::move(b)).first->second;
+  }
+  void markAwake(scene::EntityId id) {
+    if (std::find(awake.begin(), awake.end(), id) != awake.end()) return;
+    awake.clear();  // rebuilt in dynamicIds order, so the sync order stays deterministic
+    for (const scene::EntityId d : dynamicIds) {
+      const btRigidBody& body = *bodies.at(d).body;
+      if (d == id || (body.isActive() && !body.isKinematicObject())) awake.push_back(d);
+    }
   }
   Body& at(scene::EntityId id) {
     auto it = bodies.find(id);
@@ -87,6 +116,23 @@ struct Physics::Impl {
 
 Physics::Physics() : impl_(std::make_unique<Impl>()) {}
 Physics::~Physics() = default;
+
+Physics::Physics(const Physics& other) : impl_(std::make_unique<Impl>()) {
+  for (const scene::EntityId id : other.impl_->order) {
+    const Body& from = other.impl_->bodies.at(id);
+    const btRigidBody& a = *from.body;
+    Body& to = impl_->add(id, from.source, fromBt(a.getWorldTransform()), from.mass);
+    btRigidBody& b = *to.body;
+    b.setCollisionFlags(a.getCollisionFlags());
+    b.setWorldTransform(a.getWorldTransform());
+    to.motion->setWorldTransform(a.getWorldTransform());
+    b.setLinearVelocity(a.getLinearVelocity());
+    b.setAngularVelocity(a.getAngularVelocity());
+    b.forceActivationState(a.getActivationState());
+    b.setDeactivationTime(a.getDeactivationTime());
+  }
+  impl_->dynamicIds = other.impl_->dynamicIds;
+}
 
 void Physics::addStatic(scene::EntityId id, const scene::Shape& shape, const core::Pose& pose) {
   impl_->add(id, shape, pose, 0.0F);
@@ -117,6 +163,7 @@ void Physics::makeDynamic(scene::EntityId id, const core::Pose& pose) {
   b.body->setAngularVelocity(btVector3(0, 0, 0));
   b.body->forceActivationState(ACTIVE_TAG);
   b.body->activate(true);
+  impl_->markAwake(id);
 }
 
 void Physics::setKinematicPose(scene::EntityId id, const core::Pose& pose) {
@@ -126,7 +173,8 @@ void Physics::setKinematicPose(scene::EntityId id, const core::Pose& pose) {
 }
 
 bool Physics::anyAwake() const {
-  for (const scene::EntityId id : impl_->dynamicIds) {
+  // A sleeping body only wakes when an awake one touches it, so the awake list is complete.
+  for (const scene::EntityId id : impl_->awake) {
     const Body& b = impl_->bodies.at(id);
     if (b.body->isActive() && !b.body->isKinematicObject()) return true;
   }
@@ -136,13 +184,23 @@ bool Physics::anyAwake() const {
 void Physics::step(double seconds, scene::Scene& scene) {
   // Nothing awake means nothing can move: skip Bullet entirely. Kinematic bodies are pushed
   // each tick by setKinematicPose and need no step of their own to stay in place.
-  if (!anyAwake()) return;
+  if (!anyAwake()) {
+    impl_->awake.clear();
+    return;
+  }
   impl_->world.stepSimulation(static_cast<btScalar>(seconds), 0);
+  // While something moves, look at every dynamic body: a collision may have woken one. Those
+  // awake before the step get their final pose too (they may have just fallen asleep).
+  std::vector<scene::EntityId> now;
   for (const scene::EntityId id : impl_->dynamicIds) {
     const Body& b = impl_->bodies.at(id);
-    if (b.body->isKinematicObject() || !b.body->isActive()) continue;
+    if (b.body->isKinematicObject()) continue;
+    const bool wasAwake = std::find(impl_->awake.begin(), impl_->awake.end(), id) != impl_->awake.end();
+    if (!b.body->isActive() && !wasAwake) continue;
     scene.setWorldPose(id, fromBt(b.body->getWorldTransform()));
+    if (b.body->isActive()) now.push_back(id);
   }
+  impl_->awake = std::move(now);
 }
 
 }  // namespace praxis::interaction

@@ -11,13 +11,16 @@
 namespace praxis::interaction {
 
 /// Bullet's discrete dynamics world, set up for determinism: a fixed step, no sub-stepping,
-/// and deterministic overlapping pairs (shared/DESIGN.md: same binary + same call order →
-/// same result).
+/// and deterministic overlapping pairs (docs/architecture.md, "Determinism": same binary +
+/// same call order → same result).
 class Physics {
  public:
   Physics();
   ~Physics();
-  Physics(const Physics&) = delete;
+  /// A new Bullet world with the same bodies in the same order, poses, velocities and
+  /// activation. Bullet's contact and pair caches start empty, so a body in motion may move
+  /// slightly differently than in the original (resting and held ones do not move at all).
+  Physics(const Physics& other);
   Physics& operator=(const Physics&) = delete;
 
   /// A fixed collider (floor, table, panel body) at the entity's current world pose.

@@ -314,16 +314,57 @@ void World::updateTools(core::Tick tick, std::vector<WorldEvent>& out) {
   toolContacts_ = std::move(now);
 }
 
+std::vector<std::size_t> World::movedZoneSubjects() {
+  constexpr float kUnset = std::numeric_limits<float>::quiet_NaN();  // never equal: all moved
+  if (zoneSubjectPos_.size() != zoneSubjects_.size()) {
+    zoneSubjectPos_.assign(zoneSubjects_.size(), core::Vec3(kUnset));
+    zonePositions_.assign(zones_.size(), core::Vec3(kUnset));
+    zoneOrientations_.assign(zones_.size(), core::Quat(kUnset, kUnset, kUnset, kUnset));
+  }
+  std::vector<std::size_t> moved;
+  for (std::size_t i = 0; i < zoneSubjects_.size(); ++i) {
+    const core::Vec3& p = scene_.at(zoneSubjects_[i]).worldPose.position;
+    if (p != zoneSubjectPos_[i]) {
+      moved.push_back(i);
+      zoneSubjectPos_[i] = p;
+    }
+  }
+  return moved;
+}
+
 void World::updateZones(core::Tick tick, std::vector<WorldEvent>& out) {
+  // Only a subject that moved can enter or leave a zone that did not: resting objects cost
+  // a position compare per tick, not a test against every zone.
+  const std::vector<std::size_t> moved = movedZoneSubjects();
   for (std::size_t z = 0; z < zones_.size(); ++z) {
     const scene::Entity& zone = scene_.at(zones_[z]);
+    const bool zoneMoved = zone.worldPose.position != zonePositions_[z] ||
+                           zone.worldPose.orientation != zoneOrientations_[z];
+    zonePositions_[z] = zone.worldPose.position;
+    zoneOrientations_[z] = zone.worldPose.orientation;
+    if (!zoneMoved && moved.empty()) continue;
     const core::Pose toLocal = zone.worldPose.inverse();
-    std::vector<EntityId> now;
-    for (EntityId id : zoneSubjects_) {
+    const auto inside = [&](EntityId id) {
       const core::Vec3 p = toLocal.apply(scene_.at(id).worldPose.position);
-      if (glm::all(glm::lessThanEqual(glm::abs(p), zone.zone->halfExtents))) now.push_back(id);
-    }
+      return glm::all(glm::lessThanEqual(glm::abs(p), zone.zone->halfExtents));
+    };
     std::vector<EntityId>& before = zoneMembers_[z];
+    std::vector<EntityId> now;
+    if (zoneMoved) {
+      for (EntityId id : zoneSubjects_) {
+        if (inside(id)) now.push_back(id);
+      }
+    } else {
+      now = before;
+      for (const std::size_t i : moved) {
+        const EntityId id = zoneSubjects_[i];
+        const auto at = std::lower_bound(now.begin(), now.end(), id);
+        const bool was = at != now.end() && *at == id;
+        const bool is = inside(id);
+        if (is && !was) now.insert(at, id);
+        if (!is && was) now.erase(at);
+      }
+    }
     for (EntityId id : now) {
       if (!std::binary_search(before.begin(), before.end(), id)) {
         out.push_back({tick, EventKind::ZoneEntered, id, zones_[z], HandSide::Right, ""});

@@ -38,7 +38,9 @@ class World {
   /// bodies. Entities must already have their world poses.
   explicit World(scene::Scene scene, InteractionTuning tuning = {});
   ~World();
-  World(const World&) = delete;
+  /// A copy that goes on independently (what `praxis explore` expands states from); see
+  /// Physics's copy for how close it stays to the original.
+  World(const World&) = default;
   World& operator=(const World&) = delete;
 
   /// Applies one tick of input and appends what happened to `events`, in a fixed order.
@@ -82,6 +84,8 @@ class World {
   void updateSnapped();
   void updateTools(core::Tick tick, std::vector<WorldEvent>& out);
   void updateZones(core::Tick tick, std::vector<WorldEvent>& out);
+  /// Indices into zoneSubjects_ of the subjects whose position changed since the last call.
+  [[nodiscard]] std::vector<std::size_t> movedZoneSubjects();
   void setLeverValue(core::Tick tick, scene::EntityId id, float value, std::vector<WorldEvent>& out);
 
   [[nodiscard]] float distanceTo(scene::EntityId id, const core::Vec3& worldPoint) const;
@@ -98,6 +102,10 @@ class World {
   std::vector<scene::EntityId> grabbables_, sockets_, pressables_, levers_, tools_, targets_, zones_;
   std::vector<scene::EntityId> zoneSubjects_;
   std::vector<std::vector<scene::EntityId>> zoneMembers_;  // per zone, sorted
+  // Where each zone subject and zone was at the last tick, to test only what moved.
+  std::vector<core::Vec3> zoneSubjectPos_;
+  std::vector<core::Vec3> zonePositions_;
+  std::vector<core::Quat> zoneOrientations_;
   std::vector<ToolContact> toolContacts_;                 // sorted by (tool, target)
 };
 

@@ -29,6 +29,7 @@ struct AttemptEvent {
   double stepSeconds = 0.0;          // StepCompleted: time spent on the step
   std::vector<std::string> involved; // FaultRaised: objects held/touched at that moment
   int hintIndex = -1;                // HintShown
+  int branch = -1;                   // StepCompleted: index of the branch taken; -1 the default next
   // Ended:
   Outcome outcome = Outcome::Failed;
   EndReason reason = EndReason::Completed;

@@ -51,6 +51,10 @@ class ConditionTree {
   void observe(std::span<const interaction::WorldEvent> events, bool latch);
   /// Advances sequences and evaluates a root.
   [[nodiscard]] bool holds(int root, const EvalContext& context);
+  /// Folds the latches and sequence progress into `hasher`.
+  void hashMemory(core::Hasher& hasher) const {
+    for (const int m : memory_) hasher.value(m);
+  }
 
  private:
   struct Node {

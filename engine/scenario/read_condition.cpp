@@ -129,17 +129,17 @@ class ConditionReader {
     if (auto m = map()) {
       str(*m, "tool", c_.tool);
       str(*m, "target", c_.target);
-      readInto(*m, "seconds", c_.seconds, [&](const Field& f) { return r_.number(f, 0.0, kBig); });
+      readInto(*m, "seconds", c_.seconds, [&](const Field& f) { return r_.number(f, 0.0, kMaxSeconds); });
     }
   }
   void readElapsed() {
     if (!body_.node.IsMap()) {
-      if (auto v = r_.number(body_, 0.0, kBig)) c_.seconds = *v;
+      if (auto v = r_.number(body_, 0.0, kMaxSeconds)) c_.seconds = *v;
       return;
     }
     auto m = map();
     if (!m) return;
-    readInto(*m, "seconds", c_.seconds, [&](const Field& f) { return r_.number(f, 0.0, kBig); });
+    readInto(*m, "seconds", c_.seconds, [&](const Field& f) { return r_.number(f, 0.0, kMaxSeconds); });
     readInto(*m, "since", c_.sinceAttempt, [&](const Field& f) {
       return r_.choice<bool>(f, {{"step", false}, {"attempt", true}});
     });

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "core/localized_text.h"
 #include "scenario/readers.h"
 
 namespace praxis::scenario::detail {
@@ -248,6 +249,10 @@ void readLanguages(Reader& r, const Field& f, ScenarioDef& out) {
     if (std::count(names->begin(), names->end(), tag) > 1 &&
         std::find(names->begin(), names->end(), tag) != names->begin() + static_cast<long>(i)) {
       r.error(at, "languages: '" + tag + "' is listed twice");
+      continue;
+    }
+    if (!core::isLanguageTag(tag)) {
+      r.error(at, "languages: '" + tag + "' is not a BCP 47 language tag (e.g. nl-BE, en)");
       continue;
     }
     out.meta.languages.push_back(tag);

@@ -1,6 +1,7 @@
 // tests/*.yaml: a scripted trainee's settings, actions and expectations.
 #include <limits>
 
+#include "core/localized_text.h"
 #include "scenario/readers.h"
 
 namespace praxis::scenario::detail {
@@ -210,11 +211,19 @@ void readScript(Reader& r, const Field& root, TraineeScript& out) {
   if (!m) return;
   readInto(*m, "name", out.name, [&](const Field& f) { return r.string(f); });
   readInto(*m, "reference", out.reference, [&](const Field& f) { return r.boolean(f); });
-  readInto(*m, "language", out.language, [&](const Field& f) { return r.string(f); });
+  readInto(*m, "language", out.language, [&](const Field& f) -> std::optional<std::string> {
+    auto tag = r.string(f);
+    // The attempt's statements carry this tag: a bad one would leave it unrecorded.
+    if (tag && !core::isLanguageTag(*tag)) {
+      r.error(f.span, "language: '" + *tag + "' is not a BCP 47 language tag (e.g. nl-BE, en)");
+      return std::nullopt;
+    }
+    return tag;
+  });
   if (const Field* f = m->find("seed")) {
     if (auto n = r.integer(*f, 0, std::numeric_limits<long long>::max())) out.seed = static_cast<std::uint64_t>(*n);
   }
-  readInto(*m, "max_seconds", out.maxSeconds, [&](const Field& f) { return r.number(f, 1e-3, kBig); });
+  readInto(*m, "max_seconds", out.maxSeconds, [&](const Field& f) { return r.number(f, 1e-3, kMaxSeconds); });
   if (const Field* f = m->find("actions")) {
     if (auto items = r.list(*f)) {
       if (items->empty()) r.error(f->span, "actions: a test needs at least one action");

@@ -21,7 +21,7 @@ std::optional<HintDef> readHint(Reader& r, const Field& f) {
   } else if (after == nullptr && mistakes == nullptr) {
     r.error(f.span, "a hint needs 'after' (seconds without progress) or 'after_mistakes' (a count)");
   }
-  if (after != nullptr) h.afterSeconds = r.number(*after, 0.0, kBig);
+  if (after != nullptr) h.afterSeconds = r.number(*after, 0.0, kMaxSeconds);
   if (mistakes != nullptr) {
     if (auto n = r.integer(*mistakes, 1, 1000)) h.afterMistakes = static_cast<int>(*n);
   }
@@ -105,7 +105,7 @@ void readScoring(Reader& r, const Field& field, ScoringDef& out) {
   auto m = r.map(field, "scoring", "scoring", &out.fields);
   if (!m) return;
   readInto(*m, "pass", out.passScore, [&](const Field& f) { return r.integer(f, 0, kMaxPoints); });
-  if (const Field* f = m->find("time_limit")) out.timeLimitSeconds = r.number(*f, 1e-3, kBig);
+  if (const Field* f = m->find("time_limit")) out.timeLimitSeconds = r.number(*f, 1e-3, kMaxSeconds);
   if (const Field* f = m->find("penalties")) {
     if (auto p = r.map(*f, "penalties", "penalties", &out.fields, "penalties.")) {
       readInto(*p, "minor", out.minorPenalty, [&](const Field& x) { return r.integer(x, 0, kMaxPoints); });

@@ -17,6 +17,10 @@ namespace praxis::scenario::detail {
 /// Upper bounds for numbers that have only a lower one (seconds, minutes, travel).
 inline constexpr double kBig = std::numeric_limits<double>::max();
 inline constexpr long long kBigInt = std::numeric_limits<long long>::max();
+/// The longest duration a scenario or test may give (seconds: about 115 days). Far beyond any
+/// training, and far below where seconds-to-ticks overflows (~1e17 s): `time_limit: 1e23`
+/// would otherwise end the attempt at 0 s. The schema says the same.
+inline constexpr double kMaxSeconds = 1e7;
 
 /// The whole scenario.yaml document.
 void readScenario(Reader& r, const Field& root, ScenarioDef& out);

@@ -110,15 +110,16 @@ void Runner::completeStep(core::Tick tick, const EvalContext& context) {
   e.stepId = def.id;
   e.points = def.points;
   e.stepSeconds = core::ticksToSeconds(tick - stepStart_);
-  events_.push_back(std::move(e));
 
   std::string next = def.next;
   for (std::size_t b = 0; b < def.branches.size(); ++b) {
     if (state.tree.holds(state.branchRoots[b], context)) {
       next = def.branches[b].next;
+      e.branch = static_cast<int>(b);
       break;
     }
   }
+  events_.push_back(std::move(e));
   if (next.empty()) {
     next = current_ + 1 < def_.steps.size() ? def_.steps[current_ + 1].id : std::string(kEndStep);
   }
@@ -196,6 +197,24 @@ void Runner::updateHints(core::Tick tick) {
 
 void Runner::abort(core::Tick tick) {
   if (!ended_) end(tick, EndReason::Aborted);
+}
+
+void Runner::hashState(core::Hasher& hasher) const {
+  hasher.value(ended_);
+  hasher.value(current_);
+  for (const bool done : facts_.stepDone) hasher.value(done);
+  // Which faults were raised changes the score, never a condition: only the edge detector.
+  for (const FaultState& f : faults_) hasher.value(f.wasActive);
+  for (const auto& [subject, zone] : facts_.inside) {
+    hasher.value(subject);
+    hasher.value(zone);
+  }
+  // Which tool acts on which target, not since when: elapsed time is not part of the state.
+  for (const auto& [pair, since] : facts_.toolOn) {
+    hasher.value(pair.first);
+    hasher.value(pair.second);
+  }
+  if (!ended_) steps_[current_].tree.hashMemory(hasher);
 }
 
 int Runner::score() const { return std::max(points_ - penalties_, 0); }

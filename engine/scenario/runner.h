@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/hash.h"
 #include "core/result.h"
 #include "scenario/attempt.h"
 #include "scenario/conditions.h"
@@ -25,6 +26,8 @@ class Runner {
   /// Consumes one tick's events and the scene after them.
   void update(core::Tick tick, std::span<const interaction::WorldEvent> events,
               const scene::Scene& scene);
+  /// An independent copy of the attempt so far (the definition is shared).
+  [[nodiscard]] std::unique_ptr<Runner> clone() const { return std::unique_ptr<Runner>(new Runner(*this)); }
   /// Ends an unfinished attempt (the trainee stopped, the window closed): failed.
   void abort(core::Tick tick);
 
@@ -32,6 +35,11 @@ class Runner {
   [[nodiscard]] int score() const;
   [[nodiscard]] Feedback feedback() const;
   [[nodiscard]] const std::vector<AttemptEvent>& events() const { return events_; }
+  /// Folds the attempt's discrete state into `hasher`: active step, completed steps, zone and
+  /// tool facts, the active step's latches, which fault conditions hold now. Not the clock,
+  /// the score or which faults were raised (no condition reads them): two attempts with
+  /// equal hashes can go on the same way (what `praxis explore` prunes by).
+  void hashState(core::Hasher& hasher) const;
 
  private:
   struct StepState {

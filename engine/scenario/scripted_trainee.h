@@ -35,6 +35,15 @@ class ScriptedTrainee {
   ScriptedTrainee(const TraineeScript& script, interaction::TraineeInput start,
                   TraineeMotion motion = {});
 
+  /// Starts believing `side` holds `object` (a trainee that continues another's attempt).
+  void assumeHolding(interaction::HandSide side, std::string object) {
+    holding_[static_cast<std::size_t>(side)] = std::move(object);
+  }
+  /// What the trainee believes `side` holds ("" for nothing).
+  [[nodiscard]] const std::string& holding(interaction::HandSide side) const {
+    return holding_[static_cast<std::size_t>(side)];
+  }
+
   /// The input for the next tick, planned from the scene as it is now.
   [[nodiscard]] interaction::TraineeInput next(const scene::Scene& scene);
   /// All actions played (the trainee then stands still).

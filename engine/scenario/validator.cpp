@@ -45,6 +45,16 @@ void checkModel(const ScenarioDef& def, const ObjectDef& o, Diagnostics& out) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(full, ec)) {
     out.error(at, "model: file not found: " + full.generic_string());
+    return;
+  }
+  // The path as written stays inside; a symbolic link on the way may not. Compare real paths
+  // so that a package cannot make Praxis read (and draw) any file of the machine.
+  const auto realPackage = std::filesystem::canonical(def.folder, ec);
+  const auto realModel = ec ? std::filesystem::path() : std::filesystem::canonical(full, ec);
+  const auto inside = realModel.lexically_relative(realPackage);
+  if (ec || inside.empty() || *inside.begin() == "..") {
+    out.error(at, "model: '" + model + "' leads outside the scenario package (a symbolic link to " +
+                      realModel.generic_string() + ")");
   }
 }
 

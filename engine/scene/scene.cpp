@@ -29,6 +29,8 @@ EntityId Scene::add(Entity entity) {
   assert(!byName_.contains(entity.id) && "entity ids are unique (the validator checks this)");
   assert((entity.parent == kNoEntity || entity.parent < id) && "parents are added first");
   byName_.emplace(entity.id, id);
+  children_.emplace_back();
+  if (entity.parent != kNoEntity) children_[entity.parent].push_back(id);
   entities_.push_back(std::move(entity));
   return id;
 }
@@ -64,6 +66,7 @@ void Scene::setWorldPose(EntityId id, const core::Pose& world) {
 
 void Scene::detach(EntityId id) {
   Entity& e = entities_.at(id);
+  if (e.parent != kNoEntity) std::erase(children_[e.parent], id);
   e.localPose = e.worldPose;
   e.parent = kNoEntity;
 }
@@ -72,15 +75,15 @@ void Scene::updateSubtree(EntityId id) {
   Entity& root = entities_[id];
   root.worldPose =
       root.parent == kNoEntity ? root.localPose : entities_[root.parent].worldPose * root.localPose;
-  // Children come after their parent; walk forward and refresh those whose parent changed.
-  std::vector<bool> moved(entities_.size(), false);
-  moved[id] = true;
-  for (EntityId i = id + 1; i < entities_.size(); ++i) {
-    Entity& e = entities_[i];
-    if (e.parent != kNoEntity && moved[e.parent]) {
-      e.worldPose = entities_[e.parent].worldPose * e.localPose;
-      moved[i] = true;
-    }
+  // Only the subtree: a moving hand or a falling object costs its own children, not a walk
+  // over the whole scene (which made each tick's cost grow with the scene's size).
+  std::vector<EntityId> stack(children_[id].begin(), children_[id].end());
+  while (!stack.empty()) {
+    const EntityId child = stack.back();
+    stack.pop_back();
+    Entity& e = entities_[child];
+    e.worldPose = entities_[e.parent].worldPose * e.localPose;
+    stack.insert(stack.end(), children_[child].begin(), children_[child].end());
   }
 }
 

@@ -140,6 +140,7 @@ class Scene {
   void updateSubtree(EntityId id);
 
   std::vector<Entity> entities_;
+  std::vector<std::vector<EntityId>> children_;  // per entity, its direct children
   std::unordered_map<std::string, EntityId> byName_;
 };
 

@@ -10,7 +10,10 @@
 #include <cmath>
 
 #include "core/paths.h"
+#include "core/uuid.h"
 #include "xapi/delivery.h"
+#include "xapi/json_input.h"
+#include "xapi/validator.h"
 #include "xapi/vocabulary.h"
 
 namespace praxis::xapi::cmi5 {
@@ -60,9 +63,14 @@ core::Result<Launch> parseLaunchUrl(std::string_view url) {
   launch.fetch = params["fetch"];
   launch.registration = params["registration"];
   launch.activityId = params["activityId"];
-  const Json actor = Json::parse(params["actor"], nullptr, false);
-  if (actor.is_discarded()) return core::fail("cmi5 launch URL: 'actor' is not JSON");
-  auto agent = agentFromJson(actor);
+  // Every statement carries the registration, and the launch's outbox is named by it: a
+  // non-UUID would make each statement invalid, a "../" one a path outside the data folder.
+  if (!core::isUuid(launch.registration)) {
+    return core::fail("cmi5 launch URL: 'registration' is not a UUID");
+  }
+  const auto actor = parseJsonInput(params["actor"]);
+  if (!actor) return core::fail("cmi5 launch URL: 'actor': ", actor.error().message);
+  auto agent = agentFromJson(*actor);
   if (!agent) return core::fail("cmi5 launch URL: ", agent.error().message);
   launch.actor = *agent;
   launch.actorJson = params["actor"];
@@ -76,6 +84,17 @@ core::Result<LaunchData> parseLaunchData(const Json& j) {
     if (!j["contextTemplate"].is_object())
       return core::fail("LMS.LaunchData: contextTemplate must be an object");
     data.contextTemplate = j["contextTemplate"];
+    // The template's extensions go into every statement: a key that is not an IRI would
+    // make all of them invalid, so the launch fails now instead of the attempt going
+    // unrecorded.
+    const Json& ext = data.contextTemplate.value("extensions", Json::object());
+    if (!ext.is_object()) return core::fail("LMS.LaunchData: contextTemplate.extensions must be an object");
+    for (const auto& [key, value] : ext.items()) {
+      if (!isIri(key)) {
+        return core::fail("LMS.LaunchData: contextTemplate.extensions key '", key,
+                          "' is not an IRI");
+      }
+    }
   }
   const std::string mode = j.value("launchMode", "");
   if (mode == "Normal")
@@ -138,10 +157,12 @@ core::Result<std::string> fetchAuthToken(const std::string& fetchUrl, const LrsC
   HttpClient http;
   auto response = http.request("POST", fetchUrl, {}, "", transport, false);
   if (!response) return core::fail("cmi5 fetch: ", response.error().message);
-  const Json j = Json::parse(response->body, nullptr, false);
-  if (response->status != 200 || j.is_discarded() || !j.is_object()) {
-    return core::fail("cmi5 fetch: HTTP ", std::to_string(response->status), " from the LMS");
+  const auto parsed = parseJsonInput(response->body);
+  if (response->status != 200 || !parsed || !parsed->is_object()) {
+    return core::fail("cmi5 fetch: HTTP ", std::to_string(response->status), " from the LMS",
+                      parsed ? "" : " (" + parsed.error().message + ")");
   }
+  const Json& j = *parsed;
   if (j.contains("error-code")) {
     return core::fail("cmi5 fetch: LMS error ", j["error-code"].dump(), ": ",
                       j.value("error-text", std::string()));
@@ -175,12 +196,14 @@ core::Result<Session> Session::begin(const Launch& launch, const LrsConfig& tran
 
 namespace {
 
-// The JSON document of a 200 answer (null when it is not JSON); `what` names it in errors.
+// The JSON document of a 200 answer; `what` names it in errors. Parsed with the depth limit:
+// an LMS's deeply nested document is an error, not a crash.
 core::Result<Json> documentOf(const char* what, const core::Result<HttpResponse>& response) {
   if (!response) return core::fail(what, ": ", response.error().message);
   if (response->status != 200) return core::fail(what, ": ", lrsReason(response->status, response->body));
-  const Json j = Json::parse(response->body, nullptr, false);
-  return j.is_discarded() ? Json() : j;
+  auto j = parseJsonInput(response->body);
+  if (!j) return core::fail(what, ": ", j.error().message);
+  return j;
 }
 
 }  // namespace
@@ -336,7 +359,7 @@ core::Result<std::optional<LrsConfig>> keptCredentials(const std::filesystem::pa
   }
   const auto text = core::readFile(path);
   if (!text) return core::fail(text.error().message);
-  const Json j = Json::parse(*text, nullptr, false);
+  const Json j = parseJsonInput(*text).value_or(Json());
   if (!j.is_object() || !j.contains("endpoint") || !j["endpoint"].is_string() ||
       !j.contains("authToken") || !j["authToken"].is_string()) {
     return core::fail(path.string(), ": not an LMS session file");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "xapi/json_input.h"
 #include "xapi/statement.h"
 #include "xapi/vocabulary.h"
 
@@ -17,7 +18,7 @@ DeliveryStep makeStep(DeliveryStep::Kind kind, std::int64_t delivered = 0, std::
 }
 
 bool isInitialized(const OutboxRecord& record) {
-  const Json j = Json::parse(record.body, nullptr, false);
+  const Json j = parseJsonInput(record.body).value_or(Json());
   return j.is_object() && j.contains("verb") && j["verb"].is_object() &&
          j["verb"].value("id", "") == verbs::kInitialized;
 }
@@ -39,12 +40,13 @@ void cutAroundInitialized(std::vector<OutboxRecord>& batch) {
 
 std::string lrsReason(long status, const std::string& body) {
   std::string reason = "HTTP " + std::to_string(status);
-  const Json parsed = Json::parse(body, nullptr, false);
-  if (!parsed.is_discarded() && parsed.is_object()) {
-    if (parsed.contains("message") && parsed["message"].is_string()) {
-      reason += ": " + parsed["message"].get<std::string>();
+  // The body comes from the network: a hostile LRS may nest it arbitrarily deep.
+  const auto parsed = parseJsonInput(body);
+  if (parsed && parsed->is_object()) {
+    if (parsed->contains("message") && (*parsed)["message"].is_string()) {
+      reason += ": " + (*parsed)["message"].get<std::string>();
     }
-    if (parsed.contains("warnings")) reason += " " + parsed["warnings"].dump();
+    if (parsed->contains("warnings")) reason += " " + (*parsed)["warnings"].dump();
   } else if (!body.empty()) {
     reason += ": " + body;
   }
@@ -128,7 +130,7 @@ core::Result<DeliveryStep> Deliverer::oneByOne(const std::vector<OutboxRecord>& 
 }
 
 core::Result<DeliveryStep> Deliverer::deliverOnce() {
-  auto batch = outbox_.pending(policy_.batchSize);
+  auto batch = outbox_.claimPending(policy_.batchSize);
   if (!batch) return std::unexpected(batch.error());
   if (batch->empty()) return DeliveryStep{};
   cutAroundInitialized(*batch);

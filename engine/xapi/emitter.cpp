@@ -29,7 +29,9 @@ core::Result<std::unique_ptr<Emitter>> Emitter::start(EmitterOptions options) {
   return emitter;
 }
 
-Emitter::~Emitter() {
+Emitter::~Emitter() { (void)stop(); }
+
+EmitterStats Emitter::stop() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -43,6 +45,7 @@ Emitter::~Emitter() {
   cancelSend_ = true;  // a request to a hanging LRS must not hold up shutdown
   senderWake_.notify_all();
   if (sender_.joinable()) sender_.join();
+  return stats();
 }
 
 core::Result<std::string> Emitter::emit(Statement statement) {
@@ -82,6 +85,10 @@ core::Result<std::string> Emitter::queue(std::string id, std::string registratio
 }
 
 void Emitter::writerLoop(std::unique_ptr<Outbox> outbox) {
+  // At shutdown a failing disk gets a few more tries, then the statements are given up and
+  // counted (emitted - committed), so the caller can say that they were not stored.
+  constexpr int kTriesAfterStop = 3;
+  int failuresWhileStopping = 0;
   std::vector<OutboxItem> batch;
   std::unique_lock lock(mutex_);
   while (true) {
@@ -95,11 +102,15 @@ void Emitter::writerLoop(std::unique_ptr<Outbox> outbox) {
     if (!stored) {
       // Disk full or similar: keep the statements in memory, in order, and try again.
       ++commitErrors_;
-      options_.log.error("xAPI outbox: " + stored.error().message);
+      // Once per distinct error: a full disk retried ten times a second is one problem.
+      if (stored.error().message != lastCommitError_) {
+        options_.log.error("xAPI outbox: " + stored.error().message);
+        lastCommitError_ = stored.error().message;
+      }
       queue_.insert(queue_.begin(), std::make_move_iterator(batch.begin()),
                     std::make_move_iterator(batch.end()));
       batch.clear();
-      if (stopping_ && commitErrors_ > 50) return;  // give up at shutdown, loudly
+      if (stopping_ && ++failuresWhileStopping >= kTriesAfterStop) return;
       lock.unlock();
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
       lock.lock();
@@ -165,7 +176,7 @@ bool Emitter::waitDelivered(std::chrono::milliseconds timeout) {
 
 EmitterStats Emitter::stats() const {
   std::lock_guard lock(mutex_);
-  return EmitterStats{emitted_, committed_, commitErrors_};
+  return EmitterStats{emitted_, committed_, commitErrors_, lastCommitError_};
 }
 
 }  // namespace praxis::xapi

@@ -36,6 +36,7 @@ struct EmitterStats {
   std::int64_t emitted = 0;    // accepted by emit()
   std::int64_t committed = 0;  // on disk
   std::int64_t commitErrors = 0;
+  std::string lastCommitError;  // why the latest commit failed ("" when none did)
 };
 
 class Emitter {
@@ -62,6 +63,10 @@ class Emitter {
 
   [[nodiscard]] EmitterStats stats() const;
 
+  /// Stops both threads (what the destructor does) and returns the final counts: after it,
+  /// `emitted - committed` statements were never stored and are lost.
+  EmitterStats stop();
+
  private:
   explicit Emitter(EmitterOptions options);
   core::Result<std::string> queue(std::string id, std::string registration, std::string body);
@@ -77,6 +82,7 @@ class Emitter {
   std::int64_t emitted_ = 0;
   std::int64_t committed_ = 0;
   std::int64_t commitErrors_ = 0;
+  std::string lastCommitError_;
   bool stopping_ = false;
 
   std::mutex senderMutex_;

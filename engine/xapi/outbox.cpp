@@ -1,7 +1,11 @@
 #include "xapi/outbox.h"
 
+#include <signal.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
 #include <system_error>
 
 namespace praxis::xapi {
@@ -48,12 +52,29 @@ CREATE TABLE IF NOT EXISTS statements (
   last_error   TEXT NOT NULL DEFAULT '',
   dead_reason  TEXT NOT NULL DEFAULT '',
   conflict     INTEGER NOT NULL DEFAULT 0,
+  claim_pid    INTEGER NOT NULL DEFAULT 0,
+  claim_until  INTEGER NOT NULL DEFAULT 0,
   created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   delivered_at TEXT
 );
 CREATE INDEX IF NOT EXISTS statements_state ON statements(state, seq);
 CREATE INDEX IF NOT EXISTS statements_registration ON statements(registration, seq);
 )sql";
+
+// Outboxes written before claims existed get the two columns (SQLite adds them in place).
+constexpr const char* kAddClaims =
+    "ALTER TABLE statements ADD COLUMN claim_pid INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE statements ADD COLUMN claim_until INTEGER NOT NULL DEFAULT 0;";
+
+std::int64_t nowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+bool processGone(std::int64_t pid) {
+  return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+}
 
 OutboxRecord readRecord(Stmt& s) {
   OutboxRecord r;
@@ -93,6 +114,11 @@ core::Result<std::unique_ptr<Outbox>> Outbox::open(const std::filesystem::path& 
       path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   std::unique_ptr<Outbox> box(new Outbox(path, db));
   if (rc != SQLITE_OK) return std::unexpected(box->error("cannot open outbox"));
+  // SQLite quietly opens a file it may not write read-only; every commit would then fail
+  // after the attempt. Say so now, before anything is recorded into it.
+  if (sqlite3_db_readonly(db, "main") == 1) {
+    return core::fail("cannot open outbox (", path.string(), "): the file is read-only");
+  }
   sqlite3_busy_timeout(db, 10000);
   // WAL: the sender reads while the writer commits. synchronous=FULL: a committed
   // statement survives a power cut too, not only a killed process. NORMAL (Relaxed) still
@@ -101,6 +127,9 @@ core::Result<std::unique_ptr<Outbox>> Outbox::open(const std::filesystem::path& 
       durability == Durability::Full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;";
   for (const char* sql : {"PRAGMA journal_mode=WAL;", sync, kSchema}) {
     if (auto r = box->exec(sql); !r) return std::unexpected(r.error());
+  }
+  if (!Stmt(db, "SELECT claim_until FROM statements LIMIT 0;").ok()) {
+    if (auto r = box->exec(kAddClaims); !r) return std::unexpected(r.error());
   }
   return box;
 }
@@ -156,6 +185,60 @@ core::Result<std::vector<OutboxRecord>> Outbox::pending(std::size_t limit) {
   return out;
 }
 
+core::Result<void> Outbox::releaseClaimsOfGoneProcesses() {
+  Stmt owners(db_, "SELECT DISTINCT claim_pid FROM statements WHERE state = 0 AND claim_pid != 0;");
+  if (!owners.ok()) return std::unexpected(error("cannot read outbox"));
+  std::vector<std::int64_t> gone;
+  while (owners.step() == SQLITE_ROW) {
+    const auto pid = sqlite3_column_int64(owners.get(), 0);
+    if (processGone(pid)) gone.push_back(pid);
+  }
+  Stmt release(db_, "UPDATE statements SET claim_pid = 0, claim_until = 0 WHERE claim_pid = ?1;");
+  for (const auto pid : gone) {
+    release.integer(1, pid);
+    if (release.step() != SQLITE_DONE) return std::unexpected(error("cannot update outbox"));
+    release.reset();
+  }
+  return {};
+}
+
+core::Result<std::vector<OutboxRecord>> Outbox::claimPending(std::size_t limit,
+                                                              std::chrono::milliseconds lease) {
+  if (auto r = exec("BEGIN IMMEDIATE;"); !r) return std::unexpected(r.error());
+  auto claimed = [&]() -> core::Result<std::vector<OutboxRecord>> {
+    if (auto r = releaseClaimsOfGoneProcesses(); !r) return std::unexpected(r.error());
+    const std::int64_t me = ::getpid();
+    const std::int64_t now = nowMs();
+    Stmt s(db_,
+           "SELECT seq, id, registration, body, state, attempts, last_error, dead_reason, conflict "
+           "FROM statements WHERE state = 0 AND (claim_pid = 0 OR claim_pid = ?2 OR claim_until < ?3) "
+           "ORDER BY seq LIMIT ?1;");
+    if (!s.ok()) return std::unexpected(error("cannot read outbox"));
+    s.integer(1, static_cast<std::int64_t>(limit));
+    s.integer(2, me);
+    s.integer(3, now);
+    std::vector<OutboxRecord> out;
+    int rc = 0;
+    while ((rc = s.step()) == SQLITE_ROW) out.push_back(readRecord(s));
+    if (rc != SQLITE_DONE) return std::unexpected(error("cannot read outbox"));
+    Stmt claim(db_, "UPDATE statements SET claim_pid = ?2, claim_until = ?3 WHERE seq = ?1;");
+    for (const auto& r : out) {
+      claim.integer(1, r.seq);
+      claim.integer(2, me);
+      claim.integer(3, now + lease.count());
+      if (claim.step() != SQLITE_DONE) return std::unexpected(error("cannot claim statements"));
+      claim.reset();
+    }
+    return out;
+  }();
+  if (!claimed) {
+    (void)exec("ROLLBACK;");
+    return claimed;
+  }
+  if (auto r = exec("COMMIT;"); !r) return std::unexpected(r.error());
+  return claimed;
+}
+
 core::Result<void> Outbox::updateEach(const char* sql, std::span<const std::int64_t> seqs,
                                       const std::string& text) {
   if (seqs.empty()) return {};
@@ -180,21 +263,23 @@ core::Result<void> Outbox::updateEach(const char* sql, std::span<const std::int6
 core::Result<void> Outbox::markDelivered(std::span<const std::int64_t> seqs) {
   return updateEach(
       "UPDATE statements SET state = 1, attempts = attempts + 1, last_error = ?2, "
-      "delivered_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE seq = ?1;",
+      "claim_pid = 0, claim_until = 0, delivered_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE seq = ?1;",
       seqs, "");
 }
 
 core::Result<void> Outbox::noteFailure(std::span<const std::int64_t> seqs,
                                        const std::string& error) {
   return updateEach(
-      "UPDATE statements SET attempts = attempts + 1, last_error = ?2 WHERE seq = ?1;", seqs,
+      "UPDATE statements SET attempts = attempts + 1, last_error = ?2, claim_pid = 0, "
+      "claim_until = 0 WHERE seq = ?1;",
+      seqs,
       error);
 }
 
 core::Result<void> Outbox::markDead(std::int64_t seq, const std::string& reason, bool conflict) {
   Stmt s(db_,
          "UPDATE statements SET state = 2, attempts = attempts + 1, dead_reason = ?2, "
-         "conflict = ?3 WHERE seq = ?1;");
+         "conflict = ?3, claim_pid = 0, claim_until = 0 WHERE seq = ?1;");
   if (!s.ok()) return std::unexpected(error("cannot update outbox"));
   s.integer(1, seq);
   s.text(2, reason);
@@ -233,6 +318,19 @@ core::Result<OutboxCounts> Outbox::counts() {
   }
   if (rc != SQLITE_DONE) return std::unexpected(error("cannot read outbox"));
   return c;
+}
+
+core::Result<std::vector<std::string>> Outbox::integrityProblems() {
+  Stmt s(db_, "PRAGMA integrity_check(20);");
+  if (!s.ok()) return std::unexpected(error("cannot check outbox"));
+  std::vector<std::string> problems;
+  int rc = 0;
+  while ((rc = s.step()) == SQLITE_ROW) {
+    if (auto line = s.column(0); line != "ok") problems.push_back(std::move(line));
+  }
+  // A file damaged badly enough fails the check itself: that is a problem to report too.
+  if (rc != SQLITE_DONE) problems.push_back(error("integrity check failed").message);
+  return problems;
 }
 
 core::Result<void> Outbox::forEach(std::optional<OutboxState> state,

@@ -2,6 +2,7 @@
 // counts as committed once enqueue() returns; delivery state survives a kill.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -70,6 +71,12 @@ class Outbox {
 
   /// Up to `limit` pending statements, oldest first.
   [[nodiscard]] core::Result<std::vector<OutboxRecord>> pending(std::size_t limit);
+  /// The same for sending: the statements are claimed for this process for `lease` (until
+  /// marked delivered, dead or failed), so several runs sharing one outbox each send a
+  /// statement once instead of all sending everything. Claims of a process that is gone,
+  /// or past their lease, are taken over.
+  [[nodiscard]] core::Result<std::vector<OutboxRecord>> claimPending(
+      std::size_t limit, std::chrono::milliseconds lease = std::chrono::minutes(2));
   [[nodiscard]] core::Result<void> markDelivered(std::span<const std::int64_t> seqs);
   [[nodiscard]] core::Result<void> markDead(std::int64_t seq, const std::string& reason,
                                             bool conflict);
@@ -80,6 +87,9 @@ class Outbox {
   [[nodiscard]] core::Result<std::int64_t> retryDead();
 
   [[nodiscard]] core::Result<OutboxCounts> counts();
+  /// SQLite's integrity check over the whole file: the problems it names (empty when the
+  /// file is sound). Reads every page, so it is for `praxis xapi status`, not each run.
+  [[nodiscard]] core::Result<std::vector<std::string>> integrityProblems();
   /// Every record (optionally only one state or one registration), oldest first.
   [[nodiscard]] core::Result<void> forEach(std::optional<OutboxState> state,
                                            const std::string& registration,
@@ -88,6 +98,7 @@ class Outbox {
  private:
   Outbox(std::filesystem::path path, sqlite3* db) : path_(std::move(path)), db_(db) {}
   [[nodiscard]] core::Result<void> exec(const char* sql);
+  [[nodiscard]] core::Result<void> releaseClaimsOfGoneProcesses();
   [[nodiscard]] core::Result<void> updateEach(const char* sql, std::span<const std::int64_t> seqs,
                                               const std::string& text);
   [[nodiscard]] core::Error error(std::string_view what) const;

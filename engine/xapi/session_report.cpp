@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "xapi/json_input.h"
 #include "xapi/time_format.h"
 #include "xapi/validator.h"
 #include "xapi/vocabulary.h"
@@ -82,20 +83,24 @@ core::Result<std::vector<Json>> parseStatements(const std::string& text) {
   std::vector<Json> out;
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && text[first] == '[') {
-    const Json all = Json::parse(text, nullptr, false);
-    if (all.is_discarded()) return core::fail("not a valid JSON array of statements");
-    for (const auto& s : all) out.push_back(s);
+    const auto all = parseJsonInput(text);
+    if (!all || !all->is_array()) {
+      return core::fail("not a valid JSON array of statements",
+                        all ? std::string() : ": " + all.error().message);
+    }
+    for (const auto& s : *all) out.push_back(s);
     return out;
   }
   std::istringstream in(text);
   std::string line;
   for (int n = 1; std::getline(in, line); ++n) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    Json s = Json::parse(line, nullptr, false);
-    if (s.is_discarded() || !s.is_object()) {
-      return core::fail("line ", std::to_string(n), ": not a JSON statement");
+    auto s = parseJsonInput(line);
+    if (!s || !s->is_object()) {
+      return core::fail("line ", std::to_string(n), ": not a JSON statement",
+                        s ? std::string() : " (" + s.error().message + ")");
     }
-    out.push_back(std::move(s));
+    out.push_back(std::move(*s));
   }
   return out;
 }
@@ -175,9 +180,15 @@ void addStatement(AttemptSummary& sum, const Json& s) {
   } else if (verb == verbs::kFaulted) {
     e.kind = ReportEntry::Kind::Fault;
     if (auto sev = ext(s, "result", extensions::kSeverity); sev.is_string()) e.severity = sev;
+    // Objects by their label in the attempt's language (as the trainee saw them); the id
+    // only for statements without labels.
+    const Json labels = ext(s, "result", extensions::kInvolvedLabels);
     if (auto inv = ext(s, "result", extensions::kInvolved); inv.is_array()) {
-      for (const auto& o : inv) {
-        if (o.is_string()) e.detail += (e.detail.empty() ? "" : ", ") + o.get<std::string>();
+      for (std::size_t i = 0; i < inv.size(); ++i) {
+        if (!inv[i].is_string()) continue;
+        std::string name = labels.is_array() && i < labels.size() ? pick(labels[i], sum.language) : "";
+        if (name.empty()) name = inv[i].get<std::string>();
+        e.detail += (e.detail.empty() ? "" : ", ") + name;
       }
     }
   } else if (verb == verbs::kExperienced) {
@@ -242,6 +253,57 @@ constexpr const char* kCss =
     "tr.Fault td:first-child{border-left:4px solid #c62828}tr.Hint td:first-child{border-left:4px "
     "solid #f9a825}";
 
+// The page's own words in the attempt's language (the content already is): the shipped
+// languages' base languages, English otherwise.
+struct Labels {
+  const char* title;
+  const char* passed;
+  const char* failed;
+  const char* notJudged;
+  const char* trainee;
+  const char* started;
+  const char* duration;
+  const char* mode;
+  const char* ended;
+  const char* score;
+  const char* pass;
+  const char* timeline;
+  const char* legend;
+  const char* time;
+  const char* what;
+  const char* details;
+  const char* step;
+  const char* fault;
+  const char* hint;
+  const char* took;
+  const char* involved;
+  const char* registration;
+  const char* madeBy;
+};
+
+constexpr Labels kEnglish{"Praxis session report", "PASSED", "FAILED", "NOT JUDGED", "trainee",
+                          "started", "duration", "mode", "ended", "Score", "pass", "Timeline",
+                          "Blue: steps · red: faults · yellow: hints shown.", "time", "what",
+                          "details", "Step", "Fault", "Hint", "took", "involved", "Registration",
+                          "made by Praxis from xAPI statements"};
+constexpr Labels kDutch{"Praxis-sessierapport", "GESLAAGD", "NIET GESLAAGD", "NIET BEOORDEELD",
+                        "deelnemer", "gestart", "duur", "modus", "einde", "Score", "geslaagd vanaf",
+                        "Tijdlijn", "Blauw: stappen · rood: fouten · geel: getoonde hints.", "tijd",
+                        "wat", "details", "Stap", "Fout", "Hint", "duurde", "betrokken",
+                        "Registratie", "door Praxis gemaakt uit xAPI-statements"};
+constexpr Labels kFrench{"Rapport de session Praxis", "RÉUSSI", "ÉCHOUÉ", "NON ÉVALUÉ",
+                         "apprenant", "début", "durée", "mode", "fin", "Score", "réussite à",
+                         "Chronologie", "Bleu : étapes · rouge : fautes · jaune : aides affichées.",
+                         "temps", "quoi", "détails", "Étape", "Faute", "Aide", "a duré",
+                         "concerne", "Inscription", "créé par Praxis à partir d'instructions xAPI"};
+
+const Labels& labelsFor(const std::string& language) {
+  const std::string base = language.substr(0, language.find('-'));
+  if (base == "nl") return kDutch;
+  if (base == "fr") return kFrench;
+  return kEnglish;
+}
+
 const char* kindName(ReportEntry::Kind kind) {
   switch (kind) {
     case ReportEntry::Kind::Step:
@@ -255,25 +317,28 @@ const char* kindName(ReportEntry::Kind kind) {
 }
 
 void writeHeader(std::ostringstream& h, const AttemptSummary& sum) {
-  const char* verdict = !sum.passed ? "NOT JUDGED" : *sum.passed ? "PASSED" : "FAILED";
+  const Labels& l = labelsFor(sum.language);
+  const char* verdict = !sum.passed ? l.notJudged : *sum.passed ? l.passed : l.failed;
   const char* verdictClass = !sum.passed ? "none" : *sum.passed ? "pass" : "fail";
   h << "<!DOCTYPE html>\n<html lang=\"" << escape(sum.language)
     << "\"><head><meta charset=\"utf-8\">"
-    << "<title>" << escape(sum.scenario) << " — Praxis session report</title><style>" << kCss
+    << "<title>" << escape(sum.scenario) << " — " << l.title << "</title><style>" << kCss
     << "</style></head><body>\n";
   h << "<h1>" << escape(sum.scenario) << "</h1>\n<p><span class=\"badge " << verdictClass << "\">"
-    << verdict << "</span> trainee <b>" << escape(sum.trainee) << "</b> · started "
-    << escape(sum.started) << " · duration " << clock(sum.durationSeconds);
-  if (!sum.mode.empty()) h << " · mode " << escape(sum.mode);
-  if (!sum.endReason.empty()) h << " · ended: " << escape(sum.endReason);
+    << verdict << "</span> " << l.trainee << " <b>" << escape(sum.trainee) << "</b> · "
+    << l.started << " " << escape(sum.started) << " · " << l.duration << " "
+    << clock(sum.durationSeconds);
+  if (!sum.mode.empty()) h << " · " << l.mode << " " << escape(sum.mode);
+  if (!sum.endReason.empty()) h << " · " << l.ended << ": " << escape(sum.endReason);
   h << "</p>\n";
 }
 
 void writeScore(std::ostringstream& h, const AttemptSummary& sum) {
   if (!sum.score || !sum.maxScore || *sum.maxScore <= 0) return;
+  const Labels& l = labelsFor(sum.language);
   const double max = *sum.maxScore;
-  h << "<h2>Score " << *sum.score << " / " << max;
-  if (sum.passScore) h << " (pass: " << *sum.passScore << ")";
+  h << "<h2>" << l.score << " " << *sum.score << " / " << max;
+  if (sum.passScore) h << " (" << l.pass << ": " << *sum.passScore << ")";
   h << "</h2>\n<div class=\"bar\" role=\"img\" aria-label=\"score\"><div class=\"fill\" "
        "style=\"width:"
     << std::clamp(100.0 * *sum.score / max, 0.0, 100.0) << "%\"></div>";
@@ -287,7 +352,8 @@ void writeScore(std::ostringstream& h, const AttemptSummary& sum) {
 void writeTimeline(std::ostringstream& h, const AttemptSummary& sum) {
   const double total = std::max(sum.durationSeconds, 1.0);
   auto pct = [&](double sec) { return std::clamp(100.0 * sec / total, 0.0, 100.0); };
-  h << "<h2>Timeline</h2>\n<div class=\"timeline\">";
+  const Labels& l = labelsFor(sum.language);
+  h << "<h2>" << l.timeline << "</h2>\n<div class=\"timeline\">";
   for (const auto& e : sum.entries) {
     if (e.kind == ReportEntry::Kind::Step) {
       h << "<div class=\"step\" style=\"left:" << pct(e.atSeconds)
@@ -299,26 +365,28 @@ void writeTimeline(std::ostringstream& h, const AttemptSummary& sum) {
         << "\"></div>";
     }
   }
-  h << "</div>\n<p>Blue: steps · red: faults · yellow: hints shown.</p>\n";
+  h << "</div>\n<p>" << l.legend << "</p>\n";
 }
 
 void writeTable(std::ostringstream& h, const AttemptSummary& sum) {
-  h << "<table><tr><th>time</th><th>what</th><th>details</th></tr>\n";
+  const Labels& l = labelsFor(sum.language);
+  h << "<table><tr><th>" << l.time << "</th><th>" << l.what << "</th><th>" << l.details
+    << "</th></tr>\n";
   for (const auto& e : sum.entries) {
     h << "<tr class=\"" << kindName(e.kind) << "\"><td>" << clock(e.atSeconds);
     if (e.kind == ReportEntry::Kind::Step) h << "–" << clock(e.atSeconds + e.durationSeconds);
     h << "</td><td>";
     if (e.kind == ReportEntry::Kind::Step)
-      h << "Step: ";
+      h << l.step << ": ";
     else if (e.kind == ReportEntry::Kind::Fault)
-      h << "Fault (" << escape(e.severity) << "): ";
+      h << l.fault << " (" << escape(e.severity) << "): ";
     else
-      h << "Hint: ";
+      h << l.hint << ": ";
     h << escape(e.title) << "</td><td>";
     if (e.kind == ReportEntry::Kind::Step)
-      h << "took " << clock(e.durationSeconds);
+      h << l.took << " " << clock(e.durationSeconds);
     else if (e.kind == ReportEntry::Kind::Fault && !e.detail.empty())
-      h << "involved: " << escape(e.detail);
+      h << l.involved << ": " << escape(e.detail);
     else
       h << escape(e.detail);
     h << "</td></tr>\n";
@@ -334,8 +402,9 @@ std::string renderReportHtml(const AttemptSummary& sum) {
   writeScore(h, sum);
   writeTimeline(h, sum);
   writeTable(h, sum);
-  h << "<p><small>Registration " << escape(sum.registration)
-    << " · made by Praxis from xAPI statements</small></p>\n</body></html>\n";
+  const Labels& l = labelsFor(sum.language);
+  h << "<p><small>" << l.registration << " " << escape(sum.registration) << " · " << l.madeBy
+    << "</small></p>\n</body></html>\n";
   return h.str();
 }
 

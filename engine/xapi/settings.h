@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -20,6 +21,10 @@ struct XapiSettings {
   ActorPolicy actor;
   std::string activityBase = "https://praxis.example.org/xapi/activities/";
   std::filesystem::path configFile;  // the file that was read, if any
+  /// Where each setting that is not a default came from, by name ("lrs.endpoint",
+  /// "lrs.username", "lrs.caFile", "outbox", ...): "--lrs", "PRAXIS_LRS_ENDPOINT", the config
+  /// file's path, or "default". Shown by `praxis xapi status`; never the values of secrets.
+  std::map<std::string, std::string> sources;
 };
 
 struct SettingsSources {
@@ -32,7 +37,9 @@ struct SettingsSources {
   };
 };
 
-/// Resolves the settings; a malformed config file is an error naming the file and key.
+/// Resolves the settings field by field (command line, then environment, then the config
+/// file); a malformed config file is an error naming the file and key, an LRS endpoint that
+/// is not an http(s) URL an error naming where it came from.
 [[nodiscard]] core::Result<XapiSettings> loadSettings(const SettingsSources& sources);
 
 }  // namespace praxis::xapi

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <initializer_list>
 
+#include "core/localized_text.h"
 #include "core/uuid.h"
 #include "xapi/time_format.h"
 
@@ -237,25 +238,7 @@ bool isIri(std::string_view text) {
   return true;
 }
 
-bool isLanguageTag(std::string_view text) {
-  // language (2-3 letters, or 4-8 registered) then subtags of 1-8 alphanumerics.
-  std::size_t pos = 0, index = 0;
-  while (pos <= text.size()) {
-    auto end = text.find('-', pos);
-    if (end == std::string_view::npos) end = text.size();
-    const auto sub = text.substr(pos, end - pos);
-    if (sub.empty() || sub.size() > 8) return false;
-    for (const char c : sub) {
-      const auto u = static_cast<unsigned char>(c);
-      if (index == 0 ? !std::isalpha(u) : !std::isalnum(u)) return false;
-    }
-    if (index == 0 && sub.size() < 2) return sub == "x" || sub == "i";
-    ++index;
-    if (end == text.size()) break;
-    pos = end + 1;
-  }
-  return index > 0 && (text.empty() || text.back() != '-');
-}
+bool isLanguageTag(std::string_view text) { return core::isLanguageTag(text); }
 
 std::vector<std::string> validateStatement(const Json& s) {
   Checker c;

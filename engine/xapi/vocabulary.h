@@ -71,6 +71,10 @@ inline constexpr std::string_view kStep = "https://praxis.example.org/xapi/exten
 inline constexpr std::string_view kFault = "https://praxis.example.org/xapi/extensions/fault";
 inline constexpr std::string_view kSeverity = "https://praxis.example.org/xapi/extensions/severity";
 inline constexpr std::string_view kInvolved = "https://praxis.example.org/xapi/extensions/involved";
+/// The involved objects' labels (language maps, in the order of kInvolved), so a report can
+/// name them as the trainee saw them.
+inline constexpr std::string_view kInvolvedLabels =
+    "https://praxis.example.org/xapi/extensions/involved-labels";
 inline constexpr std::string_view kPenalty = "https://praxis.example.org/xapi/extensions/penalty";
 inline constexpr std::string_view kPoints = "https://praxis.example.org/xapi/extensions/points";
 inline constexpr std::string_view kHintIndex =

@@ -258,6 +258,22 @@ TEST_F(WorldTest, ZonesReportTheHeadEnteringAndLeaving) {
   EXPECT_TRUE(saw(EventKind::ZoneLeft, "head", "danger"));
 }
 
+TEST_F(WorldTest, ZonesNoticeACarriedObjectWhileRestingOnesCostOnlyACompare) {
+  // Zones test only what moved since the last tick: the carried padlock must still be seen
+  // entering and leaving, the resting tester never.
+  right().pose.position = at("padlock").worldPose.position;
+  right().grip = 1.0F;
+  step(5);
+  ASSERT_EQ(world_.held(HandSide::Right), id("padlock"));
+  right().pose.position = {0.0F, 1.0F, -3.5F};
+  step();
+  EXPECT_TRUE(saw(EventKind::ZoneEntered, "padlock", "danger"));
+  right().pose.position = {0.3F, 1.0F, 0.0F};
+  step();
+  EXPECT_TRUE(saw(EventKind::ZoneLeft, "padlock", "danger"));
+  EXPECT_FALSE(saw(EventKind::ZoneEntered, "tester", "danger"));
+}
+
 TEST_F(WorldTest, SameInputsGiveTheSameEventsBitForBit) {
   const auto run = [this] {
     World w(workshop());

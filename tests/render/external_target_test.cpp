@@ -25,7 +25,7 @@ struct RawImage {
     info.samples = VK_SAMPLE_COUNT_1_BIT;
     info.tiling = VK_IMAGE_TILING_OPTIMAL;
     info.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT |
-                 VK_IMAGE_USAGE_SAMPLED_BIT;
+                 VK_IMAGE_USAGE_TRANSFER_SRC_BIT | VK_IMAGE_USAGE_SAMPLED_BIT;
     EXPECT_EQ(vkCreateImage(device, &info, nullptr, &image), VK_SUCCESS);
     VkMemoryRequirements req;
     vkGetImageMemoryRequirements(device, image, &req);
@@ -50,6 +50,102 @@ struct RawImage {
   RawImage(const RawImage&) = delete;
   RawImage& operator=(const RawImage&) = delete;
 };
+
+std::uint32_t memoryType(const Renderer::NativeHandles& h, std::uint32_t bits,
+                         VkMemoryPropertyFlags flags) {
+  VkPhysicalDeviceMemoryProperties props;
+  vkGetPhysicalDeviceMemoryProperties(h.physicalDevice, &props);
+  std::uint32_t type = 0;
+  while ((bits & (1U << type)) == 0 || (props.memoryTypes[type].propertyFlags & flags) != flags) ++type;
+  return type;
+}
+
+void layoutBarrier(VkCommandBuffer cmd, VkImage image, VkImageLayout from, VkImageLayout to,
+                   VkAccessFlags fromAccess, VkAccessFlags toAccess) {
+  VkImageMemoryBarrier b{};
+  b.sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER;
+  b.srcAccessMask = fromAccess;
+  b.dstAccessMask = toAccess;
+  b.oldLayout = from;
+  b.newLayout = to;
+  b.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+  b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+  b.image = image;
+  b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 2};
+  vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT,
+                       0, 0, nullptr, 0, nullptr, 1, &b);
+}
+
+/// Both layers of an external image as the runtime would see them (it reads what the app
+/// left in COLOR_ATTACHMENT_OPTIMAL), copied to the host with plain Vulkan.
+std::vector<Image> readLayers(const Renderer::NativeHandles& h, VkImage image, VkExtent2D extent) {
+  const VkDeviceSize layerBytes = VkDeviceSize{extent.width} * extent.height * 4;
+  VkBufferCreateInfo bi{};
+  bi.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO;
+  bi.size = layerBytes * 2;
+  bi.usage = VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+  VkBuffer buffer = VK_NULL_HANDLE;
+  EXPECT_EQ(vkCreateBuffer(h.device, &bi, nullptr, &buffer), VK_SUCCESS);
+  VkMemoryRequirements req;
+  vkGetBufferMemoryRequirements(h.device, buffer, &req);
+  VkMemoryAllocateInfo alloc{};
+  alloc.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO;
+  alloc.allocationSize = req.size;
+  alloc.memoryTypeIndex = memoryType(h, req.memoryTypeBits, VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT |
+                                                                VK_MEMORY_PROPERTY_HOST_COHERENT_BIT);
+  VkDeviceMemory memory = VK_NULL_HANDLE;
+  EXPECT_EQ(vkAllocateMemory(h.device, &alloc, nullptr, &memory), VK_SUCCESS);
+  EXPECT_EQ(vkBindBufferMemory(h.device, buffer, memory, 0), VK_SUCCESS);
+
+  VkCommandPoolCreateInfo pi{};
+  pi.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO;
+  pi.queueFamilyIndex = h.queueFamily;
+  VkCommandPool pool = VK_NULL_HANDLE;
+  EXPECT_EQ(vkCreateCommandPool(h.device, &pi, nullptr, &pool), VK_SUCCESS);
+  VkCommandBufferAllocateInfo ci{};
+  ci.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO;
+  ci.commandPool = pool;
+  ci.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
+  ci.commandBufferCount = 1;
+  VkCommandBuffer cmd = VK_NULL_HANDLE;
+  EXPECT_EQ(vkAllocateCommandBuffers(h.device, &ci, &cmd), VK_SUCCESS);
+  VkCommandBufferBeginInfo begin{};
+  begin.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO;
+  begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+  vkBeginCommandBuffer(cmd, &begin);
+  layoutBarrier(cmd, image, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT,
+                VK_ACCESS_TRANSFER_READ_BIT);
+  VkBufferImageCopy copy{};
+  copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 2};
+  copy.imageExtent = {extent.width, extent.height, 1};
+  vkCmdCopyImageToBuffer(cmd, image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, buffer, 1, &copy);
+  layoutBarrier(cmd, image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_ACCESS_TRANSFER_READ_BIT,
+                VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT);
+  vkEndCommandBuffer(cmd);
+  VkQueue queue = VK_NULL_HANDLE;
+  vkGetDeviceQueue(h.device, h.queueFamily, h.queueIndex, &queue);
+  VkSubmitInfo submit{};
+  submit.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO;
+  submit.commandBufferCount = 1;
+  submit.pCommandBuffers = &cmd;
+  EXPECT_EQ(vkQueueSubmit(queue, 1, &submit, VK_NULL_HANDLE), VK_SUCCESS);
+  EXPECT_EQ(vkQueueWaitIdle(queue), VK_SUCCESS);
+
+  std::vector<Image> layers(2);
+  void* mapped = nullptr;
+  EXPECT_EQ(vkMapMemory(h.device, memory, 0, layerBytes * 2, 0, &mapped), VK_SUCCESS);
+  for (std::size_t l = 0; l < 2 && mapped != nullptr; ++l) {
+    const auto* bytes = static_cast<const std::uint8_t*>(mapped) + l * layerBytes;
+    layers[l] = Image{extent.width, extent.height, std::vector<std::uint8_t>(bytes, bytes + layerBytes)};
+  }
+  vkUnmapMemory(h.device, memory);
+  vkDestroyCommandPool(h.device, pool, nullptr);
+  vkDestroyBuffer(h.device, buffer, nullptr);
+  vkFreeMemory(h.device, memory, nullptr);
+  return layers;
+}
 
 TEST_F(RenderTest, DrawsStereoIntoExternalSwapchainImages) {
   const auto handles = renderer_->nativeHandles();
@@ -77,6 +173,22 @@ TEST_F(RenderTest, DrawsStereoIntoExternalSwapchainImages) {
     (*target)->setCurrentImage(7);
     EXPECT_FALSE(renderer_->render(input, **target).has_value());  // no such image
     target->reset();  // waits for the frames before the images go
+
+    // What was drawn is there: both eyes of both images show the scene as an offscreen
+    // render of the same view does (same renderer, same format).
+    FrameInput mono;
+    mono.scene = &scene;
+    mono.views = {goldenView(64.0F / 48.0F)};
+    const Image expected = render(mono, extent.width, extent.height);
+    for (const RawImage* raw : {&first, &second}) {
+      const auto layers = readLayers(handles, raw->image, extent);
+      for (const auto& layer : layers) {
+        const auto diff = compareImages(expected, layer, kChannelTolerance);
+        EXPECT_TRUE(diff.sizeMatches);
+        EXPECT_LE(diff.differingFraction, kMaxDifferingFraction)
+            << "max channel difference " << diff.maxChannelDiff;
+      }
+    }
   }
 }
 

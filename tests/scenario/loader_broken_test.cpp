@@ -96,7 +96,7 @@ TEST(BrokenFixtures, MissingModelFileNamesThePath) {
   EXPECT_EQ(load("assets"),
             (Lines{
                 s + "10:12: error: model: file not found: broken/assets/assets/panel.glb",
-                s + "12:12: error: model: '../shared/panel.glb' must be a path inside the scenario package "
+                s + "12:12: error: model: '../outside/panel.glb' must be a path inside the scenario package "
                     "(e.g. assets/panel.glb)",
             }));
 }

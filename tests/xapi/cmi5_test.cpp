@@ -195,7 +195,8 @@ TEST(Cmi5, LearnerPreferencesAreParsedAsCmi5Defines) {
 TEST(Cmi5, TheLaunchActorIsKeptAsReceived) {
   const std::string actor = R"({"name":"L","account":{"name":"u1","homePage":"https://lms"}})";
   auto launch = cmi5::parseLaunchUrl("https://au/?endpoint=https%3A%2F%2Flrs%2F&fetch=f&actor=" +
-                                     urlEncode(actor) + "&registration=r&activityId=a");
+                                     urlEncode(actor) +
+                                     "&registration=0d5c2a8e-3b1f-4c6d-9e7a-1f2b3c4d5e6f&activityId=a");
   ASSERT_TRUE(launch) << launch.error().message;
   EXPECT_EQ(launch->actorJson, actor) << "sent as the agent parameter, byte for byte";
   EXPECT_EQ(toJson(launch->actor), Json::parse(actor)) << "no objectType added";

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, starts and stops the real LRS used by the xAPI tests (Learning Locker's
-# xapi-statements 5.0.1 on Node, in-memory). See docs/xapi.md and shared/recipes/real-lrs.md.
+# xapi-statements 5.0.1 on Node, in-memory). See docs/xapi.md, "Tests and the real LRS".
 #   lrs.sh install DIR          install once into DIR (skipped when present)
 #   lrs.sh start DIR PORT       start on 127.0.0.1:PORT, wait until it listens, print its PID
 #   lrs.sh stop PID             stop that process (by PID only)

@@ -1,13 +1,21 @@
 // Integration: delivery to the real LRS (xapi-statements on loopback), with faults injected
 // by a loopback proxy between Praxis and the LRS.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <csignal>
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <deque>
 #include <mutex>
 #include <set>
 #include <thread>
 
+#include "command.h"
 #include "core/uuid.h"
 #include "xapi/delivery.h"
 #include "xapi/emitter.h"
@@ -121,18 +129,103 @@ TEST_F(LrsDelivery, PasswordInUrlOrConfigNeverInErrors) {
   EXPECT_EQ(r.error().message.find("config-secret-pw"), std::string::npos) << r.error().message;
 }
 
-TEST_F(LrsDelivery, HttpsIsVerifiedAndAMissingCaFileIsAnError) {
-  // The LRS speaks plain HTTP: an https:// endpoint must fail the TLS handshake, not fall back.
+TEST_F(LrsDelivery, AnHttpsEndpointThatSpeaksPlainHttpFailsInsteadOfFallingBack) {
   auto config = test::lrsConfig("https://127.0.0.1:" + std::to_string(lrs_->port()) + "/xAPI/");
   config.timeout = 3000ms;
   auto plain = LrsClient(config).postStatements("[]");
   ASSERT_FALSE(plain);
   EXPECT_NE(plain.error().message.find("https://127.0.0.1"), std::string::npos)
       << plain.error().message;
+}
+
+// A real TLS endpoint in front of the real LRS: a private CA and a server certificate for
+// 127.0.0.1 made here with openssl, served by Node's https module (Node runs the LRS too).
+class TlsFront {
+ public:
+  explicit TlsFront(int upstreamPort) : dir_(test::tempPath("tls")) {
+    std::filesystem::create_directories(dir_);
+    const std::string d = "'" + dir_.string() + "'";
+    const std::string ec = " -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes ";
+    const auto made = praxis::test::runCommand(
+        "cd " + d + " && printf 'subjectAltName=IP:127.0.0.1\\n' > san.ext && "
+        "openssl req -x509" + ec + "-keyout ca.key -out ca.pem -days 2 -subj /CN=praxis-test-ca && "
+        "openssl req" + ec + "-keyout server.key -out server.csr -subj /CN=127.0.0.1 && "
+        "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 "
+        "-extfile san.ext -out server.pem 2>&1");
+    if (made.exitCode != 0) {
+      error_ = "openssl could not make the test certificates: " + made.output;
+      return;
+    }
+    port_ = test::freePort();
+    const std::string proxy =
+        "const [k,c,p,u]=process.argv.slice(1),fs=require('fs'),http=require('http');"
+        "require('https').createServer({key:fs.readFileSync(k),cert:fs.readFileSync(c)},(q,s)=>{"
+        "const f=http.request({host:'127.0.0.1',port:u,path:q.url,method:q.method,headers:q.headers},"
+        "r=>{s.writeHead(r.statusCode,r.headers);r.pipe(s);});q.pipe(f);}).listen(p,'127.0.0.1');";
+    const auto started = praxis::test::runCommand("node -e \"" + proxy + "\" " + d + "/server.key " + d +
+                                          "/server.pem " + std::to_string(port_) + " " +
+                                          std::to_string(upstreamPort) + " >/dev/null 2>&1 & echo $!");
+    pid_ = std::atoi(started.output.c_str());
+    if (started.exitCode != 0 || pid_ <= 0) {
+      error_ = "cannot start node (a test dependency): " + started.output;
+      return;
+    }
+    for (int i = 0; i < 100 && !listening(); ++i) std::this_thread::sleep_for(100ms);
+    if (!listening()) error_ = "the TLS endpoint did not start listening (is node installed?)";
+  }
+  ~TlsFront() {
+    if (pid_ > 0) ::kill(pid_, SIGTERM);
+  }
+  TlsFront(const TlsFront&) = delete;
+  TlsFront& operator=(const TlsFront&) = delete;
+  [[nodiscard]] const std::string& error() const { return error_; }
+  [[nodiscard]] std::string endpoint() const {
+    return "https://127.0.0.1:" + std::to_string(port_) + "/xAPI/";
+  }
+  [[nodiscard]] std::string caFile() const { return (dir_ / "ca.pem").string(); }
+
+ private:
+  [[nodiscard]] bool listening() const {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port_));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    ::close(fd);
+    return ok;
+  }
+  std::filesystem::path dir_;
+  int port_ = 0;
+  pid_t pid_ = 0;
+  std::string error_;
+};
+
+TEST_F(LrsDelivery, HttpsDeliversWithTheRightCaAndIsRefusedWithoutIt) {
+  TlsFront tls(lrs_->port());
+  ASSERT_TRUE(tls.error().empty()) << tls.error();
+  Statement statement = test::sampleStatement(registration(), 0);
+  statement.id = *core::newUuidV4();
+  const std::string body = "[" + toJson(statement).dump() + "]";
+  auto config = test::lrsConfig(tls.endpoint());
+  config.timeout = 5000ms;
+
+  // The system's CAs do not know the test CA: the handshake fails with a clear error.
+  auto refused = LrsClient(config).postStatements(body);
+  ASSERT_FALSE(refused) << "status " << refused->status;
+  EXPECT_NE(refused.error().message.find("certificate"), std::string::npos) << refused.error().message;
+  EXPECT_EQ(test::statementStatus(lrs_->endpoint(), statement.id), 404) << "nothing went through";
+
   config.caFile = "/nonexistent/provider-ca.pem";
-  auto noCa = LrsClient(config).postStatements("[]");
-  ASSERT_FALSE(noCa);
-  EXPECT_FALSE(noCa.error().message.empty());
+  auto missing = LrsClient(config).postStatements(body);
+  ASSERT_FALSE(missing);
+  EXPECT_FALSE(missing.error().message.empty());
+
+  config.caFile = tls.caFile();
+  auto delivered = LrsClient(config).postStatements(body);
+  ASSERT_TRUE(delivered) << delivered.error().message;
+  EXPECT_EQ(delivered->status, 200) << delivered->body;
+  EXPECT_EQ(test::statementStatus(lrs_->endpoint(), statement.id), 200) << "the LRS holds it";
 }
 
 // A proxy that answers with scripted faults first, then forwards to the real LRS.

@@ -1,8 +1,41 @@
 #include "args.h"
 
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 
 namespace praxis::cli {
+
+core::Result<std::optional<std::uint64_t>> wholeNumberOption(const Args& args,
+                                                             const std::string& name,
+                                                             std::uint64_t min, std::uint64_t max) {
+  const auto text = args.option(name);
+  if (!text) return std::nullopt;
+  std::uint64_t value = 0;
+  const char* end = text->data() + text->size();
+  const auto [ptr, ec] = std::from_chars(text->data(), end, value);
+  if (text->empty() || ec != std::errc() || ptr != end || value < min || value > max) {
+    return core::fail(name, " '", *text, "': expected a whole number from ", std::to_string(min),
+                      " to ", std::to_string(max));
+  }
+  return value;
+}
+
+core::Result<std::optional<double>> numberOption(const Args& args, const std::string& name,
+                                                 double min, double max) {
+  const auto text = args.option(name);
+  if (!text) return std::nullopt;
+  double value = 0;
+  const char* end = text->data() + text->size();
+  const auto [ptr, ec] = std::from_chars(text->data(), end, value);
+  if (text->empty() || ec != std::errc() || ptr != end || !std::isfinite(value) || value < min ||
+      value > max) {
+    char range[64];
+    std::snprintf(range, sizeof range, "%g to %g", min, max);
+    return core::fail(name, " '", *text, "': expected a number from ", range);
+  }
+  return value;
+}
 
 core::Result<Args> parseArgs(const std::vector<std::string>& argv, const ArgSpec& spec) {
   Args out;

@@ -2,6 +2,7 @@
 // with usage errors (exit 2) that say which argument was wrong.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -39,6 +40,16 @@ struct Args {
     return std::nullopt;
   }
 };
+
+/// Option `name` as a whole number in [min, max] (digits only: "-1" and "abc" are errors
+/// that name the option); nullopt when the option is absent.
+[[nodiscard]] core::Result<std::optional<std::uint64_t>> wholeNumberOption(
+    const Args& args, const std::string& name, std::uint64_t min, std::uint64_t max);
+
+/// Option `name` as a finite number in [min, max]; nullopt when absent.
+[[nodiscard]] core::Result<std::optional<double>> numberOption(const Args& args,
+                                                               const std::string& name,
+                                                               double min, double max);
 
 /// Parses `argv` after the subcommand. "--help"/"-h" is always accepted as a flag.
 [[nodiscard]] core::Result<Args> parseArgs(const std::vector<std::string>& argv, const ArgSpec& spec);

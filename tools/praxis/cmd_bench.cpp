@@ -8,23 +8,30 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <vector>
 
 #include "app/headless.h"
 #include "args.h"
 #include "commands.h"
 #include "core/paths.h"
+#include "core/sim_time.h"
 #include "packages.h"
 
 namespace praxis::cli {
 namespace {
 
 constexpr const char* kHelp =
-    "usage: praxis bench [DIR...] [--repeat N] [--json]\n\n"
+    "usage: praxis bench [DIR...] [--repeat N] [--json]\n"
+    "       praxis bench --objects N[,N...] [--repeat N] [--json]\n\n"
     "For each scenario package (default: the shipped scenarios/), plays the reference\n"
     "solution headless N times (default 20) in a child process and reports simulated seconds\n"
     "per wall second (median and best) and the child's peak resident memory.\n"
-    "Targets: >= 2000x real time, <= 150 MB.\n";
+    "Targets: >= 2000x real time, <= 150 MB.\n\n"
+    "--objects plays the shipped fire-extinguisher with that many generated objects added\n"
+    "(half static colliders, a fifth resting grabbables, the rest plain props) and reports\n"
+    "the cost per tick, to show how it grows with the size of a scene (it should be linear,\n"
+    "with sleeping and static objects costing nothing per tick).\n";
 
 constexpr double kSpeedTarget = 2000.0;
 constexpr double kRssTargetMb = 150.0;
@@ -93,13 +100,98 @@ Measure measure(const std::filesystem::path& dir, int repeat) {
   return m;
 }
 
+// A copy of `base` with `count` generated objects, placed in a grid beside the scene so
+// that the reference solution still plays the same way.
+core::Result<std::filesystem::path> generatedPackage(const std::filesystem::path& base, int count) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("praxis-bench-" + std::to_string(::getpid()) + "-" + std::to_string(count));
+  std::error_code ec;
+  std::filesystem::remove_all(dir, ec);
+  std::filesystem::copy(base, dir, std::filesystem::copy_options::recursive, ec);
+  if (ec) return core::fail("cannot copy ", base.string(), ": ", ec.message());
+  auto text = core::readFile(dir / "scenario.yaml");
+  if (!text) return std::unexpected(text.error());
+  std::string objects = "objects:\n";
+  for (int i = 0; i < count; ++i) {
+    char line[240];
+    const double x = 8.0 + 0.5 * (i % 100);
+    const double z = -0.5 * (i / 100);
+    const char* kind = i % 10 < 5   ? "collider: true"
+                       : i % 10 < 7 ? "grabbable: {mass: 1.0}"
+                                    : "colour: \"#808080\"";
+    std::snprintf(line, sizeof line,
+                  "  - {id: gen_%d, shape: box, size: [0.3, 0.3, 0.3], pos: [%.2f, 0.15, %.2f], %s}\n",
+                  i, x, z, kind);
+    objects += line;
+  }
+  const auto at = text->find("\nobjects:\n");
+  if (at == std::string::npos) return core::fail(base.string(), ": no objects list to extend");
+  text->replace(at + 1, std::string("objects:\n").size(), objects);
+  if (auto written = core::writeFileAtomic(dir / "scenario.yaml", *text); !written) {
+    return std::unexpected(written.error());
+  }
+  return dir;
+}
+
+int benchObjects(const std::string& counts, int repeat, bool json) {
+  const auto base = core::dataDir() / "scenarios" / "fire-extinguisher";
+  if (json) std::printf("[");
+  std::size_t from = 0;
+  for (bool first = true; from <= counts.size(); first = false) {
+    const auto comma = std::min(counts.find(',', from), counts.size());
+    const std::string word = counts.substr(from, comma - from);
+    from = comma + 1;
+    Args one;
+    one.options["--objects"] = word;
+    auto count = wholeNumberOption(one, "--objects", 1, 50000);
+    if (!count) {
+      std::fprintf(stderr, "praxis bench: %s\n", count.error().message.c_str());
+      return kExitUsage;
+    }
+    auto dir = generatedPackage(base, static_cast<int>(**count));
+    if (!dir) {
+      std::fprintf(stderr, "praxis bench: %s\n", dir.error().message.c_str());
+      return kExitUsage;
+    }
+    const Measure m = measure(*dir, repeat);
+    std::error_code ec;
+    std::filesystem::remove_all(*dir, ec);
+    if (!m.ok) {
+      std::fprintf(stderr, "praxis bench: the run with %s objects failed\n", word.c_str());
+      return kExitFailed;
+    }
+    const double ticks = m.simulatedSeconds * core::kTicksPerSecond;
+    const double usPerTick = m.medianWall * 1e6 / ticks;
+    if (json) {
+      std::printf("%s{\"objects\":%s,\"ticks\":%.0f,\"median_wall_ms\":%.3f,\"us_per_tick\":%.2f,"
+                  "\"peak_rss_mb\":%.1f,\"runs\":%d}",
+                  first ? "" : ",", word.c_str(), ticks, m.medianWall * 1000.0, usPerTick, m.peakRssMb,
+                  repeat);
+    } else {
+      std::printf("%6s objects: %.0f ticks in %8.2f ms (median of %d) = %8.2f us per tick, "
+                  "peak RSS %.1f MB\n",
+                  word.c_str(), ticks, m.medianWall * 1000.0, repeat, usPerTick, m.peakRssMb);
+    }
+  }
+  if (json) std::printf("]\n");
+  return kExitOk;
+}
+
 }  // namespace
 
 int runBench(const CommandArgs& argv) {
-  const auto parsed = parseCommand(argv, {{"--json"}, {"--repeat"}, 0, 64}, "bench", kHelp);
+  const auto parsed = parseCommand(argv, {{"--json"}, {"--repeat", "--objects"}, 0, 64}, "bench", kHelp);
   if (!parsed.args) return parsed.exitCode;
   const Args* args = &*parsed.args;
-  const int repeat = std::max(1, std::atoi(args->option("--repeat").value_or("20").c_str()));
+  const auto repeatOption = wholeNumberOption(*args, "--repeat", 1, 100000);
+  if (!repeatOption) return usageError("bench", repeatOption.error().message);
+  const int repeat = static_cast<int>(repeatOption->value_or(20));
+  if (const auto counts = args->option("--objects")) {
+    if (!args->positionals.empty()) {
+      return usageError("bench", "--objects plays a generated scenario; give no DIR");
+    }
+    return benchObjects(*counts, repeat, args->has("--json"));
+  }
   std::vector<std::string> roots = args->positionals;
   if (roots.empty()) roots.push_back((core::dataDir() / "scenarios").string());
   const bool json = args->has("--json");

@@ -17,7 +17,8 @@ constexpr const char* kHelp =
     "Replays an input recording made with `praxis run --record FILE` and compares the event\n"
     "log with the recorded one. Same build, same inputs: the same events, bit for bit.\n\n"
     "  --scenario DIR  the scenario package (default: the folder stored in the recording)\n\n"
-    "Exit: 0 identical event log, 1 the log differs, 2 usage or environment error.\n";
+    "Exit: 0 identical event log, 1 the log differs or the package has errors, 2 usage or\n"
+    "environment error.\n";
 }  // namespace
 
 int runReplay(const CommandArgs& argv) {
@@ -31,7 +32,7 @@ int runReplay(const CommandArgs& argv) {
   }
   const std::filesystem::path dir = args->option("--scenario").value_or(rec->scenarioFolder);
   auto package = loadPackageReporting(dir);
-  if (!package) return kExitUsage;
+  if (!package) return kExitBrokenPackage;
   auto text = core::readFile(dir / "scenario.yaml");
   if (text && core::hashBytes(*text) != rec->scenarioHash) {
     std::fprintf(stderr, "praxis replay: warning: %s changed since the recording was made\n",

@@ -5,6 +5,7 @@
 #include "args.h"
 #include "commands.h"
 #include "core/paths.h"
+#include "xapi/json_input.h"
 #include "xapi/outbox.h"
 #include "xapi/session_report.h"
 #include "xapi/settings.h"
@@ -39,7 +40,9 @@ core::Result<std::vector<xapi::Json>> fromOutbox(const std::string& path, const 
   if (!box) return std::unexpected(box.error());
   std::vector<xapi::Json> out;
   auto r = (*box)->forEach(std::nullopt, reg, [&](const xapi::OutboxRecord& rec) {
-    out.push_back(xapi::Json::parse(rec.body, nullptr, false));
+    // Rows were validated when stored, but the file may have been edited since.
+    auto parsed = xapi::parseJsonInput(rec.body);
+    out.push_back(parsed ? std::move(*parsed) : xapi::Json());
   });
   if (!r) return std::unexpected(r.error());
   return out;

@@ -3,6 +3,7 @@
 // itself (session, xAPI, events) is app::Attempt and the window app::DesktopMode; this file
 // parses, picks the front end and prints.
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -16,8 +17,10 @@
 #include "args.h"
 #include "commands.h"
 #include "core/hash.h"
+#include "core/localized_text.h"
 #include "core/paths.h"
 #include "packages.h"
+#include "scenario/validator.h"
 #include "xapi_output.h"
 
 namespace praxis::cli {
@@ -54,8 +57,10 @@ std::string help() {
              "xAPI: every attempt's statements go to the durable outbox first and from there to the\n"
              "LRS, when one is configured (see docs/xapi.md):\n") +
          kXapiHelp +
-         "\nExit: 0 attempt passed, 1 attempt failed, 2 usage or environment error, 3 launched by a\n"
-         "cmi5 LMS that has not accepted every statement (the lines above say which and why).\n";
+         "\nExit: 0 attempt passed, 1 attempt failed or the package has errors, 2 usage or\n"
+         "environment error (also when statements could not be stored: the attempt is not\n"
+         "recorded), 3 launched by a cmi5 LMS that has not accepted every statement (the lines\n"
+         "above say which and why).\n";
 }
 
 ArgSpec argSpec() {
@@ -87,10 +92,12 @@ std::string contradiction(const Args& args) {
       if (args.option(name)) return "--no-xapi and " + name + " contradict each other";
     }
   }
-  if (auto seed = args.option("--seed")) {
-    char* end = nullptr;
-    std::strtoull(seed->c_str(), &end, 10);
-    if (seed->empty() || *end != '\0') return "--seed " + *seed + ": expected a whole number";
+  if (auto seed = wholeNumberOption(args, "--seed", 0, UINT64_MAX); !seed) return seed.error().message;
+  if (auto record = args.option("--record")) {
+    // Before the attempt: a recording that cannot be written would be lost at its end.
+    if (auto writable = core::checkWritable(*record); !writable) {
+      return "--record " + writable.error().message;
+    }
   }
   return {};
 }
@@ -112,6 +119,18 @@ const scenario::TraineeScript* pickScript(const scenario::PackageLoadResult& pac
   }
   error = "no test '" + wanted + "' in the package";
   return nullptr;
+}
+
+// --script FILE outside the package (e.g. written by `praxis explore --write-tests`): read
+// and checked against the package's scenario like one of its own tests.
+std::optional<scenario::TraineeScript> scriptFromFile(const scenario::PackageLoadResult& package,
+                                                      const std::string& file) {
+  if (!std::filesystem::is_regular_file(file)) return std::nullopt;
+  auto loaded = scenario::loadTraineeScript(file);
+  if (loaded.script) scenario::validateScript(*package.scenario, *loaded.script, loaded.diagnostics);
+  std::fputs(loaded.diagnostics.format().c_str(), stderr);
+  if (!loaded.script || loaded.diagnostics.hasErrors()) return std::nullopt;
+  return loaded.script;
 }
 
 /// The xAPI output of this attempt and the trainee it reports, or nothing with --no-xapi.
@@ -246,13 +265,15 @@ void printJson(const scenario::ScenarioDef& def, const Finished& f) {
     out["xapi"] = {{"registration", f.registration}, {"outbox", f.xapi->outbox},
                    {"lrs", f.xapi->lrsConfigured},   {"emitted", f.xapi->emitted},
                    {"delivered", f.xapi->delivered}, {"pending", f.xapi->pending},
-                   {"dead", f.xapi->dead}};
+                   {"dead", f.xapi->dead},           {"not_stored", f.xapi->notStored},
+                   {"rejected", f.xapi->rejected}};
     for (const auto& u : f.xapi->undelivered) {
       out["xapi"]["undelivered"].push_back(
           {{"id", u.id}, {"verb", u.verb}, {"pending", u.pending}, {"reason", u.reason}});
     }
   }
   std::printf("%s\n", out.dump().c_str());
+  if (f.xapi) printXapiLoss(*f.xapi);
 }
 
 void printText(const scenario::ScenarioDef& def, const Finished& f) {
@@ -409,6 +430,9 @@ int runAttempt(const Args& args, const std::filesystem::path& dir, const scenari
     std::fprintf(stderr, "praxis run: %zu Vulkan validation message(s)\n", validationMessages);
     return kExitFailed;
   }
+  // Lost statements first (nothing can send them later), then a cmi5 LMS that has not
+  // accepted everything yet (`praxis xapi flush` can), then the attempt's own outcome.
+  if (f.xapi && f.xapi->lost() > 0) return kExitUsage;
   if (f.xapi && f.xapi->cmi5 && !f.xapi->allDelivered()) return kExitUndelivered;
   return f.run.outcome == scenario::Outcome::Passed ? kExitOk : kExitFailed;
 }
@@ -427,9 +451,17 @@ int runRun(const CommandArgs& argv) {
   auto mode = pickMode(args);
   if (!mode) return usageError(kName, mode.error().message);
   auto package = loadPackageReporting(dir);
-  if (!package) return kExitUsage;
+  if (!package) return kExitBrokenPackage;
   std::string error;
   const scenario::TraineeScript* script = pickScript(*package, args, error);
+  std::optional<scenario::TraineeScript> outside;
+  if (script == nullptr && args.option("--script")) {
+    outside = scriptFromFile(*package, *args.option("--script"));
+    if (outside) {
+      script = &*outside;
+      error.clear();
+    }
+  }
   if (!error.empty()) return usageError(kName, dir.string() + ": " + error);
   if (script == nullptr && *mode == app::Mode::Headless) {
     return usageError(kName, "headless, give --autopilot or --script TEST (nobody is at the keyboard)");
@@ -437,7 +469,11 @@ int runRun(const CommandArgs& argv) {
   // A person at the keyboard: the attempt starts as a script with no actions would.
   scenario::TraineeScript played = script != nullptr ? *script : personAtTheKeyboard();
   if (auto language = args.option("--language")) played.language = *language;
-  if (auto seed = args.option("--seed")) played.seed = std::strtoull(seed->c_str(), nullptr, 10);
+  if (!core::isLanguageTag(played.language)) {
+    return usageError(kName, "--language '" + played.language +
+                                 "' is not a BCP 47 language tag (e.g. nl-BE, en)");
+  }
+  if (auto seed = wholeNumberOption(args, "--seed", 0, UINT64_MAX); seed && *seed) played.seed = **seed;
   return runAttempt(args, dir, *package->scenario, played, *mode);
 }
 

@@ -29,7 +29,7 @@ constexpr const char* kHelp =
     "  --language TAG   language of the instruction panel (default nl-BE)\n"
     "  --validate       enable the Vulkan validation layer; any message fails (exit 1)\n\n"
     "Uses a GPU when there is one, else lavapipe (PRAXIS_VK_DEVICE=cpu forces lavapipe).\n"
-    "Exit: 0 written, 1 validation messages, 2 usage or environment error.\n";
+    "Exit: 0 written, 1 validation messages or package errors, 2 usage or environment error.\n";
 
 /// An attempt in the state the reference solution reaches when `step` starts ("" = at the
 /// start).
@@ -97,7 +97,7 @@ int runSnapshot(const CommandArgs& argv) {
     return kExitUsage;
   }
   auto package = loadPackageReporting(dir);
-  if (!package) return kExitUsage;
+  if (!package) return kExitBrokenPackage;
   auto attempt = attemptAtStep(*package, args->option("--step").value_or(""));
   if (!attempt) return usageError("snapshot", dir.string() + ": " + attempt.error().message);
   const app::Session& session = (*attempt)->session();

@@ -7,6 +7,7 @@
 #include "app/headless.h"
 #include "args.h"
 #include "commands.h"
+#include "coverage_output.h"
 #include "junit.h"
 #include "packages.h"
 #include "xapi_output.h"
@@ -15,22 +16,25 @@ namespace praxis::cli {
 namespace {
 
 constexpr const char* kHelp =
-    "usage: praxis test DIR... [--junit FILE] [--filter TEXT] [--verbose]\n\n"
+    "usage: praxis test DIR... [--junit FILE] [--filter TEXT] [--verbose] [--coverage ...]\n\n"
     "Runs the scripted trainees (tests/*.yaml) of each scenario package headless, faster than\n"
     "real time, and checks their expectations. DIR is a package or a folder of packages\n"
     "(e.g. scenarios/).\n\n"
     "  --junit FILE   also write a JUnit XML report\n"
     "  --filter TEXT  only tests whose 'scenario/test' name contains TEXT\n"
     "  --verbose      print every step, fault and hint of every test\n\n"
+    "Coverage (docs/coverage.md):\n%s\n"
     "xAPI (off unless one of these is given): report every test's attempt as statements of\n"
     "the scripted trainee 'scripted:<scenario>/<test>', e.g. to check an LRS accepts them.\n"
     "  --lrs URL      send them to this LRS (as configured: docs/xapi.md)\n"
     "  --outbox FILE  the durable outbox they go through (default: <user data>/outbox.sqlite)\n"
     "  --config FILE  xAPI settings file\n\n"
     "Sharding (as GoogleTest): GTEST_TOTAL_SHARDS=N GTEST_SHARD_INDEX=I runs every N-th test\n"
-    "starting at I, so CI machines can split a large suite and merge the JUnit files.\n\n"
+    "starting at I, so CI machines can split a large suite and merge the JUnit files (and the\n"
+    "coverage files: praxis coverage merge).\n\n"
     "Prints one line per test and ends with 'N passed, N failed'.\n"
-    "Exit: 0 all passed, 1 a test failed or a package has errors, 2 usage error.\n";
+    "Exit: 0 all passed, 1 a test failed or a package has errors, 2 usage or environment\n"
+    "error (also when statements could not be stored).\n";
 
 struct Shard {
   long total = 1;
@@ -53,6 +57,13 @@ core::Result<Shard> shardFromEnvironment() {
   return s;
 }
 
+// The help text with the coverage options (shared with `praxis coverage merge`) in place.
+std::string helpText() {
+  std::string help = kHelp;
+  help.replace(help.find("%s"), 2, kCoverageHelp);
+  return help;
+}
+
 std::string describeResult(const app::RunResult& r) {
   char line[160];
   std::snprintf(line, sizeof line, "%s, %s, score %d/%d, %.1f s simulated",
@@ -72,10 +83,16 @@ void printVerbose(const app::Session&, const app::EventBatch& batch) {
 }  // namespace
 
 int runTest(const CommandArgs& argv) {
-  const auto parsed = parseCommand(
-      argv, {{"--verbose"}, {"--junit", "--filter", "--lrs", "--outbox", "--config"}, 1, 64}, "test", kHelp);
+  const auto parsed = parseCommand(argv,
+                                   {{"--verbose", "--coverage"},
+                                    {"--junit", "--filter", "--lrs", "--outbox", "--config", "--coverage-json",
+                                     "--coverage-html", "--min-coverage"},
+                                    1, 64},
+                                   "test", helpText());
   if (!parsed.args) return parsed.exitCode;
   const Args* args = &*parsed.args;
+  auto coverage = CoverageOutput::fromArgs(*args);
+  if (!coverage) return usageError("test", coverage.error().message);
   auto shard = shardFromEnvironment();
   if (!shard) {
     std::fprintf(stderr, "praxis test: %s\n", shard.error().message.c_str());
@@ -110,6 +127,7 @@ int runTest(const CommandArgs& argv) {
         ++failed;
         continue;
       }
+      const auto recordCoverage = coverage->recorder(*package->scenario);
       for (const auto& script : package->tests) {
         const std::string name = std::filesystem::path(script.file).stem().string();
         const std::string full = suite + "/" + name;
@@ -117,6 +135,7 @@ int runTest(const CommandArgs& argv) {
         if (++index % shard->total != shard->index) continue;
 
         app::RunOptions options;
+        options.onFinished = recordCoverage;
         // Statements go out as the attempt happens, as in `praxis run`.
         options.attempt.output = xapiOut.output.get();
         options.attempt.traineeId = "scripted:" + full;
@@ -145,9 +164,15 @@ int runTest(const CommandArgs& argv) {
       return kExitUsage;
     }
   }
-  if (xapiOut.output) printXapiSummary(xapiOut.output->close(kDeliveryWait), {}, false);
+  std::optional<app::StatementOutputSummary> xapiSummary;
+  if (xapiOut.output) {
+    xapiSummary = xapiOut.output->close(kDeliveryWait);
+    printXapiSummary(*xapiSummary, {}, false);
+  }
   std::printf("%d passed, %d failed\n", passed, failed);
-  return failed == 0 ? kExitOk : kExitFailed;
+  const int gate = coverage->finish("praxis test");
+  if (xapiSummary && xapiSummary->lost() > 0) return kExitUsage;  // statements lost: not recorded
+  return gate == kExitUsage ? gate : failed == 0 ? gate : kExitFailed;
 }
 
 }  // namespace praxis::cli

@@ -13,6 +13,7 @@
 #include "scenario/loader.h"
 #if PRAXIS_HAS_APP
 #include "app/instruction_panel.h"
+#include "app/scene_models.h"
 #endif
 
 namespace praxis::cli {
@@ -26,9 +27,10 @@ constexpr const char* kHelp =
     "usage: praxis validate DIR [DIR...] [--json]\n\n"
     "Checks scenario packages: YAML syntax, keys and types (as the JSON Schema in\n"
     "scenarios/schema/ describes them), references between objects, steps and faults,\n"
-    "that every step is reachable and no steps form a cycle, that model files exist,\n"
-    "translations for every declared language, the package's tests/*.yaml, and that\n"
-    "step titles and instructions fit the default instruction panel (a warning).\n\n"
+    "that every step is reachable and no steps form a cycle, that model files exist inside\n"
+    "the package (symbolic links included) and import, translations for every declared\n"
+    "language, the package's tests/*.yaml, and that step titles and instructions fit the\n"
+    "default instruction panel (a warning).\n\n"
     "DIR is a scenario package (a folder with scenario.yaml) or a folder of packages,\n"
     "e.g. scenarios/.\n\n"
     "Prints each problem as `file:line:col: error: message`, sorted by file and line, then\n"
@@ -126,6 +128,7 @@ int runValidate(const CommandArgs& args) {
     auto loaded = scenario::loadScenarioPackage(dir);
 #if PRAXIS_HAS_APP
     if (loaded.scenario) {
+      app::checkModelsImport(*loaded.scenario, loaded.diagnostics);
       if (auto checked = app::checkPanelText(*loaded.scenario, loaded.diagnostics); !checked) {
         std::fprintf(stderr, "praxis validate: %s\n", checked.error().message.c_str());
         return kExitUsage;

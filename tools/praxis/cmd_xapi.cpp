@@ -17,7 +17,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: praxis xapi <status|flush|export|retry-dead> [options]\n\n"
     "Looks into and drives the durable xAPI outbox (statements waiting for the LRS).\n\n"
-    "  status        counts of pending, delivered and dead statements (--json for machines)\n"
+    "  status        counts of pending, delivered and dead statements, where each setting\n"
+    "                came from, and SQLite's integrity check of the file; exit 1 if damaged\n"
     "  flush         deliver every pending statement now; exit 1 if some remain or died. The\n"
     "                outbox of a cmi5 launch goes to its LMS with the session's token (kept\n"
     "                beside it, readable by you only, until everything is delivered)\n"
@@ -40,9 +41,20 @@ int usage(const std::string& message) {
   return kExitUsage;
 }
 
+// Where each setting came from ("--lrs", an environment variable, the config file), so a
+// setting that was dropped or overridden shows. Secrets' values are never printed.
+xapi::Json settingSources(const xapi::XapiSettings& settings) {
+  xapi::Json out = xapi::Json::object();
+  for (const auto& [name, source] : settings.sources) out[name] = source;
+  return out;
+}
+
 int status(const xapi::XapiSettings& settings, xapi::Outbox& box, bool json) {
+  auto problems = box.integrityProblems();
+  if (!problems) problems = std::vector<std::string>{problems.error().message};
   auto counts = box.counts();
-  if (!counts) return usage(counts.error().message);
+  if (!counts && problems->empty()) return usage(counts.error().message);
+  if (!counts) counts = xapi::OutboxCounts{};
   std::string lastError;
   if (auto oldest = box.pending(1); oldest && !oldest->empty()) lastError = (*oldest)[0].lastError;
   const std::string lrs = settings.lrs ? xapi::redactUrl(settings.lrs->endpoint) : "";
@@ -52,9 +64,11 @@ int status(const xapi::XapiSettings& settings, xapi::Outbox& box, bool json) {
                       {"pending", counts->pending},
                       {"delivered", counts->delivered},
                       {"dead", counts->dead},
-                      {"lastError", lastError}};
+                      {"lastError", lastError},
+                      {"integrity", problems->empty() ? xapi::Json("ok") : xapi::Json(*problems)},
+                      {"sources", settingSources(settings)}};
     std::printf("%s\n", out.dump(2).c_str());
-    return kExitOk;
+    return problems->empty() ? kExitOk : kExitFailed;
   }
   std::printf("outbox     %s\n", settings.outbox.c_str());
   std::printf("lrs        %s\n",
@@ -64,6 +78,15 @@ int status(const xapi::XapiSettings& settings, xapi::Outbox& box, bool json) {
   std::printf("dead       %lld%s\n", static_cast<long long>(counts->dead),
               counts->dead > 0 ? "  (see `praxis xapi export --state dead`)" : "");
   if (!lastError.empty()) std::printf("last error %s\n", lastError.c_str());
+  for (const auto& [name, source] : settings.sources) {
+    std::printf("%-10s from %s\n", name.c_str(), source.c_str());
+  }
+  if (!problems->empty()) {
+    std::printf("integrity  DAMAGED: the outbox file is corrupt; statements in it may be lost\n");
+    for (const auto& p : *problems) std::printf("           %s\n", p.c_str());
+    return kExitFailed;
+  }
+  std::printf("integrity  ok\n");
   return kExitOk;
 }
 
@@ -71,8 +94,9 @@ int flush(const xapi::XapiSettings& settings, xapi::Outbox& box, const Args& arg
   if (!settings.lrs) {
     return usage("no LRS configured: give --lrs URL, PRAXIS_LRS_ENDPOINT or a config file");
   }
-  double seconds = 60;
-  if (auto t = args.option("--timeout")) seconds = std::atof(t->c_str());
+  auto timeout = numberOption(args, "--timeout", 0.001, 86400.0 * 365);
+  if (!timeout) return usage(timeout.error().message);
+  const double seconds = timeout->value_or(60.0);
   xapi::LrsClient client(*settings.lrs);
   xapi::Deliverer deliverer(box, client, xapi::DeliveryPolicy{},
                             core::Log::toStderr(core::LogLevel::Warning));

@@ -22,5 +22,7 @@ int runBench(const CommandArgs& args);
 int runXapi(const CommandArgs& args);
 int runReport(const CommandArgs& args);
 int runSnapshot(const CommandArgs& args);
+int runCoverage(const CommandArgs& args);
+int runExplore(const CommandArgs& args);
 
 }  // namespace praxis::cli

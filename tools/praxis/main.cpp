@@ -1,4 +1,5 @@
 // praxis: the one command-line entry point (validate, test, run, replay, bench, …).
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <string_view>
@@ -17,6 +18,10 @@ constexpr Command kCommands[] = {
      praxis::cli::runValidate},
     {"test", "run the scripted trainees of scenarios and check their expectations",
      praxis::cli::runTest},
+    {"coverage", "merge the coverage files of a sharded `praxis test --coverage-json` run",
+     praxis::cli::runCoverage},
+    {"explore", "search what a trainee can do for unreachable steps, silent faults and dead ends",
+     praxis::cli::runExplore},
     {"run", "run a scenario (headless with --headless; --autopilot plays the reference)",
      praxis::cli::runRun},
     {"replay", "replay a recorded input file and reproduce its event log", praxis::cli::runReplay},
@@ -42,6 +47,9 @@ void printUsage(std::FILE* out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past a file-size limit (ulimit -f) the default is to die mid-write, losing the attempt
+  // silently; ignored, the write fails with EFBIG and the outbox reports what was not stored.
+  std::signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) {
     printUsage(stderr);
     return praxis::cli::kExitUsage;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "args.h"
 #include "core/result.h"
 #include "scenario/loader.h"
 
@@ -14,6 +15,11 @@ namespace praxis::cli {
 /// Fails when the path does not exist or holds no package.
 [[nodiscard]] core::Result<std::vector<std::filesystem::path>> findPackages(
     const std::filesystem::path& path);
+
+/// The one exit code of every command for a package with errors (file:line:col printed):
+/// a failed check (1), as in `praxis validate` and `praxis test`. 2 stays for what is not the
+/// package's content: usage, a path that is not a package, the environment.
+inline constexpr int kExitBrokenPackage = kExitFailed;
 
 /// Loads a package and prints its diagnostics to stderr. Returns nothing when it has errors.
 [[nodiscard]] std::optional<scenario::PackageLoadResult> loadPackageReporting(

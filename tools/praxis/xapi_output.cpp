@@ -19,9 +19,35 @@ core::Result<std::string> traineeId(const Args& args) {
   return app::localTraineeId();
 }
 
-namespace {
+std::string shellQuoted(const std::string& word) {
+  const bool plain = !word.empty() && word.find_first_not_of(
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/._-+:=@%,") == std::string::npos;
+  if (plain) return word;
+  std::string out = "'";
+  for (const char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
 
-std::string quoted(const std::string& path) { return "'" + path + "'"; }
+int exitCodeWithXapi(int attemptCode, const app::StatementOutputSummary* summary) {
+  return summary != nullptr && summary->lost() > 0 ? kExitUsage : attemptCode;
+}
+
+void printXapiLoss(const app::StatementOutputSummary& s) {
+  const auto n = [](std::int64_t v) { return static_cast<long long>(v); };
+  if (s.notStored > 0) {
+    std::fprintf(stderr,
+                 "xAPI: %lld of %lld statements could NOT be stored in %s (%s): they are lost and "
+                 "the record of the attempt is incomplete\n",
+                 n(s.notStored), n(s.emitted), s.outbox.c_str(),
+                 s.storeError.empty() ? "see the errors above" : s.storeError.c_str());
+  }
+  if (s.rejected > 0) {
+    std::fprintf(stderr, "xAPI: %lld statements failed validation and were not sent (a bug: "
+                 "please report it)\n", n(s.rejected));
+  }
+}
+
+namespace {
 
 // cmi5: the LMS is where the attempt must land, so say exactly what it has and what not.
 void printCmi5Delivery(const app::StatementOutputSummary& s, FILE* stream) {
@@ -38,15 +64,11 @@ void printCmi5Delivery(const app::StatementOutputSummary& s, FILE* stream) {
   }
   if (s.undelivered.size() > kListed) {
     std::fprintf(stream, "xAPI: ... and %zu more (`praxis xapi export --outbox %s`)\n",
-                 s.undelivered.size() - kListed, quoted(s.outbox).c_str());
+                 s.undelivered.size() - kListed, shellQuoted(s.outbox).c_str());
   }
   if (s.pending > 0) {
     std::fprintf(stream, "xAPI: send the kept ones while the LMS session is valid: praxis xapi flush "
-                 "--outbox %s\n", quoted(s.outbox).c_str());
-  }
-  if (s.rejected > 0) {
-    std::fprintf(stream, "xAPI: %lld statements failed validation and were not sent (a bug: please "
-                 "report it)\n", static_cast<long long>(s.rejected));
+                 "--outbox %s\n", shellQuoted(s.outbox).c_str());
   }
 }
 
@@ -56,10 +78,12 @@ void printXapiSummary(const app::StatementOutputSummary& s, const std::string& r
                       bool quiet) {
   FILE* stream = quiet ? stderr : stdout;
   const auto n = [](std::int64_t v) { return static_cast<long long>(v); };
+  const std::int64_t stored = s.emitted - s.notStored;
+  printXapiLoss(s);
   if (s.cmi5) {
     printCmi5Delivery(s, stream);
   } else if (s.lrsConfigured) {
-    std::fprintf(stream, "xAPI: %lld statements, %lld delivered to the LRS", n(s.emitted),
+    std::fprintf(stream, "xAPI: %lld statements, %lld delivered to the LRS", n(stored),
                  n(s.delivered));
     if (s.pending > 0) {
       std::fprintf(stream, ", %lld waiting in %s (sent on the next run or by `praxis xapi flush`)",
@@ -76,15 +100,11 @@ void printXapiSummary(const app::StatementOutputSummary& s, const std::string& r
     std::fprintf(stream,
                  "xAPI: %lld statements kept in %s (no LRS configured; `praxis xapi export` "
                  "writes them out)\n",
-                 n(s.emitted), s.outbox.c_str());
-  }
-  if (s.rejected > 0 && !s.cmi5) {
-    std::fprintf(stderr, "xAPI: %lld statements failed validation and were not sent (a bug: "
-                 "please report it)\n", n(s.rejected));
+                 n(stored), s.outbox.c_str());
   }
   if (!registration.empty() && !quiet) {
     std::fprintf(stream, "report: praxis report --outbox %s --registration %s --out report.html\n",
-                 s.outbox.c_str(), registration.c_str());
+                 shellQuoted(s.outbox).c_str(), registration.c_str());
   }
 }
 

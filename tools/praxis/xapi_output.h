@@ -30,9 +30,20 @@ inline constexpr const char* kXapiHelp =
 /// The trainee behind an interactive attempt: --trainee, else this machine's opaque id.
 [[nodiscard]] core::Result<std::string> traineeId(const Args& args);
 
+/// On stderr, when statements could not be stored: how many, where, why. Also for --json runs.
+void printXapiLoss(const app::StatementOutputSummary& summary);
+
 /// "xAPI: 9 statements delivered to …" or where they wait, on stdout (stderr when `quiet`).
 void printXapiSummary(const app::StatementOutputSummary& summary, const std::string& registration,
                       bool quiet);
+
+/// `word` as one shell word: unchanged when it needs no quoting, else in single quotes, so a
+/// printed command can be pasted even when a path has spaces.
+[[nodiscard]] std::string shellQuoted(const std::string& word);
+
+/// The exit code of a command whose attempt(s) ended with `attemptCode`: 2 (environment
+/// error) when statements were lost (not stored, or failed validation), whatever the outcome.
+[[nodiscard]] int exitCodeWithXapi(int attemptCode, const app::StatementOutputSummary* summary);
 
 /// How long a run waits at its end for the LRS before leaving statements in the outbox.
 inline constexpr std::chrono::seconds kDeliveryWait{15};

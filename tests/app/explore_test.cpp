@@ -1,0 +1,158 @@
+// praxis explore's search: the planted problems of a fixture are each found with the
+// shortest sequence, the written test replays the finding, the shipped scenarios show none.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "app/explore.h"
+#include "app/explore_detail.h"
+#include "app/headless.h"
+#include "scenario/loader.h"
+
+namespace praxis::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path planted() { return fs::path(PRAXIS_SOURCE_DIR) / "tests/app/fixtures/explore-planted"; }
+
+scenario::PackageLoadResult load(const fs::path& dir) {
+  auto package = scenario::loadScenarioPackage(dir);
+  EXPECT_TRUE(package.ok()) << package.diagnostics.format();
+  return package;
+}
+
+std::vector<std::string> lines(const Finding& f) {
+  std::vector<std::string> out;
+  for (const auto& a : f.actions) out.push_back(detail::actionYaml(a));
+  return out;
+}
+
+const Finding* find(const ExploreResult& r, FindingKind kind, const std::string& id) {
+  const auto it = std::find_if(r.findings.begin(), r.findings.end(),
+                               [&](const Finding& f) { return f.kind == kind && f.id == id; });
+  return it == r.findings.end() ? nullptr : &*it;
+}
+
+class PlantedProblems : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    package_ = new scenario::PackageLoadResult(load(planted()));
+    auto explored = explore(*package_->scenario);
+    ASSERT_TRUE(explored) << explored.error().message;
+    result_ = new ExploreResult(std::move(*explored));
+  }
+  static void TearDownTestSuite() {
+    delete result_;
+    delete package_;
+  }
+  static inline scenario::PackageLoadResult* package_ = nullptr;
+  static inline ExploreResult* result_ = nullptr;
+};
+
+TEST_F(PlantedProblems, TheSearchIsCompleteAndFindsTheShortestCompletion) {
+  EXPECT_TRUE(result_->complete) << result_->cutBy;
+  EXPECT_EQ(result_->completionDepth, 2);  // grab the key, snap it: the reference solution
+  EXPECT_TRUE(result_->notReached.empty());
+  EXPECT_EQ(result_->findings.size(), 4U);
+}
+
+TEST_F(PlantedProblems, TheStepThatCanNeverBeCompletedComesWithTheShortestWayToIt) {
+  const Finding* f = find(*result_, FindingKind::StepNeverCompleted, "calibrate");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->span.line, 81);
+  ASSERT_TRUE(f->hasSequence);
+  EXPECT_EQ(lines(*f), (std::vector<std::string>{"grab: key", "set: {object: lamp, to: on, hand: left}",
+                                                  "snap: {object: key, into: slot}"}));
+}
+
+TEST_F(PlantedProblems, TheFaultThatCanNeverFireIsFoundWithoutASequence) {
+  const Finding* f = find(*result_, FindingKind::FaultNeverRaised, "lamp_flicker");
+  ASSERT_NE(f, nullptr);
+  EXPECT_FALSE(f->hasSequence);
+  EXPECT_EQ(f->span.line, 90);
+}
+
+TEST_F(PlantedProblems, TheDeadEndComesWithTheShortestWayIntoIt) {
+  const Finding* f = find(*result_, FindingKind::DeadEnd, "insert");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(lines(*f), (std::vector<std::string>{"set: {object: mode, to: detour}", "grab: key"}));
+  EXPECT_EQ(f->stepsCompleted, (std::vector<std::string>{"take_key", "detour"}));
+  EXPECT_NE(f->message.find("nothing but the time limit"), std::string::npos) << f->message;
+  // Every branch was taken somewhere, so none is reported.
+  for (const auto& finding : result_->findings) EXPECT_NE(finding.kind, FindingKind::BranchNeverTaken);
+}
+
+TEST_F(PlantedProblems, TheWrittenTestReplaysTheDeadEnd) {
+  const Finding* f = find(*result_, FindingKind::DeadEnd, "insert");
+  ASSERT_NE(f, nullptr);
+  const std::string yaml = findingTestYaml(*f, *package_->scenario, "dead end");
+  auto script = scenario::loadTraineeScriptText(yaml, "found.yaml");
+  ASSERT_TRUE(script.script) << script.diagnostics.format() << yaml;
+  auto run = runScript(*package_->scenario, *script.script);
+  ASSERT_TRUE(run);
+  EXPECT_TRUE(checkExpectations(script.script->expect, *run).empty()) << yaml;
+  EXPECT_EQ(run->endReason, scenario::EndReason::Aborted);
+  EXPECT_EQ(run->stepsCompleted, (std::vector<std::string>{"take_key", "detour"}));
+}
+
+TEST(Explore, TheShippedScenariosShowNoProblemWithinABudget) {
+  for (const char* name : {"safe-isolation", "fire-extinguisher"}) {
+    const auto package = load(fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / name);
+    ExploreOptions options;
+    options.maxStates = 150;
+    auto result = explore(*package.scenario, options);
+    ASSERT_TRUE(result) << result.error().message;
+    EXPECT_FALSE(result->complete) << name;  // these spaces are larger than 150 states
+    EXPECT_EQ(result->cutBy, "--max-states");
+    for (const auto& f : result->findings) ADD_FAILURE() << name << ": " << f.message;
+  }
+}
+
+TEST(Explore, ACopiedSessionGoesOnExactlyAsTheOriginal) {
+  const auto package = load(fs::path(PRAXIS_SOURCE_DIR) / "scenarios/safe-isolation");
+  const auto* reference = &*std::find_if(package.tests.begin(), package.tests.end(),
+                                         [](const auto& t) { return t.reference; });
+  std::vector<interaction::TraineeInput> inputs;
+  RunOptions options;
+  options.record = &inputs;
+  ASSERT_TRUE(runScript(*package.scenario, *reference, options));
+  auto original = Session::create(*package.scenario, {});
+  ASSERT_TRUE(original);
+  const std::size_t half = inputs.size() / 2;
+  for (std::size_t i = 0; i < half; ++i) (*original)->step(inputs[i]);
+  const auto copy = (*original)->clone();
+  for (std::size_t i = half; i < inputs.size(); ++i) {
+    (*original)->step(inputs[i]);
+    copy->step(inputs[i]);
+  }
+  EXPECT_TRUE(copy->ended());
+  EXPECT_EQ(copy->eventLogHash(), (*original)->eventLogHash());
+  EXPECT_EQ(copy->attemptEvents().size(), (*original)->attemptEvents().size());
+  EXPECT_EQ(detail::discreteState(*copy, false), detail::discreteState(**original, false));
+}
+
+TEST(Explore, StatesIgnoreWhichHandHoldsWhenNoConditionNamesAHand) {
+  const auto package = load(planted());
+  const auto vocabulary = detail::vocabularyOf(*package.scenario);
+  EXPECT_FALSE(vocabulary.handsMatter);
+  scenario::TraineeScript right;
+  right.actions.resize(1);
+  right.actions[0].kind = scenario::ActionKind::Grab;
+  right.actions[0].object = "key";
+  scenario::TraineeScript left = right;
+  left.actions[0].hand = scenario::Hand::Left;
+  std::uint64_t states[2] = {0, 0};
+  int i = 0;
+  for (const auto* script : {&right, &left}) {
+    RunOptions options;
+    options.onFinished = [&](const Session& s) { states[i] = detail::discreteState(s, false); };
+    ASSERT_TRUE(runScript(*package.scenario, *script, options));
+    ++i;
+  }
+  EXPECT_EQ(states[0], states[1]);
+}
+
+}  // namespace
+}  // namespace praxis::app
