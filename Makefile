@@ -6,17 +6,22 @@ SCENARIO   ?= scenarios/safe-isolation
 PRAXIS      = $(BUILD)/tools/praxis/praxis
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
+SANITIZE_BUILD ?= build-asan
+# `make test SANITIZE=0` leaves out the sanitizer build and its run (CI keeps it).
+SANITIZE   ?= 1
 
-.PHONY: all deps configure build run test unit scenario-tests fuzz fuzz-build bench sanitize clean help
+.PHONY: all deps configure build run test unit scenario-tests fuzz fuzz-build bench sanitize \
+        sanitize-build clean help
 
 all: build
 
 help:
 	@echo "make run      install missing packages, build, run the default scenario ($(SCENARIO))"
-	@echo "make test     install missing packages, build, run every test (unit, scenarios, fuzz)"
+	@echo "make test     install missing packages, build, run every test (unit, scenarios, fuzz),"
+	@echo "              then the same suites built with ASan+UBSan (SANITIZE=0 leaves that out)"
 	@echo "make bench    build and run the benchmarks (praxis bench, praxis explore, render, xAPI, assets)"
 	@echo "make fuzz     build the loader fuzzer with clang and run it for FUZZ_SECONDS"
-	@echo "make sanitize build with ASan+UBSan into build-asan and run the unit tests"
+	@echo "make sanitize build with ASan+UBSan into $(SANITIZE_BUILD) and run the unit and integration suites"
 
 deps:
 	@cmake/install-deps.sh
@@ -60,8 +65,12 @@ fuzz-build: deps
 fuzz: fuzz-build
 	tests/fuzz/run-fuzzer.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
+# The plain suites first (the quicker answer), then the sanitizer build of the same suites.
 test: build fuzz-build
 	$(MAKE) --no-print-directory unit
+ifneq ($(SANITIZE),0)
+	$(MAKE) --no-print-directory sanitize
+endif
 
 # The headless scenario speed, then the Google Benchmark programs (renderer on the GPU when
 # there is one, else lavapipe; xAPI emit and delivery to a local LRS; model import and cache).
@@ -73,11 +82,16 @@ bench: build
 	$(BUILD)/tests/bench/assets_bench
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(BUILD)/tests/bench/desktop_bench
 
-sanitize: deps
-	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPRAXIS_SANITIZE=ON \
-	  -DCMAKE_CXX_COMPILER_LAUNCHER=$(shell command -v ccache)
-	cmake --build build-asan -j $(JOBS)
-	cd build-asan && ctest --output-on-failure -j $(JOBS)
+# ASan + UBSan, Debug: every unit and integration suite (render and golden tests included)
+# under CTest with the options and LSan suppressions of tests/sanitize/. No benchmarks, and
+# no fuzz run (the fuzzer has its own sanitizer build, `make fuzz`); the fuzz corpus replay runs.
+sanitize-build: deps
+	cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPRAXIS_SANITIZE=ON \
+	  -DPRAXIS_BENCHMARKS=OFF -DCMAKE_CXX_COMPILER_LAUNCHER=$(shell command -v ccache)
+	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+
+sanitize: sanitize-build
+	cd $(SANITIZE_BUILD) && ctest --output-on-failure -j $(JOBS)
 
 clean:
-	rm -rf $(BUILD) $(FUZZ_BUILD) build-asan
+	rm -rf $(BUILD) $(FUZZ_BUILD) $(SANITIZE_BUILD)

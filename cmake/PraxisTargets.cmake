@@ -8,12 +8,29 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
   list(APPEND PRAXIS_WARNINGS -Wno-maybe-uninitialized)
 endif()
 
+set(PRAXIS_SANITIZE_FLAGS -fsanitize=address,undefined -fno-omit-frame-pointer
+    -fno-sanitize-recover=undefined)
+if(PRAXIS_SANITIZE)
+  # Linked into every executable of the sanitizer build: see the file for why.
+  add_library(praxis_sanitize_support OBJECT
+              ${PROJECT_SOURCE_DIR}/tests/sanitize/keep_vulkan_drivers_loaded.cpp)
+  target_compile_options(praxis_sanitize_support PRIVATE ${PRAXIS_WARNINGS}
+                                                         ${PRAXIS_SANITIZE_FLAGS})
+  set(PRAXIS_SANITIZE_ENVIRONMENT ${PROJECT_BINARY_DIR}/sanitize-environment.cmake)
+  configure_file(${PROJECT_SOURCE_DIR}/tests/sanitize/environment.cmake.in
+                 ${PRAXIS_SANITIZE_ENVIRONMENT} @ONLY)
+endif()
+
 function(praxis_target_defaults target)
   target_compile_options(${target} PRIVATE ${PRAXIS_WARNINGS})
   if(PRAXIS_SANITIZE)
-    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer
-                                             -fno-sanitize-recover=undefined)
+    target_compile_options(${target} PRIVATE ${PRAXIS_SANITIZE_FLAGS})
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+    get_target_property(type ${target} TYPE)
+    if(type STREQUAL "EXECUTABLE")
+      target_link_libraries(${target} PRIVATE praxis_sanitize_support)
+      target_link_options(${target} PRIVATE -Wl,--export-dynamic-symbol=dlclose)
+    endif()
   endif()
   if(PRAXIS_FUZZ)
     # libFuzzer's coverage feedback plus ASan/UBSan in every library a fuzzer links; the
@@ -65,10 +82,27 @@ function(praxis_test name)
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
                        PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT ${ARG_TIMEOUT}
                                   ENVIRONMENT "${PRAXIS_TEST_ENVIRONMENT}")
+  praxis_sanitize_test_environment()
 endfunction()
 
 # For tests added with add_test: the same isolated environment, a label and a time limit.
 function(praxis_test_properties test label timeout)
   set_tests_properties(${test} PROPERTIES LABELS ${label} TIMEOUT ${timeout}
                                           ENVIRONMENT "${PRAXIS_TEST_ENVIRONMENT}")
+  praxis_sanitize_test_environment()
+endfunction()
+
+# In the sanitizer build, CTest reads tests/sanitize/environment.cmake before it runs this
+# folder's tests: it sets ASAN/LSAN/UBSAN_OPTIONS in CTest's own environment, which every test
+# and its child processes inherit. (Not the ENVIRONMENT property: gtest_discover_tests in
+# CMake 3.25 takes one entry only, see praxis_test.) Registered per folder, so `ctest` run
+# inside a test folder gets the options as well as one run at the top.
+function(praxis_sanitize_test_environment)
+  if(NOT PRAXIS_SANITIZE)
+    return()
+  endif()
+  get_property(included DIRECTORY PROPERTY TEST_INCLUDE_FILES)
+  if(NOT PRAXIS_SANITIZE_ENVIRONMENT IN_LIST included)
+    set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES ${PRAXIS_SANITIZE_ENVIRONMENT})
+  endif()
 endfunction()

@@ -1,6 +1,7 @@
 #include "app/controls_help.h"
 
 #include <array>
+#include <cctype>
 
 namespace praxis::app {
 namespace {
@@ -88,6 +89,36 @@ std::span<const ControlHelpRow> controlsHelp(std::string_view language) {
   if (language == "nl-BE" || language == "nl") return kDutch;
   if (language == "fr-BE" || language == "fr") return kFrench;
   return kEnglish;
+}
+
+KeyLabels keyLabels(const std::function<std::string(char)>& nameOf) {
+  KeyLabels labels;
+  for (const char letter : std::string_view("WASDQERFC")) {  // the letters the help names
+    std::string name = nameOf(letter);
+    if (name.empty()) continue;
+    // GLFW names a letter key in lower case ("z"); the help writes keys as printed on them.
+    for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (name != std::string(1, letter)) labels.names[letter] = std::move(name);
+  }
+  return labels;
+}
+
+std::string relabelKeys(std::string_view keys, const KeyLabels& labels) {
+  const auto word = [&](std::size_t i) {
+    return i < keys.size() && (std::isalnum(static_cast<unsigned char>(keys[i])) != 0 ||
+                               static_cast<unsigned char>(keys[i]) >= 0x80);
+  };
+  std::string out;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const auto it = labels.names.find(keys[i]);
+    const bool single = (i == 0 || !word(i - 1)) && !word(i + 1);
+    if (it != labels.names.end() && single) {
+      out += it->second;
+    } else {
+      out += keys[i];
+    }
+  }
+  return out;
 }
 
 std::string_view controlMessageText(ControlMessageKind kind, std::string_view language) {

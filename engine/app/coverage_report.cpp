@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/coverage.h"
+#include "core/markup.h"
 
 namespace praxis::app {
 namespace {
@@ -39,20 +40,6 @@ std::string row(const std::string& name, TotalsOf totalsOf, const CoverageTotals
 
 std::string where(const CoverageItem& i) {
   return i.span.known() ? i.span.file + ":" + std::to_string(i.span.line) : i.span.file;
-}
-
-std::string escapeHtml(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 core::Result<CoverageKind> kindFromString(const std::string& name) {
@@ -144,10 +131,10 @@ std::string coverageHtml(const CoverageReport& report) {
   for (int k = 0; k < kCoverageKinds; ++k) out += "<th>" + std::string(toString(static_cast<CoverageKind>(k))) + "</th>";
   out += "<th>total</th></tr>\n";
   const auto td = [](const CoverageTotals& t) {
-    return std::string("<td class=\"") + (t.covered == t.total ? "full" : "part") + "\">" + escapeHtml(cell(t)) + "</td>";
+    return std::string("<td class=\"") + (t.covered == t.total ? "full" : "part") + "\">" + core::escapeMarkup(cell(t)) + "</td>";
   };
   for (const auto& s : report.scenarios) {
-    out += "<tr><td>" + escapeHtml(s.scenario) + "</td>";
+    out += "<tr><td>" + core::escapeMarkup(s.scenario) + "</td>";
     for (int k = 0; k < kCoverageKinds; ++k) out += td(totals(s, static_cast<CoverageKind>(k)));
     out += td(totals(s)) + "</tr>\n";
   }
@@ -158,10 +145,10 @@ std::string coverageHtml(const CoverageReport& report) {
     std::string list;
     for (const auto& i : s.items) {
       if (i.hits > 0) continue;
-      list += "<li>" + escapeHtml(std::string(toString(i.kind))) + ": " + escapeHtml(i.label) + " — <code>" +
-              escapeHtml(where(i)) + "</code></li>\n";
+      list += "<li>" + core::escapeMarkup(std::string(toString(i.kind))) + ": " + core::escapeMarkup(i.label) + " — <code>" +
+              core::escapeMarkup(where(i)) + "</code></li>\n";
     }
-    out += "<h2>" + escapeHtml(s.scenario) + " (" + std::to_string(s.attempts) + " attempts)</h2>\n";
+    out += "<h2>" + core::escapeMarkup(s.scenario) + " (" + std::to_string(s.attempts) + " attempts)</h2>\n";
     out += list.empty() ? "<p>Everything covered.</p>\n" : "<p>Uncovered:</p>\n<ul>\n" + list + "</ul>\n";
   }
   return out + "</body></html>\n";

@@ -136,6 +136,8 @@ class DesktopControls {
     scene::EntityId target = scene::kNoEntity;
     core::Vec3 point{0.0F};   // world goal of a reach, or the lever's grab point
     bool approached = false;  // a reach comes in from in front of the point first
+    enum class Way { Unchecked, Clear, Back };
+    Way way = Way::Unchecked;  // Back: the straight way in brushes something (clearWay)
     core::Pose pose;
     core::Pose applied;  // the pose of the last tick, which the world applied
     float grip = 0.0F;
@@ -196,6 +198,10 @@ class DesktopControls {
   void updatePlace(Hand& hand, interaction::HandSide side, const interaction::World& world);
   void updateUseTool(Hand& hand, interaction::HandSide side, const interaction::World& world);
   void updatePreview(const interaction::World& world);
+  /// The next point on the hand's way to `goal`: `goal`, or first a point drawn back towards
+  /// the shoulder when the straight way would brush a collider or a live part.
+  [[nodiscard]] core::Vec3 clearWay(Hand& hand, interaction::HandSide side,
+                                    const core::Vec3& goal, const interaction::World& world) const;
   /// Moves the hand one tick towards `goal`; true once it is there.
   bool moveHandTowards(Hand& hand, const core::Vec3& goal, float speedFactor = 1.0F) const;
   [[nodiscard]] core::Pose restPose(interaction::HandSide side) const;

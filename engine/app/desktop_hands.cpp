@@ -22,19 +22,43 @@ namespace {
 // so that its path does not sweep across neighbouring parts.
 constexpr float kApproach = 0.12F;
 // Where an empty hand hangs, relative to the feet, and where a held one is carried, relative
-// to the eyes (to the side and below the view's centre, so it never hides the cursor).
+// to the eyes: low and to the hand's side, as a forearm carries it, so that even a large
+// object (an extinguisher) leaves the view's centre and the cursor free. Aiming a ranged
+// tool (the trigger held) brings it up towards the line of sight, as one raises a hose.
 constexpr float kHipsFraction = 0.55F;
 constexpr float kRestSide = 0.25F;
 constexpr float kRestForward = 0.25F;
-constexpr float kCarrySide = 0.18F;
-constexpr float kCarryDrop = 0.22F;
+constexpr float kCarrySide = 0.22F;
+constexpr float kCarryDrop = 0.35F;
+constexpr float kAimDrop = 0.2F;
 constexpr float kArrived = 1e-3F;
 constexpr float kCarryClearance = 0.06F;
 constexpr float kCarryClosest = 0.15F;
+// A hand on its way in keeps this clear of colliders and live parts (sampled every 2 cm);
+// where the straight way would brush one, it first draws back halfway to its shoulder and
+// comes in from there, in front, as a person reaches past a live busbar.
+constexpr float kPathClearance = 0.04F;
+constexpr float kPathStep = 0.02F;
 // Ticks a closed hand waits for the world to report the grab before giving up.
 constexpr core::Tick kGripWait = 3;
 // An empty hand drops back, and a held one follows the view, faster than a reach.
 constexpr float kReturnSpeed = 2.0F;
+
+/// The hand orientation that holds a tool upright (its local up as near the world's as its
+/// direction allows) pointing from `hand` at `aimAt`, as a person holds an extinguisher by
+/// its handle; `current` where that is undefined. Aiming from the last tick's pose alone
+/// keeps whatever roll the grab gave it, and a tool rolled onto its side lies across the view.
+core::Quat uprightAim(const core::Quat& current, const core::Pose& toolInHand,
+                      const scene::Tool& tool, const core::Vec3& hand, const core::Vec3& aimAt) {
+  const core::Vec3 up(0.0F, 1.0F, 0.0F);
+  const core::Vec3 towards = aimAt - hand;
+  if (glm::length(towards) < 1e-3F || glm::length(tool.direction) < 1e-6F) return current;
+  const core::Vec3 local = glm::normalize(tool.direction);
+  const core::Vec3 world = glm::normalize(towards);
+  if (std::abs(local.y) > 0.99F || std::abs(world.y) > 0.99F) return current;
+  const core::Quat toolWorld = glm::quatLookAt(world, up) * glm::inverse(glm::quatLookAt(local, up));
+  return glm::normalize(toolWorld * glm::inverse(toolInHand.orientation));
+}
 
 }  // namespace
 
@@ -103,6 +127,7 @@ void DesktopControls::onSecondaryDown(const interaction::World& world) {
   h.target = pointed_->entity;
   h.point = pointed_->point;
   h.approached = false;
+  h.way = Hand::Way::Unchecked;
 }
 
 void DesktopControls::onSecondaryUp() {
@@ -121,6 +146,7 @@ void DesktopControls::startReach(Hand& h, EntityId target, const core::Vec3& poi
   h.target = target;
   h.point = point;
   h.approached = false;
+  h.way = Hand::Way::Unchecked;
 }
 
 void DesktopControls::startRelease(Hand& h) {
@@ -128,6 +154,7 @@ void DesktopControls::startRelease(Hand& h) {
     h.task = Hand::Task::Place;  // first bring the object onto the socket, then let go
     h.target = preview_->socket;
     h.approached = false;
+    h.way = Hand::Way::Unchecked;
     return;
   }
   h.grip = 0.0F;
@@ -158,24 +185,59 @@ core::Pose DesktopControls::carryPose(const Hand& h, HandSide side,
     }
     return true;
   };
+  const scene::Entity* e = held == kNoEntity ? nullptr : &world.scene().at(held);
+  const bool ranged = e != nullptr && e->tool && e->tool->range > 0.0F;
+  const float drop = ranged && h.triggerHeld ? kAimDrop : kCarryDrop;
   float distance = h.carryDistance;
   const auto at = [&](float d) {
-    return eyes() + bodyRotation() * core::Vec3(sideSign(side) * kCarrySide, -kCarryDrop, -d);
+    return eyes() + bodyRotation() * core::Vec3(sideSign(side) * kCarrySide, -drop, -d);
   };
   while (distance > kCarryClosest && !clear(at(distance))) distance -= 0.05F;
   core::Pose pose{at(std::max(distance, kCarryClosest)),
                   glm::normalize(bodyRotation() * h.userRotation)};
-  if (held == kNoEntity) return pose;
-  const scene::Entity& e = world.scene().at(held);
-  if (!e.tool || e.tool->range <= 0.0F) return pose;
+  if (!ranged) return pose;
   // A ranged tool points where the cursor does, as one aims a hose at what one looks at.
   const core::Vec3 aimAt = side == active_ && pointed_
                                ? pointed_->point
                                : eyes() + head().forward() * tuning_.pointRange;
-  const core::Pose toolInHand = h.applied.inverse() * e.worldPose;
-  pose.orientation = interaction::aimHeldTool(core::Pose{pose.position, h.pose.orientation},
-                                              toolInHand, *e.tool, aimAt);
+  const core::Pose toolInHand = h.applied.inverse() * e->worldPose;
+  pose.orientation = interaction::aimHeldTool(
+      core::Pose{pose.position,
+                 uprightAim(h.pose.orientation, toolInHand, *e->tool, pose.position, aimAt)},
+      toolInHand, *e->tool, aimAt);
   return pose;
+}
+
+core::Vec3 DesktopControls::clearWay(Hand& h, HandSide side, const core::Vec3& goal,
+                                     const interaction::World& world) const {
+  const scene::Scene& scene = world.scene();
+  const EntityId held = world.held(side);
+  const auto brushes = [&](const core::Vec3& p) {
+    for (EntityId id = 0; id < scene.size(); ++id) {
+      const scene::Entity& e = scene.at(id);
+      if (!(e.collider || e.touchTarget) || (held != kNoEntity && isWithin(scene, id, held)) ||
+          (h.target != kNoEntity && isWithin(scene, id, h.target)))
+        continue;
+      if (scene::distanceToSurface(e, p) < kPathClearance) return true;
+    }
+    return false;
+  };
+  // Decided once per way in, so the hand never wavers between the two.
+  if (h.way == Hand::Way::Unchecked) {
+    h.way = Hand::Way::Clear;
+    const int samples = static_cast<int>(glm::length(goal - h.pose.position) / kPathStep);
+    for (int i = 1; i <= samples && h.way == Hand::Way::Clear; ++i) {
+      const float t = static_cast<float>(i) / static_cast<float>(samples);
+      if (brushes(glm::mix(h.pose.position, goal, t))) h.way = Hand::Way::Back;
+    }
+  }
+  if (h.way == Hand::Way::Clear) return goal;
+  const core::Vec3 back = glm::mix(shoulder(side), goal, 0.5F);
+  if (glm::length(h.pose.position - back) < kArrived) {
+    h.way = Hand::Way::Clear;  // drawn back: now in, from in front
+    return goal;
+  }
+  return back;
 }
 
 bool DesktopControls::moveHandTowards(Hand& h, const core::Vec3& goal, float speedFactor) const {
@@ -337,7 +399,14 @@ void DesktopControls::updatePlace(Hand& h, HandSide side, const interaction::Wor
   core::Vec3 towardsEyes = eyes() - snapAt;
   towardsEyes =
       glm::length(towardsEyes) > 1e-4F ? glm::normalize(towardsEyes) : core::Vec3(0, 0, 1);
-  if (!moveHandTowards(h, h.approached ? goal : goal + towardsEyes * kApproach)) return;
+  const core::Vec3 approach = goal + towardsEyes * kApproach;
+  if (!h.approached) {
+    const core::Vec3 next = clearWay(h, side, approach, world);
+    if (!moveHandTowards(h, next) || h.way != Hand::Way::Clear) return;
+    h.approached = true;
+    return;
+  }
+  if (!moveHandTowards(h, goal)) return;
   if (!h.approached) {
     h.approached = true;
     return;

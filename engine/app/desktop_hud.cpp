@@ -26,9 +26,11 @@ DesktopHud::DesktopHud(std::unique_ptr<Hud> hud, std::string language)
     : hud_(std::move(hud)), language_(std::move(language)) {}
 
 core::Result<std::unique_ptr<DesktopHud>> DesktopHud::create(float contentScale,
-                                                             std::string language) {
+                                                             std::string language,
+                                                             KeyLabels labels) {
   HudOptions options;
   options.contentScale = contentScale;
+  options.keyLabels = std::move(labels);
   auto hud = Hud::create(std::move(options));
   if (!hud) return std::unexpected(hud.error());
   return std::unique_ptr<DesktopHud>(new DesktopHud(std::move(*hud), std::move(language)));
@@ -51,11 +53,14 @@ void DesktopHud::handle(const InputEvent& event) {
 }
 
 HudFrame DesktopHud::frame(const Session& session, glm::vec2 windowSize, glm::vec2 scale,
-                           double deltaSeconds, std::string_view hoveredObject) {
+                           double deltaSeconds, std::string_view hoveredObject,
+                           Crosshair crosshair) {
   pending_.displaySize = windowSize;
   pending_.framebufferScale = scale;
   pending_.deltaSeconds = deltaSeconds > 0.0 ? deltaSeconds : 1e-4;  // ImGui needs time to pass
-  HudFrame out = hud_->frame(pending_, hudState(session, language_, hoveredObject));
+  HudState state = hudState(session, language_, hoveredObject);
+  state.crosshair = crosshair;
+  HudFrame out = hud_->frame(pending_, state);
   wantsMouse_ = out.wantsMouse;
   wantsKeyboard_ = out.wantsKeyboard;
   // Held buttons and the pointer carry over; key changes and scroll were this frame's.

@@ -14,15 +14,18 @@ namespace praxis::app {
 
 class DesktopHud {
  public:
+  /// `labels`: the keyboard layout's key names, for the help.
   [[nodiscard]] static core::Result<std::unique_ptr<DesktopHud>> create(float contentScale,
-                                                                        std::string language);
+                                                                        std::string language,
+                                                                        KeyLabels labels = {});
   /// Collects one window event for the next frame.
   void handle(const InputEvent& event);
   /// Lays out the HUD for `session` (window size in screen units, framebuffer pixels per
-  /// unit; the id of the object under the pointer, "" for none); the draw data stays valid
-  /// until the next call.
+  /// unit; the id of the object under the pointer, "" for none; the centre's crosshair);
+  /// the draw data stays valid until the next call.
   [[nodiscard]] HudFrame frame(const Session& session, glm::vec2 windowSize, glm::vec2 scale,
-                               double deltaSeconds, std::string_view hoveredObject);
+                               double deltaSeconds, std::string_view hoveredObject,
+                               Crosshair crosshair = Crosshair::Hidden);
   void setLanguage(std::string language) { language_ = std::move(language); }
   [[nodiscard]] const std::string& language() const { return language_; }
   /// The last frame's wishes: a pointer over the HUD, or a menu that has the keys.

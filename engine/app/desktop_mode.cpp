@@ -20,14 +20,24 @@
 namespace praxis::app {
 namespace {
 
-/// The object under the controls' pointer, for the HUD's label ("" without controls). The
-/// controls belong to the tick input; only the two desktop inputs have them.
-std::string pointedObject(const TickInput& input, const scene::Scene& scene) {
-  const DesktopControls* controls = nullptr;
-  if (const auto* person = dynamic_cast<const DesktopTickInput*>(&input)) controls = &person->controls();
-  if (const auto* pilot = dynamic_cast<const AutopilotTickInput*>(&input)) controls = &pilot->controls();
+/// The controls of the tick input, or null: only the two desktop inputs have them.
+const DesktopControls* controlsOf(const TickInput& input) {
+  if (const auto* person = dynamic_cast<const DesktopTickInput*>(&input)) return &person->controls();
+  if (const auto* pilot = dynamic_cast<const AutopilotTickInput*>(&input)) return &pilot->controls();
+  return nullptr;
+}
+
+/// The object under the controls' pointer, for the HUD's label ("" without controls).
+std::string pointedObject(const DesktopControls* controls, const scene::Scene& scene) {
   if (controls == nullptr || !controls->pointed()) return {};
   return scene.at(controls->pointed()->entity).id;
+}
+
+/// The centre's mark: whether a click there would reach what it points at.
+Crosshair crosshairOf(const DesktopControls* controls) {
+  if (controls == nullptr) return Crosshair::Hidden;
+  if (!controls->pointed()) return Crosshair::Idle;
+  return controls->pointed()->withinReach ? Crosshair::InReach : Crosshair::OutOfReach;
 }
 
 }  // namespace
@@ -60,7 +70,8 @@ core::Result<std::unique_ptr<DesktopMode>> DesktopMode::open(const scenario::Sce
   mode->input_ = makeInput(mode->attempt_->session());
   assert(mode->input_ != nullptr);
   if (o.hud) {
-    auto hud = DesktopHud::create(mode->target_->contentScale(), o.attempt.session.language);
+    auto hud = DesktopHud::create(mode->target_->contentScale(), o.attempt.session.language,
+                                  mode->window_->keyLabels);
     if (!hud) return std::unexpected(hud.error());
     mode->hud_ = std::move(*hud);
   }
@@ -196,8 +207,9 @@ core::Result<void> DesktopMode::frame(double realSeconds) {
     glfwGetWindowSize(window_->handle, &w, &h);
     glfwGetFramebufferSize(window_->handle, &fw, &fh);
     const glm::vec2 size(std::max(w, 1), std::max(h, 1));
+    const DesktopControls* controls = controlsOf(*input_);
     hud = hud_->frame(attempt_->session(), size, glm::vec2(fw, fh) / size, realSeconds,
-                      pointedObject(*input_, attempt_->session().scene()));
+                      pointedObject(controls, attempt_->session().scene()), crosshairOf(controls));
     if (auto done = carryOut(*hud); !done) return done;
   }
   times_.hudMs = std::chrono::duration<double, std::milli>(Clock::now() - hudStart).count();
@@ -221,6 +233,8 @@ core::Result<void> DesktopMode::draw(const HudFrame* hud) {
   fo.timeSeconds = secondsSinceStart_;
   if (hud_) fo.language = hud_->language();
   fo.instructionPanel = !hud_;  // the HUD shows the instruction on the screen
+  fo.hands = true;
+  fo.controls = controlsOf(*input_);  // the active hand and the snap ghost
   lastFrame_ = buildFrame(attempt_->session(), fo);
   lastFrame_.overlay = hud != nullptr ? hud->drawData : nullptr;
   times_.buildMs =

@@ -128,6 +128,11 @@ core::Result<std::unique_ptr<DesktopMode::Window>> DesktopMode::Window::open(
   glfwSetScrollCallback(w->handle, onScroll);
   glfwSetWindowFocusCallback(w->handle, onFocus);
   glfwSetWindowIconifyCallback(w->handle, onIconify);
+  // GLFW's key tokens are US positions; the help names them as the layout prints them.
+  w->keyLabels = app::keyLabels([](char letter) {
+    const char* name = glfwGetKeyName(GLFW_KEY_A + (letter - 'A'), 0);
+    return name != nullptr ? std::string(name) : std::string();
+  });
   return w;
 }
 

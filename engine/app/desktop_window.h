@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "app/controls_help.h"
 #include "app/desktop_mode.h"
 #include "app/input_events.h"
 
@@ -32,6 +33,7 @@ struct DesktopMode::Window {
   double lastX = 0.0;
   double lastY = 0.0;
   bool haveCursor = false;
+  KeyLabels keyLabels;  // the keyboard layout's names of the letter keys, for the help
 
  private:
   Window() = default;

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "app/desktop_controls.h"
 #include "app/instruction_panel.h"
+#include "interaction/world.h"
 #include "render/renderer.h"
 
 namespace praxis::app {
@@ -34,6 +36,22 @@ double secondsOnStep(const Session& session, core::Tick tick) {
 
 }  // namespace
 
+void addTraineeVisuals(const interaction::World& world, const interaction::TraineeInput& input,
+                       const DesktopControls* controls, render::FrameInput& frame) {
+  for (std::size_t i = 0; i < input.hands.size(); ++i) {
+    const auto side = static_cast<interaction::HandSide>(i);
+    frame.hidden.push_back(world.handEntity(side));
+    if (!input.hands[i].tracked) continue;
+    frame.hands.push_back(render::HandMarker{
+        .pose = input.hands[i].pose,
+        .active = controls != nullptr && controls->activeHand() == side});
+  }
+  if (controls != nullptr && controls->snapPreview()) {
+    const SnapPreview& preview = *controls->snapPreview();
+    frame.ghosts.push_back(render::Ghost{.entity = preview.object, .pose = preview.pose});
+  }
+}
+
 float faultFlash(const scenario::Feedback& feedback, core::Tick tick) {
   if (feedback.faultTick < 0) return 0.0F;
   const double since = core::ticksToSeconds(tick - feedback.faultTick);
@@ -52,6 +70,9 @@ render::FrameInput buildFrame(const Session& session, const FrameOptions& option
     if (auto entity = scene.find(id)) frame.highlighted.push_back(*entity);
   }
   frame.faultFlash = faultFlash(feedback, shown);
+  if (options.hands || options.controls != nullptr) {
+    addTraineeVisuals(session.world(), session.lastInput(), options.controls, frame);
+  }
   const std::size_t viewCount = options.eyes == Eyes::Both ? 2 : 1;
   if (options.overview) {
     frame.views.assign(viewCount, render::defaultView(scene, options.aspect));

@@ -10,6 +10,8 @@
 
 namespace praxis::app {
 
+class DesktopControls;
+
 /// Which views: one eye, both (stereo or side by side), or one camera between the eyes
 /// (a desktop window).
 enum class Eyes { Left, Right, Both, Centre };
@@ -29,11 +31,22 @@ struct FrameOptions {
   bool instructionPanel = true;
   /// Seconds since the front end started; drives the highlight pulse (0: a fixed image).
   double timeSeconds = 0.0;
+  /// Draw the trainee's tracked hands (desktop, VR; a snapshot looks at the scene alone).
+  bool hands = false;
+  /// The desktop controls, if any (hands drawn, their active one distinct, and their snap
+  /// preview as a ghost of the held object where it would snap).
+  const DesktopControls* controls = nullptr;
 };
 
 /// The frame for the session's state after its last tick. The frame points into the
 /// session's scene: build it again after the session steps.
 [[nodiscard]] render::FrameInput buildFrame(const Session& session, const FrameOptions& options);
+
+/// Adds the trainee's tracked hands in `input` to `frame` (in place of `world`'s own hand
+/// spheres, which it hides); with desktop `controls`, their active hand is marked and their
+/// snap preview becomes a ghost of the held object.
+void addTraineeVisuals(const interaction::World& world, const interaction::TraineeInput& input,
+                       const DesktopControls* controls, render::FrameInput& frame);
 
 /// The fault vignette's strength 0..1 at `tick`: a fault raised in the last second flashes,
 /// fading out.

@@ -196,6 +196,7 @@ HudFrame Hud::frame(const HudInput& input, const HudState& state) {
     drawTimer(state);
     drawHovered(input, state);
     drawFault(state);
+    if (!paused()) drawCrosshair(state);
   }
   if (helpOpen_) drawHelp(state, out.actions);
   if (menuOpen_) drawMenu(state, out.actions);

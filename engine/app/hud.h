@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/controls_help.h"
 #include "app/hud_strings.h"
 #include "core/math.h"
 #include "core/result.h"
@@ -60,6 +61,15 @@ struct HudFault {
   core::Tick tick = 0;
 };
 
+/// The mark at the screen's centre, where the captured cursor points (desktop controls):
+/// hidden without them, and while a menu, the help or the end screen is open.
+enum class Crosshair {
+  Hidden,
+  Idle,       // nothing under it
+  InReach,    // a click takes, presses or touches what is under it
+  OutOfReach  // what is under it is beyond arm's reach: step closer
+};
+
 /// What the HUD shows: plain data built from a Session by hudState(), or by a test.
 struct HudState {
   std::string language = "nl-BE";
@@ -75,6 +85,7 @@ struct HudState {
   std::optional<double> timeLimitSeconds;
   std::string hoveredLabel;  // the label of the object under the cursor, "" for none
   std::string notice;        // a control message ("Too far away to reach: step closer.")
+  Crosshair crosshair = Crosshair::Hidden;  // with it, the label sits beside the centre
   // Once ended:
   bool ended = false;
   scenario::Outcome outcome = scenario::Outcome::Failed;
@@ -116,6 +127,7 @@ struct HudOptions {
   std::filesystem::path boldFontFile{render::kDefaultBoldFontFile};
   float contentScale = 1.0F;  // WindowTarget::contentScale(): text is sized in pixels by it
   TextSize textSize = TextSize::Normal;
+  KeyLabels keyLabels;  // the keyboard layout's names for the help (controls_help.h)
 };
 
 class Hud {
@@ -149,6 +161,7 @@ class Hud {
   void drawTimer(const HudState& state);
   void drawHovered(const HudInput& input, const HudState& state);
   void drawFault(const HudState& state);
+  void drawCrosshair(const HudState& state) const;
   void drawHelp(const HudState& state, std::vector<HudAction>& actions);
   void drawMenu(const HudState& state, std::vector<HudAction>& actions);
   void drawEnd(const HudState& state, std::vector<HudAction>& actions);

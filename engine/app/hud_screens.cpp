@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "app/controls_help.h"
 #include "app/hud_detail.h"
@@ -203,8 +204,13 @@ void Hud::drawHovered(const HudInput& input, const HudState& state) {
     ImGui::End();
   }
   if (state.hoveredLabel.empty()) return;
-  // Beside the pointer; without one (keyboard selection) at the bottom centre.
-  if (input.mouse) {
+  // Beside the pointer; with the cursor captured the pointer is the centre (the captured
+  // cursor's position means nothing); without one (keyboard selection) at the bottom centre.
+  if (state.crosshair != Crosshair::Hidden) {
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5F + 1.2F * em(),
+                                   io.DisplaySize.y * 0.5F + 1.2F * em()),
+                            ImGuiCond_Always);
+  } else if (input.mouse) {
     const ImVec2 at(input.mouse->x + 1.2F * em(), input.mouse->y + 1.2F * em());
     const ImVec2 pivot(at.x > io.DisplaySize.x * 0.75F ? 1.0F : 0.0F,
                        at.y > io.DisplaySize.y * 0.85F ? 1.0F : 0.0F);
@@ -217,6 +223,31 @@ void Hud::drawHovered(const HudInput& input, const HudState& state) {
                kFixed | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs);
   ImGui::TextUnformatted(state.hoveredLabel.c_str());
   ImGui::End();
+}
+
+void Hud::drawCrosshair(const HudState& state) const {
+  if (state.crosshair == Crosshair::Hidden) return;
+  // Behind the HUD's windows, outlined so it shows on a white wall as on a dark floor. In
+  // reach: a bright yellow cross with a ring (a click acts); out of reach or over nothing: a
+  // small grey cross (a click would only say "step closer").
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 c(std::round(io.DisplaySize.x * 0.5F), std::round(io.DisplaySize.y * 0.5F));
+  const bool reach = state.crosshair == Crosshair::InReach;
+  const float arm = (reach ? 0.45F : 0.3F) * em();
+  const float gap = 0.12F * em();
+  const float width = std::max(1.5F, 0.08F * em());
+  const ImU32 colour = reach ? ImGui::GetColorU32(detail::kTitleYellow)
+                             : (state.crosshair == Crosshair::OutOfReach ? IM_COL32(175, 175, 175, 255)
+                                                                         : IM_COL32(235, 235, 235, 230));
+  const ImU32 outline = IM_COL32(0, 0, 0, 210);
+  ImDrawList* list = ImGui::GetBackgroundDrawList();
+  for (const auto& [thickness, col] : {std::pair{width + 3.0F, outline}, std::pair{width, colour}}) {
+    list->AddLine(ImVec2(c.x - arm, c.y), ImVec2(c.x - gap, c.y), col, thickness);
+    list->AddLine(ImVec2(c.x + gap, c.y), ImVec2(c.x + arm, c.y), col, thickness);
+    list->AddLine(ImVec2(c.x, c.y - arm), ImVec2(c.x, c.y - gap), col, thickness);
+    list->AddLine(ImVec2(c.x, c.y + gap), ImVec2(c.x, c.y + arm), col, thickness);
+    if (reach) list->AddCircle(c, arm * 0.75F, col, 24, thickness);
+  }
 }
 
 void Hud::drawFault(const HudState& state) {
@@ -271,7 +302,7 @@ void Hud::drawHelp(const HudState& state, std::vector<HudAction>& actions) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::PushFont(fonts_->bold[size]);
-      wrapped(std::string(row.keys));
+      wrapped(relabelKeys(row.keys, options_.keyLabels));
       ImGui::PopFont();
       ImGui::TableNextColumn();
       wrapped(std::string(row.action));

@@ -1,6 +1,7 @@
 // One frame: walk the scene into a draw list, cull and sort it, record the shadow and main
 // passes, submit. Timings per phase go into FrameStats.
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstring>
 
@@ -90,31 +91,41 @@ void Renderer::Impl::buildDrawList(const FrameInput& input) {
   const core::Vec3 eye = input.views.front().position;
   const auto& entities = input.scene->entities();
   for (std::size_t id = 0; id < entities.size(); ++id) {
-    const auto& entity = entities[id];
-    if (!entity.visual.visible) continue;
+    if (!entities[id].visual.visible ||
+        std::find(input.hidden.begin(), input.hidden.end(), id) != input.hidden.end())
+      continue;
     const bool highlighted =
         std::find(input.highlighted.begin(), input.highlighted.end(), id) != input.highlighted.end();
-    const core::Mat4 world = entity.worldPose.matrix();
-    const auto& visual = entity.visual;
-    if (!visual.model.empty()) {
-      if (auto it = models.find(visual.model); it != models.end()) {
-        for (const auto& part : it->second.parts) {
-          addObject(world * part.transform, part.mesh, part.material, glm::vec4(1.0F),
-                    highlighted, eye);
-        }
-      } else {
-        // Not uploaded (missing asset): draw the primitive so the object still shows.
-        addObject(scaled(world, primitiveScale(visual.shape)), primitiveMesh(visual.shape), 0,
-                  visual.colour, highlighted, eye);
-      }
-    } else {
-      addObject(scaled(world, primitiveScale(visual.shape)), primitiveMesh(visual.shape), 0,
-                visual.colour, highlighted, eye);
+    addEntity(entities[id], entities[id].worldPose.matrix(), glm::vec4(1.0F), highlighted, eye);
+  }
+  for (const auto& ghost : input.ghosts) {
+    assert(ghost.entity < entities.size());
+    if (!entities[ghost.entity].visual.visible) continue;
+    addEntity(entities[ghost.entity], ghost.pose.matrix(), kGhostTint, false, eye);
+  }
+  for (const auto& hand : input.hands) {
+    const float diameter = hand.active ? kActiveHandDiameter : kOtherHandDiameter;
+    const scene::Shape sphere{.kind = scene::ShapeKind::Sphere, .size = core::Vec3(diameter)};
+    addObject(scaled(hand.pose.matrix(), primitiveScale(sphere)), primitiveMesh(sphere), 0,
+              hand.active ? kActiveHandColour : kOtherHandColour, false, eye);
+  }
+}
+
+void Renderer::Impl::addEntity(const scene::Entity& entity, const core::Mat4& world,
+                               const glm::vec4& tint, bool highlighted, const core::Vec3& eye) {
+  const auto& visual = entity.visual;
+  if (auto it = models.find(visual.model); !visual.model.empty() && it != models.end()) {
+    for (const auto& part : it->second.parts) {
+      addObject(world * part.transform, part.mesh, part.material, tint, highlighted, eye);
     }
-    for (const auto& part : visual.parts) {
-      addObject(scaled(world * part.pose.matrix(), primitiveScale(part.shape)),
-                primitiveMesh(part.shape), 0, part.colour, highlighted, eye);
-    }
+  } else {
+    // No model, or one not uploaded (missing asset): the primitive, so the object still shows.
+    addObject(scaled(world, primitiveScale(visual.shape)), primitiveMesh(visual.shape), 0,
+              visual.colour * tint, highlighted, eye);
+  }
+  for (const auto& part : visual.parts) {
+    addObject(scaled(world * part.pose.matrix(), primitiveScale(part.shape)),
+              primitiveMesh(part.shape), 0, part.colour * tint, highlighted, eye);
   }
 }
 

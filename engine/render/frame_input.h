@@ -57,6 +57,28 @@ struct Label {
   float heightAbove = 0.08F;  // metres above the entity's bounding box
 };
 
+/// A translucent copy of an entity's visual at another pose: where a held object would snap
+/// if it were released now (the desktop's snap preview). Drawn blended, without shadow.
+struct Ghost {
+  scene::EntityId entity = scene::kNoEntity;
+  core::Pose pose;  // world
+};
+
+/// A tracked hand, drawn as a small sphere at its pose (the palm's contact point), so the
+/// trainee sees where the hand is when it reaches. The active one (the hand the desktop
+/// controls act with) is larger and brighter.
+struct HandMarker {
+  core::Pose pose;
+  bool active = false;
+};
+
+/// Linear colours of the ghost tint and the hand markers (tests look for them in pixels).
+inline constexpr glm::vec4 kGhostTint{0.55F, 0.85F, 1.0F, 0.45F};
+inline constexpr glm::vec4 kActiveHandColour{0.95F, 0.62F, 0.42F, 1.0F};
+inline constexpr glm::vec4 kOtherHandColour{0.45F, 0.40F, 0.38F, 1.0F};
+inline constexpr float kActiveHandDiameter = 0.06F;  // metres
+inline constexpr float kOtherHandDiameter = 0.045F;
+
 struct DirectionalLight {
   core::Vec3 direction{-0.35F, -1.0F, -0.45F};  // the way the light travels, world space
   core::Vec3 colour{2.6F, 2.5F, 2.3F};          // linear radiance
@@ -73,6 +95,13 @@ struct FrameInput {
   float faultFlash = 0.0F;
   std::vector<Panel> panels;
   std::vector<Label> labels;
+  /// Translucent previews of entities elsewhere (each entity a valid id of `scene`).
+  std::vector<Ghost> ghosts;
+  /// The trainee's hands (desktop, VR); empty: none drawn.
+  std::vector<HandMarker> hands;
+  /// Entities of `scene` not drawn this frame (the world's own hand spheres, where `hands`
+  /// draws the hands instead).
+  std::vector<scene::EntityId> hidden;
   DirectionalLight light;
   glm::vec4 clearColour{0.05F, 0.06F, 0.08F, 1.0F};  // linear
   /// Seconds since start; drives the highlight pulse. Tests fix it for repeatable images.

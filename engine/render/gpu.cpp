@@ -1,6 +1,7 @@
 // Buffers, images and one-shot submissions.
 #include "render/gpu.h"
 
+#include <cassert>
 #include <cstring>
 
 namespace praxis::render {
@@ -73,6 +74,8 @@ void submitOnce(const VulkanContext& ctx,
 
 Buffer uploadBuffer(const VulkanContext& ctx, std::span<const std::byte> bytes,
                     vk::BufferUsageFlags usage) {
+  // Vulkan has no zero-size buffers, and an empty span's data() may be null (no memcpy then).
+  assert(!bytes.empty() && "callers reject empty meshes before uploading");
   Buffer staging = createBuffer(ctx, bytes.size(), vk::BufferUsageFlagBits::eTransferSrc, true);
   std::memcpy(staging.mapped, bytes.data(), bytes.size());
   Buffer out = createBuffer(ctx, bytes.size(), usage | vk::BufferUsageFlagBits::eTransferDst,
@@ -85,6 +88,8 @@ Buffer uploadBuffer(const VulkanContext& ctx, std::span<const std::byte> bytes,
 
 GpuImage uploadTexture(const VulkanContext& ctx, std::uint32_t width, std::uint32_t height,
                        bool srgb, std::span<const std::uint8_t> rgba) {
+  assert(!rgba.empty() && std::size_t{width} * height * 4 == rgba.size() &&
+         "callers check the texture size");
   Buffer staging = createBuffer(ctx, rgba.size(), vk::BufferUsageFlagBits::eTransferSrc, true);
   std::memcpy(staging.mapped, rgba.data(), rgba.size());
   ImageDesc desc;

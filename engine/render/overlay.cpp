@@ -83,6 +83,8 @@ void OverlayRenderer::prepare(const ImDrawData* data, std::uint32_t frame) {
   std::uint32_t indexBase = 0;
   for (int l = 0; l < data->CmdListsCount; ++l) {
     const ImDrawList* list = data->CmdLists[l];
+    // An empty ImVector's Data is null, and memcpy's pointers must be valid even for 0 bytes.
+    if (list->VtxBuffer.Size == 0 || list->IdxBuffer.Size == 0) continue;
     std::memcpy(vtx + vertexBase, list->VtxBuffer.Data,
                 static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
     std::memcpy(idx + indexBase, list->IdxBuffer.Data,

@@ -164,6 +164,7 @@ void PanelRenderer::prepare(const FrameInput& input, std::uint32_t frame) {
       const std::size_t iBytes = static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx);
       if (vtxUsed + vBytes > kVertexBytes || idxUsed + iBytes > kIndexBytes)
         break;  // too much text
+      if (vBytes == 0 || iBytes == 0) continue;  // an empty ImVector's Data is null: no memcpy
       std::memcpy(vtx + vtxUsed, list->VtxBuffer.Data, vBytes);
       std::memcpy(idx + idxUsed, list->IdxBuffer.Data, iBytes);
       for (const ImDrawCmd& c : list->CmdBuffer) {

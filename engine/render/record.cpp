@@ -252,8 +252,12 @@ FrameStats Renderer::Impl::renderFrame(const FrameInput& input, RenderTarget& ta
   ensureAttachments(static_cast<vk::Format>(target.format()),
                     static_cast<vk::Extent2D>(target.extent()), target.viewCount());
   ensureObjectCapacity(frame, drawList.sortedObjects.size());
-  std::memcpy(frame.objects.mapped, drawList.sortedObjects.data(),
-              drawList.sortedObjects.size() * sizeof(ObjectRecord));
+  // Nothing visible leaves the vector empty, and its data() may then be null: memcpy's
+  // pointers must be valid even for zero bytes (UBSan aborts on it), so skip the copy.
+  if (!drawList.sortedObjects.empty()) {
+    std::memcpy(frame.objects.mapped, drawList.sortedObjects.data(),
+                drawList.sortedObjects.size() * sizeof(ObjectRecord));
+  }
   const FrameUniforms uniforms = frameUniforms(input, target);
   std::memcpy(frame.uniforms.mapped, &uniforms, sizeof(uniforms));
   const auto overlayStart = Clock::now();

@@ -276,7 +276,7 @@ core::Result<void> Renderer::addModel(const std::string& key, const assets::Mode
     }
     std::vector<std::uint32_t> meshIds;
     for (const auto& mesh : model.meshes) {
-      if (mesh.indices.empty()) return core::fail(model.source, ": mesh '", mesh.name, "' is empty");
+      if (mesh.indices.empty() || mesh.vertices.empty()) return core::fail(model.source, ": mesh '", mesh.name, "' is empty");
       meshIds.push_back(impl_->addMesh(mesh));
     }
     for (const auto& instance : model.instances) {

@@ -150,6 +150,10 @@ struct Renderer::Impl {
   [[nodiscard]] FrameStats renderFrame(const FrameInput& input, RenderTarget& target,
                                        const TargetImage& image);
   void buildDrawList(const FrameInput& input);
+  /// An entity's visual (model or primitive, and its parts) at `world`, tinted (the tint's
+  /// alpha < 1 draws it blended: a ghost).
+  void addEntity(const scene::Entity& entity, const core::Mat4& world, const glm::vec4& tint,
+                 bool highlighted, const core::Vec3& eye);
   void addObject(const core::Mat4& model, std::uint32_t mesh, std::uint32_t material,
                  const glm::vec4& colour, bool highlighted, const core::Vec3& eye);
   void cullAndSort(const FrameInput& input);

@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/markup.h"
 #include "xapi/json_input.h"
 #include "xapi/time_format.h"
 #include "xapi/validator.h"
@@ -23,29 +24,6 @@ std::string pick(const Json& map, const std::string& language) {
   }
   if (map.contains("en")) return map["en"].get<std::string>();
   return map.begin().value().get<std::string>();
-}
-
-std::string escape(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
 }
 
 std::string clock(double seconds) {
@@ -320,16 +298,16 @@ void writeHeader(std::ostringstream& h, const AttemptSummary& sum) {
   const Labels& l = labelsFor(sum.language);
   const char* verdict = !sum.passed ? l.notJudged : *sum.passed ? l.passed : l.failed;
   const char* verdictClass = !sum.passed ? "none" : *sum.passed ? "pass" : "fail";
-  h << "<!DOCTYPE html>\n<html lang=\"" << escape(sum.language)
+  h << "<!DOCTYPE html>\n<html lang=\"" << core::escapeMarkup(sum.language)
     << "\"><head><meta charset=\"utf-8\">"
-    << "<title>" << escape(sum.scenario) << " — " << l.title << "</title><style>" << kCss
+    << "<title>" << core::escapeMarkup(sum.scenario) << " — " << l.title << "</title><style>" << kCss
     << "</style></head><body>\n";
-  h << "<h1>" << escape(sum.scenario) << "</h1>\n<p><span class=\"badge " << verdictClass << "\">"
-    << verdict << "</span> " << l.trainee << " <b>" << escape(sum.trainee) << "</b> · "
-    << l.started << " " << escape(sum.started) << " · " << l.duration << " "
+  h << "<h1>" << core::escapeMarkup(sum.scenario) << "</h1>\n<p><span class=\"badge " << verdictClass << "\">"
+    << verdict << "</span> " << l.trainee << " <b>" << core::escapeMarkup(sum.trainee) << "</b> · "
+    << l.started << " " << core::escapeMarkup(sum.started) << " · " << l.duration << " "
     << clock(sum.durationSeconds);
-  if (!sum.mode.empty()) h << " · " << l.mode << " " << escape(sum.mode);
-  if (!sum.endReason.empty()) h << " · " << l.ended << ": " << escape(sum.endReason);
+  if (!sum.mode.empty()) h << " · " << l.mode << " " << core::escapeMarkup(sum.mode);
+  if (!sum.endReason.empty()) h << " · " << l.ended << ": " << core::escapeMarkup(sum.endReason);
   h << "</p>\n";
 }
 
@@ -357,11 +335,11 @@ void writeTimeline(std::ostringstream& h, const AttemptSummary& sum) {
   for (const auto& e : sum.entries) {
     if (e.kind == ReportEntry::Kind::Step) {
       h << "<div class=\"step\" style=\"left:" << pct(e.atSeconds)
-        << "%;width:" << pct(e.durationSeconds) << "%\" title=\"" << escape(e.title) << "\">"
-        << escape(e.title) << "</div>";
+        << "%;width:" << pct(e.durationSeconds) << "%\" title=\"" << core::escapeMarkup(e.title) << "\">"
+        << core::escapeMarkup(e.title) << "</div>";
     } else {
       h << "<div class=\"" << (e.kind == ReportEntry::Kind::Fault ? "fault" : "hint")
-        << "\" style=\"left:" << pct(e.atSeconds) << "%\" title=\"" << escape(e.title)
+        << "\" style=\"left:" << pct(e.atSeconds) << "%\" title=\"" << core::escapeMarkup(e.title)
         << "\"></div>";
     }
   }
@@ -379,16 +357,16 @@ void writeTable(std::ostringstream& h, const AttemptSummary& sum) {
     if (e.kind == ReportEntry::Kind::Step)
       h << l.step << ": ";
     else if (e.kind == ReportEntry::Kind::Fault)
-      h << l.fault << " (" << escape(e.severity) << "): ";
+      h << l.fault << " (" << core::escapeMarkup(e.severity) << "): ";
     else
       h << l.hint << ": ";
-    h << escape(e.title) << "</td><td>";
+    h << core::escapeMarkup(e.title) << "</td><td>";
     if (e.kind == ReportEntry::Kind::Step)
       h << l.took << " " << clock(e.durationSeconds);
     else if (e.kind == ReportEntry::Kind::Fault && !e.detail.empty())
-      h << l.involved << ": " << escape(e.detail);
+      h << l.involved << ": " << core::escapeMarkup(e.detail);
     else
-      h << escape(e.detail);
+      h << core::escapeMarkup(e.detail);
     h << "</td></tr>\n";
   }
   h << "</table>\n";
@@ -403,7 +381,7 @@ std::string renderReportHtml(const AttemptSummary& sum) {
   writeTimeline(h, sum);
   writeTable(h, sum);
   const Labels& l = labelsFor(sum.language);
-  h << "<p><small>" << l.registration << " " << escape(sum.registration) << " · " << l.madeBy
+  h << "<p><small>" << l.registration << " " << core::escapeMarkup(sum.registration) << " · " << l.madeBy
     << "</small></p>\n</body></html>\n";
   return h.str();
 }

@@ -6,9 +6,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <string>
 
 #include "app/controls_help.h"
+#include "app/frame_builder.h"
 #include "interaction/world.h"
+#include "scene/raycast.h"
 #include "test_entities.h"
 
 namespace praxis::app {
@@ -57,8 +61,12 @@ class Rig {
     send(KeyUp{key});
   }
   void step(int ticks = 1) {
-    for (int i = 0; i < ticks; ++i) world_.step(tick_++, controls_.tick(world_), events_);
+    for (int i = 0; i < ticks; ++i) {
+      lastInput_ = controls_.tick(world_);
+      world_.step(tick_++, lastInput_, events_);
+    }
   }
+  [[nodiscard]] const interaction::TraineeInput& lastInput() const { return lastInput_; }
   void seconds(double s) { step(static_cast<int>(core::secondsToTicks(s))); }
   /// Turns the view with the mouse until it points at `target` (exact: a person's aim).
   void lookAt(const core::Vec3& target) {
@@ -80,6 +88,7 @@ class Rig {
     });
   }
   interaction::World& world() { return world_; }
+  void forgetEvents() { events_.clear(); }
   DesktopControls& controls() { return controls_; }
 
  private:
@@ -93,6 +102,7 @@ class Rig {
   DesktopControls controls_;
   std::vector<interaction::WorldEvent> events_;
   core::Tick tick_ = 0;
+  interaction::TraineeInput lastInput_;
 };
 
 TEST(DesktopControls, WalksAtWalkingSpeedInTheFacedDirection) {
@@ -197,6 +207,22 @@ TEST(DesktopControls, ScrollHoldsTheObjectFartherAndKeysTurnIt) {
   EXPECT_NEAR(std::min(degrees, 360.0F - degrees), rig.controls().tuning().rotateStepDegrees, 0.5F);
 }
 
+TEST(DesktopControls, ACarriedObjectIsHeldLowAndToTheHandsSideLeavingTheViewFree) {
+  Rig rig({floorPlane(), grabbable("padlock", {0, 1.7F, -0.5F})});
+  rig.click();
+  rig.seconds(1.5);
+  ASSERT_EQ(rig.world().held(HandSide::Right), rig.id("padlock"));
+  const core::Pose eyes = rig.controls().head();
+  const core::Vec3 carried = rig.world().scene().at(rig.id("padlock")).worldPose.position;
+  const core::Vec3 inView = glm::inverse(eyes.orientation) * (carried - eyes.position);
+  EXPECT_LT(inView.y, -0.3F) << "not carried low, as an arm does";
+  EXPECT_GT(inView.x, 0.18F) << "not on the right hand's side";
+  EXPECT_LT(inView.z, -0.2F) << "not in front";
+  // Far enough off the line of sight that an object a forearm long does not cover the centre.
+  const float offCentre = glm::degrees(std::acos(glm::dot(glm::normalize(inView), {0, 0, -1})));
+  EXPECT_GT(offCentre, 38.0F);
+}
+
 TEST(DesktopControls, TheOtherHandIsChosenWithAKey) {
   Rig rig({floorPlane(), grabbable("padlock", {0, 1.7F, -0.5F})});
   rig.tap(Key::Digit1);
@@ -226,11 +252,51 @@ TEST(DesktopControls, ReleasingNearASocketShowsTheGhostAndSnaps) {
   EXPECT_NEAR(
       glm::length(rig.controls().snapPreview()->pose.position - core::Vec3(-0.15F, 1.5F, -0.5F)),
       0.0F, 1e-5F);
+  // The desktop frame draws it as a ghost, and both hands, the active (right) one marked.
+  render::FrameInput frame;
+  addTraineeVisuals(rig.world(), rig.lastInput(), &rig.controls(), frame);
+  ASSERT_EQ(frame.ghosts.size(), 1U);
+  EXPECT_EQ(frame.ghosts[0].entity, rig.id("padlock"));
+  EXPECT_EQ(frame.ghosts[0].pose.position, rig.controls().snapPreview()->pose.position);
+  ASSERT_EQ(frame.hands.size(), 2U);
+  EXPECT_FALSE(frame.hands[0].active);
+  EXPECT_TRUE(frame.hands[1].active);
+  EXPECT_EQ(frame.hands[1].pose.position, rig.lastInput().hand(HandSide::Right).pose.position);
+  // In place of the world's own hand spheres, not on top of them.
+  EXPECT_EQ(frame.hidden, (std::vector<EntityId>{rig.world().handEntity(HandSide::Left),
+                                                 rig.world().handEntity(HandSide::Right)}));
   rig.click();
   rig.seconds(1.5);
   EXPECT_TRUE(rig.happened(EventKind::Snapped, "padlock"));
   EXPECT_EQ(rig.world().scene().at(rig.id("lock_point")).socket->occupant, rig.id("padlock"));
   EXPECT_FALSE(rig.controls().snapPreview());
+}
+
+TEST(DesktopControls, PlacingDrawsTheHandBackRatherThanBrushAcrossALivePart) {
+  Entity socket = box("lock_point", {0.0F, 1.55F, -0.5F}, {0.02F, 0.02F, 0.02F});
+  socket.socket = scene::Socket{{"padlock"}, {}, 0.05F, scene::kNoEntity};
+  // Live, across the straight way from the low carry to the socket.
+  Entity busbar = box("busbar", {0.11F, 1.47F, -0.45F}, {0.1F, 0.02F, 0.04F});
+  busbar.touchTarget = scene::TouchTarget{};
+  Rig rig({floorPlane(), grabbable("padlock", {0.1F, 1.7F, -0.45F}), socket, busbar});
+  rig.lookAt({0.1F, 1.7F, -0.45F});
+  rig.click();
+  rig.seconds(1.5);
+  ASSERT_EQ(rig.world().held(HandSide::Right), rig.id("padlock"));
+  rig.lookAt({0.0F, 1.55F, -0.5F});
+  ASSERT_TRUE(rig.controls().snapPreview());
+  rig.forgetEvents();
+  rig.click();
+  float closest = 1.0F;
+  for (int i = 0; i < core::secondsToTicks(1.5) && !rig.happened(EventKind::Snapped, "padlock"); ++i) {
+    rig.step();
+    const core::Vec3 hand = rig.lastInput().hand(HandSide::Right).pose.position;
+    const Entity& bar = rig.world().scene().at(rig.id("busbar"));
+    closest = std::min(closest, scene::distanceToSurface(bar, hand));
+  }
+  EXPECT_TRUE(rig.happened(EventKind::Snapped, "padlock"));
+  EXPECT_FALSE(rig.happened(EventKind::Touched, "busbar"));
+  EXPECT_GT(closest, 0.03F);
 }
 
 TEST(DesktopControls, AClickPressesAButtonWhichSpringsBack) {
@@ -308,9 +374,16 @@ TEST(DesktopControls, ARangedToolIsAimedAtTheCursorAndUsedWithTheRightButton) {
   rig.click();
   rig.seconds(1.5);
   ASSERT_EQ(rig.world().held(HandSide::Right), rig.id("extinguisher"));
+  rig.lookAt({-1.0F, 0.1F, -0.5F});  // down to the left first: aiming there and back must
+  rig.seconds(0.5);                  // not leave the tool rolled onto its side
   rig.lookAt({1.0F, 0.2F, -3.0F});
   rig.seconds(0.5);
   EXPECT_FALSE(rig.happened(EventKind::ToolStarted, "extinguisher")) << "used before the trigger";
+  // Aimed, it stays upright (a person holds an extinguisher by its handle), not on its side.
+  const core::Pose held = rig.world().scene().at(rig.id("extinguisher")).worldPose;
+  EXPECT_GT(held.rotate({0, 1, 0}).y, 0.9F);
+  const core::Vec3 nozzle = held.rotate({0, 0, -1});
+  EXPECT_GT(glm::dot(nozzle, glm::normalize(core::Vec3(1.0F, 0.2F, -3.0F) - held.position)), 0.98F);
   rig.send(MouseDown{MouseButton::Right});
   rig.step(3);
   EXPECT_TRUE(rig.happened(EventKind::ToolStarted, "extinguisher"));
@@ -361,6 +434,25 @@ TEST(DesktopControls, HelpExplainsEveryControlInEachLanguage) {
   }
   EXPECT_EQ(controlsHelp("fr-BE")[1].action, "marcher");
   EXPECT_EQ(controlsHelp("de").data(), controlsHelp("en").data());
+}
+
+TEST(DesktopControls, HelpNamesTheKeysAsTheKeyboardLayoutPrintsThem) {
+  // A Belgian AZERTY layout, as glfwGetKeyName names the keys at the US letters' places.
+  const std::map<char, std::string> azerty{{'W', "z"}, {'A', "q"}, {'Q', "a"}};
+  const KeyLabels labels = keyLabels([&](char letter) {
+    const auto it = azerty.find(letter);
+    return it != azerty.end() ? it->second : std::string(1, static_cast<char>(letter + 32));
+  });
+  EXPECT_EQ(labels.names.size(), 3U) << "keys named alike on both layouts are left out";
+  EXPECT_EQ(relabelKeys(controlsHelp("en")[1].keys, labels), "Z Q S D / arrow keys");
+  EXPECT_EQ(relabelKeys(controlsHelp("fr-BE")[6].keys, labels), "A / E, R / F");
+  for (const char* unchanged : {"C / Ctrl", "Tab / Maj+Tab", "F1", "F11", "Échap", "Esc"}) {
+    EXPECT_EQ(relabelKeys(unchanged, labels), unchanged);
+  }
+  // Headless there is no layout: the US names.
+  const KeyLabels none = keyLabels([](char) { return std::string(); });
+  EXPECT_TRUE(none.names.empty());
+  EXPECT_EQ(relabelKeys(controlsHelp("nl-BE")[1].keys, none), "W A S D / pijltjestoetsen");
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Golden images of the HUD over a shipped scenario (lavapipe, validation layer on), 960x540:
-// a step in nl-BE (with a fault waiting), fr-BE and en, the pause menu and the end screen;
+// a step in nl-BE (with a fault waiting), fr-BE and en, with the crosshair (within reach,
+// and out of reach in fr-BE), the pause menu and the end screen;
 // the help (the longest screen) at 1280x720, the smallest window it is laid out for.
 // Tolerance: render_fixture.h (a channel may differ by 6, 0.5 % of pixels may differ).
 #include <glm/gtc/quaternion.hpp>
@@ -74,21 +75,28 @@ class HudGolden : public render::testing::RenderTest {
   std::unique_ptr<Hud> hud_;
 };
 
-TEST_F(HudGolden, StepInDutchWithAFaultWaiting) {
-  HudState state = hudState(*session_, "nl-BE", "breaker_q1");
-  state.faults.push_back(fault(0, "nl-BE"));
-  render::testing::expectMatchesGolden(draw(state, {}, glm::vec2(520.0F, 300.0F)), "hud_step_nl");
+/// A step as the trainee sees it: the crosshair at the centre (the captured cursor) on the
+/// breaker, its label beside it.
+HudState stepState(const Session& session, std::string_view language, Crosshair crosshair) {
+  HudState state = hudState(session, language, "breaker_q1");
+  state.crosshair = crosshair;
+  return state;
 }
 
-TEST_F(HudGolden, StepInFrench) {
-  render::testing::expectMatchesGolden(
-      draw(hudState(*session_, "fr-BE", "breaker_q1"), {}, glm::vec2(520.0F, 300.0F)),
-      "hud_step_fr");
+TEST_F(HudGolden, StepInDutchWithAFaultWaiting) {
+  HudState state = stepState(*session_, "nl-BE", Crosshair::InReach);
+  state.faults.push_back(fault(0, "nl-BE"));
+  render::testing::expectMatchesGolden(draw(state), "hud_step_nl");
+}
+
+TEST_F(HudGolden, StepInFrenchOutOfReach) {
+  render::testing::expectMatchesGolden(draw(stepState(*session_, "fr-BE", Crosshair::OutOfReach)),
+                                       "hud_step_fr");
 }
 
 TEST_F(HudGolden, StepInEnglish) {
-  render::testing::expectMatchesGolden(
-      draw(hudState(*session_, "en", "breaker_q1"), {}, glm::vec2(520.0F, 300.0F)), "hud_step_en");
+  render::testing::expectMatchesGolden(draw(stepState(*session_, "en", Crosshair::InReach)),
+                                       "hud_step_en");
 }
 
 TEST_F(HudGolden, PauseMenuInDutch) {

@@ -157,6 +157,61 @@ TEST(Hud, F1ShowsTheControlsAndPausesUntilClosed) {
   EXPECT_FALSE((*hud)->paused());
 }
 
+/// The vertices drawn behind the HUD's windows, where the crosshair is.
+std::vector<ImDrawVert> background(const ImDrawData* data) {
+  for (int i = 0; i < data->CmdListsCount; ++i) {
+    const ImDrawList* list = data->CmdLists[i];
+    if (list->_OwnerName != nullptr && std::string_view(list->_OwnerName) == "##Background") {
+      return {list->VtxBuffer.begin(), list->VtxBuffer.end()};
+    }
+  }
+  return {};
+}
+
+TEST(Hud, TheCrosshairMarksTheCentreAndShowsWhetherTheObjectIsWithinReach) {
+  auto hud = Hud::create();
+  ASSERT_TRUE(hud.has_value());
+  HudState state = stepState();
+  const auto drawn = [&](Crosshair crosshair, const HudInput& input = {}) {
+    state.crosshair = crosshair;
+    return background((*hud)->frame(input, state).drawData);
+  };
+  EXPECT_TRUE(drawn(Crosshair::Hidden).empty());
+  const auto extent = [](const std::vector<ImDrawVert>& v) {
+    glm::vec2 lo(1e9F);
+    glm::vec2 hi(-1e9F);
+    for (const auto& p : v) {
+      lo = glm::min(lo, glm::vec2(p.pos.x, p.pos.y));
+      hi = glm::max(hi, glm::vec2(p.pos.x, p.pos.y));
+    }
+    return std::pair{lo, hi};
+  };
+  const auto colours = [](const std::vector<ImDrawVert>& v) {
+    std::set<ImU32> out;
+    for (const auto& p : v) out.insert(p.col);
+    return out;
+  };
+  const auto reach = drawn(Crosshair::InReach);
+  const auto far = drawn(Crosshair::OutOfReach);
+  ASSERT_FALSE(reach.empty());
+  ASSERT_FALSE(far.empty());
+  for (const auto& v : {reach, far}) {  // centred on the 1280x720 screen, small
+    const auto [lo, hi] = extent(v);
+    EXPECT_NEAR((lo.x + hi.x) * 0.5F, 640.0F, 1.0F);
+    EXPECT_NEAR((lo.y + hi.y) * 0.5F, 360.0F, 1.0F);
+    EXPECT_LT(hi.x - lo.x, 60.0F);
+  }
+  EXPECT_NE(colours(reach), colours(far)) << "within and out of reach look alike";
+  EXPECT_GT(extent(reach).second.x, extent(far).second.x) << "within reach is the larger mark";
+  // Not over the help (or a menu): it opens in one frame and the crosshair goes.
+  EXPECT_TRUE(drawn(Crosshair::InReach, keys({HudKey::F1})).empty());
+  EXPECT_TRUE(drawn(Crosshair::InReach).empty());
+  (void)(*hud)->frame(keys({HudKey::Escape}), state);  // closes the help
+  EXPECT_FALSE(drawn(Crosshair::InReach).empty());
+  state.ended = true;
+  EXPECT_TRUE(drawn(Crosshair::InReach).empty()) << "drawn over the end screen";
+}
+
 TEST(Hud, AFaultStaysUntilAcknowledged) {
   auto hud = Hud::create();
   ASSERT_TRUE(hud.has_value());

@@ -4,6 +4,7 @@
 
 #include "core/hash.h"
 #include "core/localized_text.h"
+#include "core/markup.h"
 #include "core/math.h"
 #include "core/rng.h"
 #include "core/sim_time.h"
@@ -84,3 +85,12 @@ TEST(Pose, ComposeThenInverseIsIdentity) {
 
 }  // namespace
 }  // namespace praxis::core
+
+// One escaping function serves the HTML report, the coverage page and JUnit XML: a trainee's
+// name or an author's text must never become markup, and XML-forbidden bytes never reach a file.
+TEST(Markup, SpecialCharactersBecomeEntitiesAndForbiddenControlsAreDropped) {
+  EXPECT_EQ(praxis::core::escapeMarkup(R"(<b a="1" b='2'>&</b>)"),
+            "&lt;b a=&quot;1&quot; b=&#39;2&#39;&gt;&amp;&lt;/b&gt;");
+  EXPECT_EQ(praxis::core::escapeMarkup(std::string("a\x01" "b\tc\nd\x1f", 8)), "ab\tc\nd");
+  EXPECT_EQ(praxis::core::escapeMarkup("Règle 5 — « jeu de barres »"), "Règle 5 — « jeu de barres »");
+}

@@ -39,7 +39,9 @@ TEST_P(DesktopAutopilotOnShipped, FasterAutopilotReachesTheSameStepsSooner) {
   quick.speed = 4.0;
   const auto fast = runDesktopAutopilot(*package_.scenario, *reference_, {}, quick);
   ASSERT_TRUE(human.has_value() && fast.has_value());
-  EXPECT_EQ(fast->outcome, scenario::Outcome::Passed);
+  EXPECT_EQ(fast->outcome, scenario::Outcome::Passed)
+      << toString(fast->endReason) << " " << (fast->scriptError ? fast->scriptError->message : "")
+      << " " << (fast->faults.empty() ? "" : fast->faults.front());
   EXPECT_EQ(fast->stepsCompleted, human->stepsCompleted);
   EXPECT_LT(fast->ticks, human->ticks);
 }

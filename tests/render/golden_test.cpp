@@ -1,4 +1,5 @@
-// Golden images on lavapipe: primitives, a textured model, highlight, fault flash, stereo.
+// Golden images on lavapipe: primitives, a textured model, highlight, fault flash, a snap
+// ghost and hands, stereo.
 // Tolerance: see render_fixture.h. PRAXIS_UPDATE_GOLDEN=1 rewrites them.
 #include <gtest/gtest.h>
 
@@ -37,6 +38,16 @@ TEST_F(GoldenTest, FaultFlash) {
   auto input = frame(scene);
   input.faultFlash = 1.0F;
   expectMatchesGolden(render(input, kSize, kSize), "fault_flash");
+}
+
+TEST_F(GoldenTest, SnapGhostAndHands) {
+  const auto scene = primitivesScene();
+  auto input = frame(scene);
+  const core::Quat upright(1.0F, 0.0F, 0.0F, 0.0F);
+  input.ghosts = {Ghost{.entity = *scene.find("box"), .pose = {{0.6F, 0.2F, -0.7F}, upright}}};
+  input.hands = {HandMarker{.pose = {{-0.18F, 0.9F, 1.2F}, upright}, .active = false},
+                 HandMarker{.pose = {{0.18F, 0.9F, 1.2F}, upright}, .active = true}};
+  expectMatchesGolden(render(input, kSize, kSize), "ghost_and_hands");
 }
 
 TEST_F(GoldenTest, TexturedModelAndTransparency) {

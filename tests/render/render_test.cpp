@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 
@@ -105,6 +106,34 @@ TEST_F(RenderTest, AnEmptySceneIsTheClearColourInSrgb) {
   EXPECT_EQ(c[2], 0);
 }
 
+// A first frame with nothing to draw leaves the renderer's object list empty and never
+// allocated: the upload of that list to the GPU must not hand memcpy its null data() (the
+// sanitizer build aborts on it; issue 14). Here the scene is not empty, but culling empties it.
+TEST_F(RenderTest, AFirstFrameWithEveryObjectCulledUploadsNoObjectsAndIsTheClearColour) {
+  scene::Scene scene;
+  scene::Entity box;
+  box.id = "behind-camera";
+  box.localPose.position = {0, 0, 10};
+  box.visual.colour = {0.9F, 0.05F, 0.05F, 1.0F};
+  box.visual.shape = scene::Shape{scene::ShapeKind::Box, {0.5F, 0.5F, 0.5F}};
+  scene.add(box);
+  scene.updateWorldPoses();
+  auto input = frameOf(scene, makeLookAtView({0, 0.5F, 2}, {0, 0, 0}, 0.8F, 1));
+  input.clearColour = {0.5F, 0.2F, 0.0F, 1.0F};  // linear: sRGB 188, 124, 0
+  auto target = renderer_->createOffscreenTarget(32, 32);
+  ASSERT_TRUE(target.has_value()) << target.error().message;
+  auto stats = renderer_->render(input, **target);
+  ASSERT_TRUE(stats.has_value()) << stats.error().message;
+  EXPECT_EQ(stats->visibleObjects, 0U);
+  EXPECT_EQ(stats->culledObjects, 1U);
+  auto image = (*target)->readback(0);
+  ASSERT_TRUE(image.has_value()) << image.error().message;
+  const auto c = centrePixel(*image);
+  EXPECT_NEAR(c[0], 188, 1);
+  EXPECT_NEAR(c[1], 124, 1);
+  EXPECT_EQ(c[2], 0);
+}
+
 TEST_F(RenderTest, ARedBoxInFrontOfTheCameraIsRed) {
   scene::Scene scene;
   scene::Entity box;
@@ -179,6 +208,82 @@ TEST_F(RenderTest, HighlightTurnsTheObjectTowardsBlueOnly) {
   EXPECT_EQ(before.pixel(127, 0)[2], after.pixel(127, 0)[2]);
 }
 
+/// The pixel where `view` sees the world point `p` in a `size` x `size` image.
+std::array<std::uint32_t, 2> pixelOf(const View& view, const core::Vec3& p, std::uint32_t size) {
+  glm::vec4 clip = view.projection * view.view * glm::vec4(p, 1.0F);
+  clip /= clip.w;  // Vulkan clip space: y down
+  return {static_cast<std::uint32_t>((clip.x * 0.5F + 0.5F) * static_cast<float>(size)),
+          static_cast<std::uint32_t>((clip.y * 0.5F + 0.5F) * static_cast<float>(size))};
+}
+
+std::array<int, 3> pixelAt(const Image& image, std::array<std::uint32_t, 2> at) {
+  const auto* p = image.pixel(at[0], at[1]);
+  return {p[0], p[1], p[2]};
+}
+
+TEST_F(RenderTest, AGhostIsATranslucentCopyOfTheEntityWhereItWouldSnap) {
+  const auto scene = primitivesScene();
+  const scene::EntityId box = *scene.find("box");
+  const core::Pose spot{{0.6F, 0.2F, -0.7F}, core::Quat(1.0F, 0.0F, 0.0F, 0.0F)};  // bare floor
+  const auto base = render(frameOf(scene), 128, 128);
+  auto withGhost = frameOf(scene);
+  withGhost.ghosts.push_back(Ghost{.entity = box, .pose = spot});
+  const auto ghosted = render(withGhost, 128, 128);
+  scene::Scene moved = primitivesScene();  // the box itself, opaque, at the spot
+  moved.at(box).localPose = spot;
+  moved.updateWorldPoses();
+  const auto opaque = render(frameOf(moved), 128, 128);
+  const auto at = pixelOf(goldenView(), spot.position, 128);
+  const auto b = pixelAt(base, at);
+  const auto g = pixelAt(ghosted, at);
+  const auto o = pixelAt(opaque, at);
+  EXPECT_GT(std::abs(g[0] - b[0]) + std::abs(g[1] - b[1]) + std::abs(g[2] - b[2]), 20)
+      << "no ghost at its place";
+  // Translucent: the floor shows through (greener than the opaque red box, less than floor).
+  EXPECT_GT(g[1], o[1] + 15);
+  EXPECT_LT(g[1], b[1]);
+  EXPECT_GT(compareImages(base, ghosted, 3).differingPixels, 40U);
+  // The entity itself is still drawn where it is.
+  const auto real = pixelOf(goldenView(), scene.at(box).worldPose.position, 128);
+  EXPECT_EQ(pixelAt(base, real), pixelAt(ghosted, real));
+}
+
+TEST_F(RenderTest, HandsAreSmallSpheresTheActiveOneLargerAndWarmerAndHiddenEntitiesAreNot) {
+  scene::Scene scene = primitivesScene();
+  scene.at(*scene.find("floor")).visual.visible = false;  // against the clear colour
+  const auto base = render(frameOf(scene), 128, 128);
+  auto withHands = frameOf(scene);
+  const core::Vec3 left{-0.18F, 0.9F, 1.2F};
+  const core::Vec3 right{0.18F, 0.9F, 1.2F};
+  withHands.hands = {HandMarker{.pose = {left, core::Quat(1, 0, 0, 0)}, .active = false},
+                     HandMarker{.pose = {right, core::Quat(1, 0, 0, 0)}, .active = true}};
+  const auto image = render(withHands, 128, 128);
+  const auto other = pixelAt(image, pixelOf(goldenView(), left, 128));
+  const auto active = pixelAt(image, pixelOf(goldenView(), right, 128));
+  EXPECT_NE(pixelAt(base, pixelOf(goldenView(), left, 128)), other) << "the other hand is missing";
+  EXPECT_NE(pixelAt(base, pixelOf(goldenView(), right, 128)), active) << "the active hand is missing";
+  EXPECT_GT(active[0], other[0] + 40) << "the active hand does not stand out";
+  EXPECT_GT(active[0], active[2] + 30);
+  // Larger: more pixels change on the active (right) side of the image.
+  std::size_t leftCount = 0;
+  std::size_t rightCount = 0;
+  for (std::uint32_t y = 0; y < 128; ++y) {
+    for (std::uint32_t x = 0; x < 128; ++x) {
+      if (std::equal(base.pixel(x, y), base.pixel(x, y) + 3, image.pixel(x, y))) continue;
+      ++(x < 64 ? leftCount : rightCount);
+    }
+  }
+  EXPECT_GT(leftCount, 10U);
+  EXPECT_GT(rightCount, leftCount);
+  // A hidden entity is not drawn (the world's own hand spheres, replaced by the markers).
+  auto hidden = frameOf(scene);
+  hidden.hidden = {*scene.find("sphere")};
+  const auto without = render(hidden, 128, 128);
+  const auto sphere = pixelOf(goldenView(), scene.at(*scene.find("sphere")).worldPose.position, 128);
+  EXPECT_NE(pixelAt(base, sphere), pixelAt(without, sphere));
+  EXPECT_EQ(pixelAt(without, sphere), pixelAt(without, {127, 0})) << "not the clear colour";
+}
+
 TEST_F(RenderTest, FaultFlashReddensTheEdges) {
   const scene::Scene empty;
   auto input = frameOf(empty);
@@ -230,6 +335,16 @@ TEST_F(RenderTest, AModelWithABrokenTextureIsRejectedNamingTheSource) {
   ASSERT_FALSE(added.has_value());
   EXPECT_NE(added.error().message.find("generated:checker-cube"), std::string::npos);
   EXPECT_NE(added.error().message.find("checker"), std::string::npos);
+}
+
+// Vulkan has no zero-size buffers: a mesh without vertices is bad input, not an upload.
+TEST_F(RenderTest, AModelWithAMeshWithoutVerticesIsRejectedNamingTheMesh) {
+  auto model = checkerCubeModel();
+  model.meshes[0].vertices.clear();
+  auto added = renderer_->addModel("hollow", model);
+  ASSERT_FALSE(added.has_value());
+  EXPECT_NE(added.error().message.find("generated:checker-cube"), std::string::npos);
+  EXPECT_NE(added.error().message.find("is empty"), std::string::npos);
 }
 
 TEST_F(RenderTest, AMissingModelFallsBackToItsPrimitive) {

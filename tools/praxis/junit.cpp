@@ -3,28 +3,11 @@
 #include <cstdio>
 #include <map>
 
+#include "core/markup.h"
 #include "core/paths.h"
 
 namespace praxis::cli {
 namespace {
-
-std::string escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        // XML 1.0 forbids most control characters even when escaped.
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t' || c == '\r') out += c;
-    }
-  }
-  return out;
-}
 
 std::string seconds(double s) {
   char buffer[32];
@@ -53,16 +36,16 @@ std::string toJUnitXml(const std::vector<JUnitCase>& cases) {
       suiteFailures += c->failures.empty() ? 0 : 1;
       suiteTime += c->seconds;
     }
-    xml += "  <testsuite name=\"" + escape(suite) + "\" tests=\"" + std::to_string(members.size()) +
+    xml += "  <testsuite name=\"" + core::escapeMarkup(suite) + "\" tests=\"" + std::to_string(members.size()) +
            "\" failures=\"" + std::to_string(suiteFailures) + "\" errors=\"0\" time=\"" +
            seconds(suiteTime) + "\">\n";
     for (const auto* c : members) {
-      xml += "    <testcase classname=\"" + escape(suite) + "\" name=\"" + escape(c->name) +
+      xml += "    <testcase classname=\"" + core::escapeMarkup(suite) + "\" name=\"" + core::escapeMarkup(c->name) +
              "\" time=\"" + seconds(c->seconds) + "\">\n";
       for (const auto& f : c->failures) {
-        xml += "      <failure message=\"" + escape(f) + "\">" + escape(f) + "</failure>\n";
+        xml += "      <failure message=\"" + core::escapeMarkup(f) + "\">" + core::escapeMarkup(f) + "</failure>\n";
       }
-      if (!c->output.empty()) xml += "      <system-out>" + escape(c->output) + "</system-out>\n";
+      if (!c->output.empty()) xml += "      <system-out>" + core::escapeMarkup(c->output) + "</system-out>\n";
       xml += "    </testcase>\n";
     }
     xml += "  </testsuite>\n";
