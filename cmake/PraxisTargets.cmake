@@ -92,6 +92,22 @@ function(praxis_test_properties test label timeout)
   praxis_sanitize_test_environment()
 endfunction()
 
+# A test program that needs an X server runs under Xvfb (package xvfb). -noreset: Xvfb
+# otherwise resets when its last client leaves, and the next test's connection can race the
+# reset ("Failed to open display"). Without xvfb-run the test still exists and fails saying
+# why: a missing test dependency must not shrink the suite into a green run.
+function(praxis_xvfb_test name target timeout)
+  find_program(PRAXIS_XVFB_RUN xvfb-run)
+  if(PRAXIS_XVFB_RUN)
+    add_test(NAME ${name}
+             COMMAND ${PRAXIS_XVFB_RUN} -a -s "-screen 0 1280x720x24 -noreset" $<TARGET_FILE:${target}>)
+  else()
+    add_test(NAME ${name}
+             COMMAND sh -c "echo 'xvfb-run not found: apt-get install xvfb (make deps), then re-run cmake' >&2; exit 1")
+  endif()
+  praxis_test_properties(${name} integration ${timeout})
+endfunction()
+
 # In the sanitizer build, CTest reads tests/sanitize/environment.cmake before it runs this
 # folder's tests: it sets ASAN/LSAN/UBSAN_OPTIONS in CTest's own environment, which every test
 # and its child processes inherit. (Not the ENVIRONMENT property: gtest_discover_tests in
