@@ -20,13 +20,6 @@
 namespace praxis::app {
 namespace {
 
-/// The controls of the tick input, or null: only the two desktop inputs have them.
-const DesktopControls* controlsOf(const TickInput& input) {
-  if (const auto* person = dynamic_cast<const DesktopTickInput*>(&input)) return &person->controls();
-  if (const auto* pilot = dynamic_cast<const AutopilotTickInput*>(&input)) return &pilot->controls();
-  return nullptr;
-}
-
 /// The object under the controls' pointer, for the HUD's label ("" without controls).
 std::string pointedObject(const DesktopControls* controls, const scene::Scene& scene) {
   if (controls == nullptr || !controls->pointed()) return {};
@@ -207,7 +200,7 @@ core::Result<void> DesktopMode::frame(double realSeconds) {
     glfwGetWindowSize(window_->handle, &w, &h);
     glfwGetFramebufferSize(window_->handle, &fw, &fh);
     const glm::vec2 size(std::max(w, 1), std::max(h, 1));
-    const DesktopControls* controls = controlsOf(*input_);
+    const DesktopControls* controls = input_->desktopControls();
     hud = hud_->frame(attempt_->session(), size, glm::vec2(fw, fh) / size, realSeconds,
                       pointedObject(controls, attempt_->session().scene()), crosshairOf(controls));
     if (auto done = carryOut(*hud); !done) return done;
@@ -234,7 +227,7 @@ core::Result<void> DesktopMode::draw(const HudFrame* hud) {
   if (hud_) fo.language = hud_->language();
   fo.instructionPanel = !hud_;  // the HUD shows the instruction on the screen
   fo.hands = true;
-  fo.controls = controlsOf(*input_);  // the active hand and the snap ghost
+  fo.controls = input_->desktopControls();  // the active hand and the snap ghost
   lastFrame_ = buildFrame(attempt_->session(), fo);
   lastFrame_.overlay = hud != nullptr ? hud->drawData : nullptr;
   times_.buildMs =

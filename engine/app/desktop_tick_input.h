@@ -19,6 +19,7 @@ class DesktopTickInput final : public TickInput {
   void handle(const InputEvent& event) override { controls_.handle(event); }
   [[nodiscard]] std::optional<interaction::TraineeInput> tick(const Session& session) override;
   [[nodiscard]] const DesktopControls& controls() const { return controls_; }
+  [[nodiscard]] const DesktopControls* desktopControls() const override { return &controls_; }
 
  private:
   DesktopControls controls_;
@@ -35,6 +36,7 @@ class AutopilotTickInput final : public TickInput {
   void handle(const InputEvent&) override {}
   [[nodiscard]] std::optional<interaction::TraineeInput> tick(const Session& session) override;
   [[nodiscard]] const DesktopControls& controls() const { return controls_; }
+  [[nodiscard]] const DesktopControls* desktopControls() const override { return &controls_; }
   /// Why the script could not be played through the controls, if it could not.
   [[nodiscard]] const std::optional<core::Error>& error() const { return autopilot_.error(); }
 

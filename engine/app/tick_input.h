@@ -18,6 +18,8 @@ class ScriptedTrainee;
 
 namespace praxis::app {
 
+class DesktopControls;
+
 class TickInput {
  public:
   virtual ~TickInput() = default;
@@ -29,6 +31,9 @@ class TickInput {
   /// True when the head does not follow the trainee's own look (a script moves hands only):
   /// the frame then turns the camera towards what the step highlights.
   [[nodiscard]] virtual bool scriptedHead() const { return false; }
+  /// The desktop controls behind this input (pointer, reach, snap preview for the HUD and the
+  /// frame), or null for an input that has none (a scripted trainee played directly).
+  [[nodiscard]] virtual const DesktopControls* desktopControls() const { return nullptr; }
 };
 
 /// A scripted trainee (the reference solution for --autopilot) played tick by tick. Window
