@@ -212,8 +212,10 @@ core::Result<Plan> planAction(const Action& a, const Context& c) {
     case ActionKind::Move:
     case ActionKind::LookAt:
     case ActionKind::WalkTo: return planLookOrWalk(a, c);
+    case ActionKind::Posture:
+    case ActionKind::Say: break;  // format 2: not driven through the desktop keys yet
   }
-  return core::fail("unsupported action");
+  return core::fail("the desktop autopilot cannot play '" + std::string(scenario::toString(a.kind)) + "' yet");
 }
 
 }  // namespace

@@ -46,6 +46,7 @@ void continueWith(Played& played, const std::vector<Action>& actions) {
   script.file = "<explore>";
   script.actions = actions;
   scenario::ScriptedTrainee trainee(script, s.lastInput());
+  trainee.setPhrases(scenario::phraseIds(s.definition()));
   trainee.assumeHolding(interaction::HandSide::Left, played.holding[0]);
   trainee.assumeHolding(interaction::HandSide::Right, played.holding[1]);
   const core::Tick limit = s.tick() + core::secondsToTicks(kMaxSequenceSeconds);

@@ -246,6 +246,8 @@ std::string actionYaml(const Action& a) {
     case ActionKind::LookAt: return "look_at: " + a.target;
     case ActionKind::WalkTo: return "walk_to: " + a.target;
     case ActionKind::Move: return "move: {to: " + a.target + handKey + "}";
+    case ActionKind::Posture: return "posture: " + a.state;
+    case ActionKind::Say: return a.target.empty() ? "say: " + a.state : "say: {phrase: " + a.state + ", to: " + a.target + "}";
   }
   return "wait: 0";
 }

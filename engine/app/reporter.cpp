@@ -120,6 +120,9 @@ void Reporter::report(const scenario::AttemptEvent& e) {
     case AttemptEventKind::Ended:
       reportEnd(e);
       return;
+    case AttemptEventKind::Said:
+      reportSaid(e);
+      return;
   }
 }
 
@@ -171,6 +174,26 @@ void Reporter::reportHint(const scenario::AttemptEvent& e) {
   xapi::StatementResult r;
   r.extensions[std::string(ext::kHintIndex)] = e.hintIndex;
   r.extensions[std::string(ext::kStep)] = e.stepId;
+  s.result = r;
+  sink_(std::move(s));
+}
+
+void Reporter::reportSaid(const scenario::AttemptEvent& e) {
+  namespace ext = xapi::extensions;
+  xapi::ActivityDefinition d;
+  d.name = {{"en", e.phrase}};
+  if (const auto it = std::find_if(def_.phrases.begin(), def_.phrases.end(),
+                                   [&](const auto& p) { return p.id == e.phrase; });
+      it != def_.phrases.end()) {
+    d.description = languageMap(it->text);
+  }
+  d.type = std::string(xapi::activity_types::kPhrase);
+  auto s = base(xapi::verbs::kSaid, "said",
+                xapi::Activity{scenarioIri() + "/phrases/" + xapi::iriSegment(e.phrase), d}, e.tick);
+  if (!e.stepId.empty()) s.context->contextActivities.other.push_back(stepActivity(e.stepId));
+  xapi::StatementResult r;
+  r.extensions[std::string(ext::kStep)] = e.stepId;
+  if (!e.person.empty()) r.extensions[std::string(ext::kPerson)] = e.person;
   s.result = r;
   sink_(std::move(s));
 }

@@ -58,6 +58,7 @@ class Reporter {
   [[nodiscard]] xapi::Activity stepActivity(const std::string& stepId) const;
   void reportFault(const scenario::AttemptEvent& event);
   void reportHint(const scenario::AttemptEvent& event);
+  void reportSaid(const scenario::AttemptEvent& event);
   void reportEnd(const scenario::AttemptEvent& event);
 
   const scenario::ScenarioDef& def_;

@@ -31,6 +31,9 @@ core::Result<std::unique_ptr<Session>> Session::create(const scenario::ScenarioD
                                                        SessionOptions options) {
   std::unique_ptr<Session> session(new Session(def, std::move(options)));
   session->world_ = std::make_unique<interaction::World>(scenario::buildScene(def));
+  std::vector<scene::EntityId> people;
+  for (const auto& p : def.people) people.push_back(session->world_->scene().find(p.id).value_or(scene::kNoEntity));
+  session->world_->setSpeech(scenario::phraseIds(def), std::move(people));
   auto runner = scenario::Runner::create(def, session->world_->scene());
   if (!runner) return std::unexpected(runner.error());
   session->runner_ = std::move(*runner);

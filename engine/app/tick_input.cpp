@@ -7,7 +7,9 @@ namespace praxis::app {
 ScriptedTickInput::ScriptedTickInput(const scenario::TraineeScript& script, const Session& session,
                                      double idleSeconds)
     : trainee_(std::make_unique<scenario::ScriptedTrainee>(script, session.initialInput())),
-      idleTicks_(core::secondsToTicks(idleSeconds)) {}
+      idleTicks_(core::secondsToTicks(idleSeconds)) {
+  trainee_->setPhrases(scenario::phraseIds(session.definition()));
+}
 
 ScriptedTickInput::~ScriptedTickInput() = default;
 

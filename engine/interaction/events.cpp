@@ -17,6 +17,7 @@ std::string_view toString(EventKind kind) {
     case EventKind::ZoneLeft: return "zone_left";
     case EventKind::ToolStarted: return "tool_started";
     case EventKind::ToolStopped: return "tool_stopped";
+    case EventKind::Said: return "said";
   }
   return "?";
 }
@@ -39,7 +40,7 @@ std::string describe(const WorldEvent& event, const scene::Scene& scene) {
   std::string line = time;
   line += toString(event.kind);
   line += ' ';
-  line += name(event.subject);
+  line += event.kind == EventKind::Said && event.subject == scene::kNoEntity ? "-" : name(event.subject);
   if (event.other != scene::kNoEntity) line += " / " + name(event.other);
   if (!event.state.empty()) line += " -> " + event.state;
   if (event.kind == EventKind::Grabbed || event.kind == EventKind::Released ||

@@ -24,6 +24,7 @@ enum class EventKind : std::uint8_t {
   ZoneLeft,
   ToolStarted,   // tool `subject` began acting on target `other` (contact, or aimed + trigger)
   ToolStopped,
+  Said,          // the trainee said phrase `state`, facing person `subject` (none: nobody in particular)
 };
 
 [[nodiscard]] std::string_view toString(EventKind kind);

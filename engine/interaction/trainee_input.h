@@ -19,9 +19,18 @@ struct HandInput {
   bool operator==(const HandInput&) const = default;
 };
 
+/// Posture is read from the eyes' height above the feet, the same on every front end (a
+/// headset's real kneel, desktop's crouch key, the scripted trainee's `posture:` action):
+/// eyes at or below this fraction of the standing eye height mean crouching (or kneeling).
+inline constexpr float kLowPostureFraction = 0.75F;
+/// Where desktop's crouch key and the scripted trainee put the eyes when crouching.
+inline constexpr float kCrouchEyeHeight = 1.0F;
+
 struct TraineeInput {
   core::Pose head;        // world; eyes' midpoint
   std::array<HandInput, 2> hands;
+  /// The phrase said in this tick: an index into the scenario's `phrases:`, -1 for none.
+  std::int16_t say = -1;
   [[nodiscard]] HandInput& hand(HandSide side) { return hands[static_cast<std::size_t>(side)]; }
   [[nodiscard]] const HandInput& hand(HandSide side) const {
     return hands[static_cast<std::size_t>(side)];

@@ -80,6 +80,7 @@ void World::step(core::Tick tick, const TraineeInput& input, std::vector<WorldEv
   updateSnapped();
   updateTools(tick, events);
   updateZones(tick, events);
+  if (input.say >= 0) say(tick, input, events);
   physics_.step(core::kTickSeconds, scene_);
 }
 
@@ -288,10 +289,10 @@ void World::updateTools(core::Tick tick, std::vector<WorldEvent>& out) {
     if (e.tool->range > 0.0F) {
       const EntityId aimed = aimedTarget(tip, glm::normalize(e.worldPose.rotate(e.tool->direction)),
                                          e.tool->range);
-      if (aimed != kNoEntity) now.push_back({hand.held, aimed});
+      if (aimed != kNoEntity) now.push_back({hand.held, aimed, side});
     } else {
       for (EntityId id : targets_) {
-        if (distanceTo(id, tip) <= tuning_.touchRadius) now.push_back({hand.held, id});
+        if (distanceTo(id, tip) <= tuning_.touchRadius) now.push_back({hand.held, id, side});
       }
     }
   }
@@ -301,14 +302,14 @@ void World::updateTools(core::Tick tick, std::vector<WorldEvent>& out) {
   std::sort(now.begin(), now.end(), less);
   for (const ToolContact& c : now) {
     if (!std::binary_search(toolContacts_.begin(), toolContacts_.end(), c, less)) {
-      out.push_back({tick, EventKind::Touched, c.target, c.tool, HandSide::Right, ""});
-      out.push_back({tick, EventKind::ToolStarted, c.tool, c.target, HandSide::Right, ""});
+      out.push_back({tick, EventKind::Touched, c.target, c.tool, c.hand, ""});
+      out.push_back({tick, EventKind::ToolStarted, c.tool, c.target, c.hand, ""});
     }
   }
   for (const ToolContact& c : toolContacts_) {
     if (!std::binary_search(now.begin(), now.end(), c, less)) {
-      out.push_back({tick, EventKind::ToolStopped, c.tool, c.target, HandSide::Right, ""});
-      out.push_back({tick, EventKind::Untouched, c.target, c.tool, HandSide::Right, ""});
+      out.push_back({tick, EventKind::ToolStopped, c.tool, c.target, c.hand, ""});
+      out.push_back({tick, EventKind::Untouched, c.target, c.tool, c.hand, ""});
     }
   }
   toolContacts_ = std::move(now);

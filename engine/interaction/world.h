@@ -56,6 +56,12 @@ class World {
     return hands_[static_cast<std::size_t>(side)].held;
   }
   [[nodiscard]] const InteractionTuning& tuning() const { return tuning_; }
+  /// The phrases a trainee can say (TraineeInput::say indexes them) and the people who can
+  /// be spoken to (speech.cpp).
+  void setSpeech(std::vector<std::string> phrases, std::vector<scene::EntityId> people) {
+    phrases_ = std::move(phrases);
+    people_ = std::move(people);
+  }
 
  private:
   struct HandState {
@@ -72,6 +78,7 @@ class World {
   struct ToolContact {
     scene::EntityId tool;
     scene::EntityId target;
+    HandSide hand = HandSide::Right;  // the hand holding the tool (touch events carry it)
     bool operator==(const ToolContact&) const = default;
   };
 
@@ -84,6 +91,7 @@ class World {
   void updateSnapped();
   void updateTools(core::Tick tick, std::vector<WorldEvent>& out);
   void updateZones(core::Tick tick, std::vector<WorldEvent>& out);
+  void say(core::Tick tick, const TraineeInput& input, std::vector<WorldEvent>& out) const;
   /// Indices into zoneSubjects_ of the subjects whose position changed since the last call.
   [[nodiscard]] std::vector<std::size_t> movedZoneSubjects();
   void setLeverValue(core::Tick tick, scene::EntityId id, float value, std::vector<WorldEvent>& out);
@@ -107,6 +115,8 @@ class World {
   std::vector<core::Vec3> zonePositions_;
   std::vector<core::Quat> zoneOrientations_;
   std::vector<ToolContact> toolContacts_;                 // sorted by (tool, target)
+  std::vector<std::string> phrases_;
+  std::vector<scene::EntityId> people_;
 };
 
 }  // namespace praxis::interaction

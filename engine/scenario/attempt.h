@@ -13,7 +13,7 @@
 
 namespace praxis::scenario {
 
-enum class AttemptEventKind { Started, StepStarted, StepCompleted, FaultRaised, HintShown, Ended };
+enum class AttemptEventKind { Started, StepStarted, StepCompleted, FaultRaised, HintShown, Ended, Said };
 enum class EndReason { Completed, CriticalFault, TimeLimit, Aborted };
 
 [[nodiscard]] std::string_view toString(AttemptEventKind kind);
@@ -30,6 +30,8 @@ struct AttemptEvent {
   std::vector<std::string> involved; // FaultRaised: objects held/touched at that moment
   int hintIndex = -1;                // HintShown
   int branch = -1;                   // StepCompleted: index of the branch taken; -1 the default next
+  std::string phrase;                // Said: the phrase id (stepId: the step active then)
+  std::string person;                // Said: whom the trainee faced ("" for nobody in particular)
   // Ended:
   Outcome outcome = Outcome::Failed;
   EndReason reason = EndReason::Completed;

@@ -13,7 +13,7 @@ bool handMatches(Hand wanted, HandSide actual) {
 }
 
 bool isEventKind(ConditionKind kind) {
-  return kind == ConditionKind::Released || kind == ConditionKind::Touched;
+  return kind == ConditionKind::Released || kind == ConditionKind::Touched || kind == ConditionKind::Said;
 }
 
 }  // namespace
@@ -31,6 +31,8 @@ void WorldFacts::apply(const interaction::WorldEvent& e) {
     case EventKind::ZoneLeft: inside.erase({e.subject, e.other}); break;
     case EventKind::ToolStarted: toolOn.emplace(std::pair{e.subject, e.other}, e.tick); break;
     case EventKind::ToolStopped: toolOn.erase({e.subject, e.other}); break;
+    case EventKind::Touched: touching.insert({e.subject, e.other, e.hand}); break;
+    case EventKind::Untouched: touching.erase({e.subject, e.other, e.hand}); break;
     default: break;
   }
 }
@@ -62,28 +64,54 @@ core::Result<int> ConditionTree::compile(const Condition& c, const ScenarioDef& 
   if (auto r = resolve(c.object, node.object); !r) return core::Unexpected<core::Error>(r.error());
   if (auto r = resolve(c.target, node.target); !r) return core::Unexpected<core::Error>(r.error());
   if (auto r = resolve(c.tool, node.tool); !r) return core::Unexpected<core::Error>(r.error());
-  if (c.kind == ConditionKind::StepDone) {
+  if (c.kind == ConditionKind::StepDone || c.kind == ConditionKind::Active) {
     const StepDef* step = def.findStep(c.state);
     if (step == nullptr) return core::fail(c.span.where(), ": unknown step '", c.state, "'");
     node.stepIndex = static_cast<std::size_t>(step - def.steps.data());
   }
+  if (auto r = compileFormat2(c, def, node); !r) return core::Unexpected<core::Error>(r.error());
   node.subtreeBegin = static_cast<int>(nodes_.size());
   for (const Condition& child : c.children) {
     auto index = compile(child, def, scene);
     if (!index) return index;
     node.children.push_back(*index);
   }
+  if (node.kind == ConditionKind::Count || node.kind == ConditionKind::Rate || node.kind == ConditionKind::Held ||
+      node.sinceCondition) {
+    for (std::size_t i = static_cast<std::size_t>(node.subtreeBegin); i < nodes_.size(); ++i) nodes_[i].perTick = true;
+  }
   nodes_.push_back(std::move(node));
   memory_.push_back(0);
+  timing_.emplace_back();
   return static_cast<int>(nodes_.size() - 1);
 }
 
-void ConditionTree::reset() { std::fill(memory_.begin(), memory_.end(), 0); }
+void ConditionTree::reset() {
+  std::fill(memory_.begin(), memory_.end(), 0);
+  std::fill(timing_.begin(), timing_.end(), Timing{});
+}
+
+void ConditionTree::resetSubtree(int index) {
+  const auto begin = static_cast<std::size_t>(nodes_[static_cast<std::size_t>(index)].subtreeBegin);
+  const auto end = static_cast<std::size_t>(index) + 1;
+  std::fill(memory_.begin() + static_cast<long>(begin), memory_.begin() + static_cast<long>(end), 0);
+  std::fill(timing_.begin() + static_cast<long>(begin), timing_.begin() + static_cast<long>(end), Timing{});
+}
+
+void ConditionTree::hashMemory(core::Hasher& hasher) const {
+  for (const int m : memory_) hasher.value(m);
+  // Whether a timed condition is under way, and how many occurrences it holds; not when.
+  for (const Timing& t : timing_) {
+    hasher.value(t.was);
+    hasher.value(t.since >= 0);
+    hasher.value(t.times.size());
+  }
+}
 
 void ConditionTree::observe(std::span<const interaction::WorldEvent> events, bool latch) {
   for (std::size_t i = 0; i < nodes_.size(); ++i) {
     if (!isEventKind(nodes_[i].kind)) continue;
-    if (!latch) memory_[i] = 0;
+    if (!latch || nodes_[i].perTick) memory_[i] = 0;
     for (const auto& e : events) {
       if (matches(nodes_[i], e)) memory_[i] = 1;
     }
@@ -95,14 +123,17 @@ bool ConditionTree::matches(const Node& n, const interaction::WorldEvent& e) con
     return e.kind == EventKind::Released && e.subject == n.object && handMatches(n.hand, e.hand);
   }
   if (n.kind == ConditionKind::Touched) {
-    if (e.kind != EventKind::Touched || e.subject != n.target) return false;
+    if (e.kind != EventKind::Touched || e.subject != n.target || !handMatches(n.hand, e.hand)) return false;
     const bool byTool = e.other != scene::kNoEntity;
     if (n.tool != scene::kNoEntity) return e.other == n.tool;
     switch (n.by) {
       case ToucherKind::Any: return true;
-      case ToucherKind::Hand: return !byTool && handMatches(n.hand, e.hand);
+      case ToucherKind::Hand: return !byTool;
       case ToucherKind::Tool: return byTool;
     }
+  }
+  if (n.kind == ConditionKind::Said) {
+    return e.kind == EventKind::Said && e.state == n.state && (n.object == scene::kNoEntity || e.subject == n.object);
   }
   return false;
 }
@@ -124,7 +155,8 @@ bool ConditionTree::eval(int index, const EvalContext& ctx) {
       return h && handMatches(n.hand, *h);
     }
     case ConditionKind::Released:
-    case ConditionKind::Touched: return memory != 0;
+    case ConditionKind::Touched:
+    case ConditionKind::Said: return memory != 0;
     case ConditionKind::Snapped: {
       const auto& socket = ctx.scene.at(n.target).socket;
       if (!socket) return false;
@@ -139,6 +171,7 @@ bool ConditionTree::eval(int index, const EvalContext& ctx) {
       return now || (ctx.latchAchievements && memory != 0);
     }
     case ConditionKind::Elapsed:
+      if (n.sinceCondition) return evalElapsedSince(index, ctx);
       return ctx.tick - (n.sinceAttempt ? ctx.attemptStart : ctx.stepStart) >= n.ticks;
     case ConditionKind::StepDone:
       return n.stepIndex < ctx.facts.stepDone.size() && ctx.facts.stepDone[n.stepIndex];
@@ -166,13 +199,17 @@ bool ConditionTree::eval(int index, const EvalContext& ctx) {
       while (memory < count && eval(n.children[static_cast<std::size_t>(memory)], ctx)) {
         ++memory;
         if (memory < count) {
-          const int child = n.children[static_cast<std::size_t>(memory)];
-          const auto& childNode = nodes_[static_cast<std::size_t>(child)];
-          std::fill(memory_.begin() + childNode.subtreeBegin, memory_.begin() + child + 1, 0);
+          resetSubtree(n.children[static_cast<std::size_t>(memory)]);
         }
       }
       return memory == count;
     }
+    case ConditionKind::Count:
+    case ConditionKind::Rate:
+    case ConditionKind::Held:
+    case ConditionKind::Active:
+    case ConditionKind::Touching:
+    case ConditionKind::Posture: return evalFormat2(index, ctx);
   }
   return false;
 }

@@ -36,6 +36,13 @@ std::string_view toString(ConditionKind kind) {
     case ConditionKind::Any: return "any";
     case ConditionKind::Not: return "not";
     case ConditionKind::Sequence: return "sequence";
+    case ConditionKind::Count: return "count";
+    case ConditionKind::Rate: return "rate";
+    case ConditionKind::Held: return "held";
+    case ConditionKind::Active: return "active";
+    case ConditionKind::Touching: return "touching";
+    case ConditionKind::Posture: return "posture";
+    case ConditionKind::Said: return "said";
   }
   return "?";
 }
@@ -62,6 +69,8 @@ std::string_view toString(ActionKind kind) {
     case ActionKind::Wait: return "wait";
     case ActionKind::LookAt: return "look_at";
     case ActionKind::WalkTo: return "walk_to";
+    case ActionKind::Posture: return "posture";
+    case ActionKind::Say: return "say";
   }
   return "?";
 }
@@ -101,6 +110,14 @@ std::vector<TextRef> ScenarioDef::texts() const {
     }
   }
   for (const auto& f : faults) add(f.message, spanOf(f.fields, "message", f.span), "fault '" + f.id + "' message");
+  for (const auto& p : people) add(p.label, spanOf(p.fields, "label", p.span), "person '" + p.id + "' label");
+  for (const auto& p : phrases) add(p.text, spanOf(p.fields, "text", p.span), "phrase '" + p.id + "' text");
+  return out;
+}
+
+std::vector<std::string> phraseIds(const ScenarioDef& def) {
+  std::vector<std::string> out;
+  for (const auto& p : def.phrases) out.push_back(p.id);
   return out;
 }
 
@@ -123,6 +140,7 @@ std::string_view toString(AttemptEventKind kind) {
     case AttemptEventKind::StepCompleted: return "step_completed";
     case AttemptEventKind::FaultRaised: return "fault_raised";
     case AttemptEventKind::HintShown: return "hint_shown";
+    case AttemptEventKind::Said: return "said";
     case AttemptEventKind::Ended: return "ended";
   }
   return "?";

@@ -52,6 +52,14 @@ enum class ConditionKind {
   Any,
   Not,
   Sequence,   // children became true in this order (each may latch)
+  // Format 2 (conditions_timing.cpp):
+  Count,      // children[0] became true between `atLeast` and `atMost` times (within `seconds`)
+  Rate,       // children[0]'s last `lastEvents` occurrences kept `minimum`…`maximum` a minute
+  Held,       // children[0] has held continuously for `seconds`
+  Active,     // step `state` is the current step
+  Touching,   // `target` is in contact now (with a hand, a tool, tool `tool`; `hand`)
+  Posture,    // the trainee is `state` ("standing" or "crouching") by eye height
+  Said,       // phrase `state` was said (to person `object`) since the window opened
 };
 
 /// One node of a condition tree. Only the fields its kind names are used.
@@ -69,6 +77,12 @@ struct Condition {
   double seconds = 0.0;
   double degrees = 15.0;
   bool sinceAttempt = false;  // Elapsed: count from the attempt's start, not the step's
+  // Format 2: Count/Rate bounds and Elapsed's `since:` condition (children[0] when set).
+  int atLeast = 0;                 // Count: occurrences needed
+  std::optional<int> atMost;       // Count: occurrences allowed
+  int lastEvents = 0;              // Rate: occurrences judged (their intervals)
+  int tolerance = 0;               // Rate: intervals of those that may fall outside the range
+  bool sinceCondition = false;     // Elapsed: count from when children[0] last became true
   std::vector<Condition> children;
   FieldSpans fields;          // by YAML key: "object", "is", "into", "zone", …
 };
@@ -92,6 +106,24 @@ struct ObjectDef {
   std::optional<scene::Tool> tool;
   std::optional<scene::TouchTarget> touchTarget;
   std::optional<scene::Zone> zone;
+  FieldSpans fields;
+};
+
+/// Format 2: a non-player character the trainee can speak to (`people:`).
+struct PersonDef {
+  std::string id;
+  SourceSpan span;
+  LocalizedText label;
+  core::Pose pose;                     // feet on the floor, facing by yaw
+  scene::Colour colour{0.35F, 0.45F, 0.6F, 1.0F};
+  FieldSpans fields;
+};
+
+/// Format 2: a phrase in the trainee's menu (`phrases:`): a spoken command or instruction.
+struct PhraseDef {
+  std::string id;
+  SourceSpan span;
+  LocalizedText text;
   FieldSpans fields;
 };
 
@@ -122,6 +154,7 @@ struct StepDef {
   int points = 10;
   std::vector<HintDef> hints;
   std::vector<BranchDef> branches;     // first whose `when` holds picks the next step
+  bool fresh = false;                  // format 2: done_when must become true during the step
   std::string next;                    // default next: "" the following step, or an id, or "end"
   FieldSpans fields;                   // includes "highlight[i]"
 };
@@ -181,6 +214,8 @@ struct ScenarioDef {
   std::vector<ObjectDef> objects;
   std::vector<StepDef> steps;
   std::vector<FaultDef> faults;
+  std::vector<PersonDef> people;       // format 2
+  std::vector<PhraseDef> phrases;      // format 2
   ScoringDef scoring;
   SourceSpan span;          // the whole document
   FieldSpans fields;        // top-level keys: "id", "title", "languages[0]", "trainee.position", …
@@ -192,5 +227,8 @@ struct ScenarioDef {
   [[nodiscard]] const ObjectDef* findObject(std::string_view id) const;
   [[nodiscard]] int maxScore() const;
 };
+
+/// The ids of `def.phrases`, in order: TraineeInput::say indexes them.
+[[nodiscard]] std::vector<std::string> phraseIds(const ScenarioDef& def);
 
 }  // namespace praxis::scenario

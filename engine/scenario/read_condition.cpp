@@ -21,6 +21,11 @@ constexpr KindName kKinds[] = {
     {"looking_at", ConditionKind::LookingAt}, {"all", ConditionKind::All},
     {"any", ConditionKind::Any},             {"not", ConditionKind::Not},
     {"sequence", ConditionKind::Sequence},
+    // Format 2 (read_condition_v2.cpp):
+    {"count", ConditionKind::Count},         {"rate", ConditionKind::Rate},
+    {"held", ConditionKind::Held},           {"active", ConditionKind::Active},
+    {"touching", ConditionKind::Touching},   {"posture", ConditionKind::Posture},
+    {"said", ConditionKind::Said},
 };
 
 class ConditionReader {
@@ -45,6 +50,13 @@ class ConditionReader {
       case ConditionKind::Any:
       case ConditionKind::Sequence: return readChildren();
       case ConditionKind::Not: return readNot();
+      case ConditionKind::Count:
+      case ConditionKind::Rate:
+      case ConditionKind::Held:
+      case ConditionKind::Active:
+      case ConditionKind::Touching:
+      case ConditionKind::Posture:
+      case ConditionKind::Said: return readFormat2Condition(r_, c_, body_, depth_);
     }
   }
 
@@ -106,18 +118,7 @@ class ConditionReader {
     auto m = map();
     if (!m) return;
     str(*m, "target", c_.target);
-    if (const Field* by = m->find("by")) {
-      auto s = r_.string(*by);
-      if (!s) return;
-      if (*s == "hand") {
-        c_.by = ToucherKind::Hand;
-      } else if (*s == "tool") {
-        c_.by = ToucherKind::Tool;
-      } else {
-        c_.by = ToucherKind::Tool;  // a specific tool's id
-        c_.tool = *s;
-      }
-    }
+    readToucher(r_, *m, c_);
   }
   void readInside() {
     if (auto m = map()) {
@@ -140,6 +141,8 @@ class ConditionReader {
     auto m = map();
     if (!m) return;
     readInto(*m, "seconds", c_.seconds, [&](const Field& f) { return r_.number(f, 0.0, kMaxSeconds); });
+    const Field* since = m->find("since");
+    if (since != nullptr && since->node.IsMap()) return readSinceCondition(r_, c_, *since, depth_);
     readInto(*m, "since", c_.sinceAttempt, [&](const Field& f) {
       return r_.choice<bool>(f, {{"step", false}, {"attempt", true}});
     });
@@ -186,6 +189,7 @@ std::optional<Condition> readCondition(Reader& r, const Field& field, int depth)
   for (const auto& k : kKinds) {
     if (k.name == body->name) c.kind = k.kind;
   }
+  if (isFormat2(c.kind) && !r.requireFormat(*body, 2, "condition '" + body->name + "'")) return std::nullopt;
   ConditionReader(r, c, *body, depth).read();
   if (r.errorCount() != before) return std::nullopt;
   return c;

@@ -314,6 +314,8 @@ void readScenario(Reader& r, const Field& root, ScenarioDef& out) {
   }
   readList(r, *m, "faults", out.faults, readFault);
   if (const Field* f = m->find("scoring")) readScoring(r, *f, out.scoring);
+  if (const Field* f = m->find("people")) readPeople(r, *f, out.people);
+  if (const Field* f = m->find("phrases")) readPhrases(r, *f, out.phrases);
 }
 
 }  // namespace praxis::scenario::detail

@@ -17,6 +17,7 @@ constexpr ActionName kActions[] = {
     {"snap", ActionKind::Snap},     {"press", ActionKind::Press},     {"set", ActionKind::Set},
     {"touch", ActionKind::Touch},   {"use", ActionKind::Use},         {"wait", ActionKind::Wait},
     {"look_at", ActionKind::LookAt}, {"walk_to", ActionKind::WalkTo},
+    {"posture", ActionKind::Posture}, {"say", ActionKind::Say},
 };
 
 class ActionReader {
@@ -36,6 +37,8 @@ class ActionReader {
       case ActionKind::Wait: return readWait();
       case ActionKind::LookAt: return objectOrMap(a_.target, "target");
       case ActionKind::WalkTo: return readWalkTo();
+      case ActionKind::Posture: return readPosture();
+      case ActionKind::Say: return readSay();
     }
   }
 
@@ -138,6 +141,25 @@ class ActionReader {
     }
     if (auto m = map()) {
       readInto(*m, "seconds", a_.seconds, [&](const Field& f) { return r_.number(f, 0.0, 3600.0); });
+    }
+  }
+  void readPosture() {
+    if (auto p = r_.choice<std::string>(body_, {{"standing", "standing"}, {"crouching", "crouching"}, {"kneeling", "crouching"}})) {
+      a_.state = *p;
+    }
+  }
+  // `say: stand_clear` or `say: {phrase: call_112, to: colleague}` (turns to the person first).
+  void readSay() {
+    if (!body_.node.IsMap()) {
+      if (auto p = r_.string(body_)) {
+        a_.state = std::move(*p);
+        a_.fields["phrase"] = body_.span;
+      }
+      return;
+    }
+    if (auto m = map()) {
+      str(*m, "phrase", a_.state);
+      str(*m, "to", a_.target);
     }
   }
   void readWalkTo() {

@@ -78,6 +78,9 @@ std::optional<StepDef> readStep(Reader& r, const Field& field) {
   readItems(r, m->find("hints"), s.hints, readHint);
   readItems(r, m->find("branches"), s.branches, readBranch);
   readInto(*m, "next", s.next, [&](const Field& f) { return r.string(f); });
+  if (const Field* f = m->find("fresh"); f != nullptr && r.requireFormat(*f, 2, "fresh:")) {
+    readInto(*m, "fresh", s.fresh, [&](const Field& x) { return r.boolean(x); });
+  }
   return s;
 }
 

@@ -31,6 +31,16 @@ void readScoring(Reader& r, const Field& field, ScoringDef& out);
 /// A condition tree; nothing when any part of it is wrong (the errors are reported).
 std::optional<Condition> readCondition(Reader& r, const Field& field, int depth);
 
+/// Format 2 (read_condition_v2.cpp): whether `kind` needs `praxis: 2`; the body of a
+/// format-2 condition; `by:`/`hand:` of touched/touching; elapsed's `since: {condition}`.
+[[nodiscard]] bool isFormat2(ConditionKind kind);
+void readFormat2Condition(Reader& r, Condition& c, const Field& body, int depth);
+void readToucher(Reader& r, const MapView& m, Condition& c);
+void readSinceCondition(Reader& r, Condition& c, const Field& since, int depth);
+/// `people:` and `phrases:` (read_people.cpp).
+void readPeople(Reader& r, const Field& field, std::vector<PersonDef>& out);
+void readPhrases(Reader& r, const Field& field, std::vector<PhraseDef>& out);
+
 /// The whole tests/*.yaml document.
 void readScript(Reader& r, const Field& root, TraineeScript& out);
 

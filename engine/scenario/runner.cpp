@@ -3,6 +3,29 @@
 #include <algorithm>
 
 namespace praxis::scenario {
+namespace {
+
+void collectIds(const Condition& c, std::vector<std::string>& out) {
+  for (const std::string* id : {&c.object, &c.target, &c.tool}) {
+    if (!id->empty()) out.push_back(*id);
+  }
+  for (const Condition& child : c.children) collectIds(child, out);
+}
+
+/// The entities a step is about: an event on one of them is progress (a hint's `after:`).
+std::vector<scene::EntityId> relatedEntities(const StepDef& step, const scene::Scene& scene) {
+  std::vector<std::string> ids = step.highlight;
+  collectIds(step.doneWhen, ids);
+  std::vector<scene::EntityId> out;
+  for (const std::string& id : ids) {
+    if (const auto e = scene.find(id)) out.push_back(*e);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace
 
 core::Result<std::unique_ptr<Runner>> Runner::create(const ScenarioDef& def,
                                                      const scene::Scene& scene) {
@@ -20,6 +43,7 @@ core::Result<std::unique_ptr<Runner>> Runner::create(const ScenarioDef& def,
       state.branchRoots.push_back(*root);
     }
     state.hintShown.assign(step.hints.size(), false);
+    state.related = relatedEntities(step, scene);
     runner->steps_.push_back(std::move(state));
   }
   for (const FaultDef& fault : def.faults) {
@@ -36,6 +60,7 @@ core::Result<std::unique_ptr<Runner>> Runner::create(const ScenarioDef& def,
   }
   runner->facts_.holder.resize(scene.size());
   runner->facts_.stepDone.assign(def.steps.size(), false);
+  runner->facts_.stepDoneAt.assign(def.steps.size(), -1);
   return runner;
 }
 
@@ -58,6 +83,7 @@ void Runner::activate(std::size_t step, core::Tick tick) {
   mistakesInStep_ = 0;
   latestHint_ = -1;
   steps_[step].tree.reset();
+  steps_[step].wasDone = true;
   AttemptEvent e;
   e.tick = tick;
   e.kind = AttemptEventKind::StepStarted;
@@ -69,8 +95,9 @@ void Runner::update(core::Tick tick, std::span<const interaction::WorldEvent> ev
                     const scene::Scene& scene) {
   if (ended_) return;
   for (const auto& e : events) facts_.apply(e);
-  const EvalContext faultContext{scene, facts_, tick, stepStart_, attemptStart_, head_, false};
-  const EvalContext stepContext{scene, facts_, tick, stepStart_, attemptStart_, head_, true};
+  noteProgress(tick, events, scene);
+  const EvalContext faultContext{scene, facts_, tick, stepStart_, attemptStart_, head_, false, current_};
+  const EvalContext stepContext{scene, facts_, tick, stepStart_, attemptStart_, head_, true, current_};
 
   // Faults first: a safety violation in the same tick as a step's completion still counts.
   for (std::size_t i = 0; i < faults_.size(); ++i) {
@@ -88,7 +115,7 @@ void Runner::update(core::Tick tick, std::span<const interaction::WorldEvent> ev
 
   StepState& step = steps_[current_];
   step.tree.observe(events, /*latch=*/true);
-  if (step.tree.holds(step.doneRoot, stepContext)) {
+  if (stepDoneNow(stepContext)) {
     completeStep(tick, stepContext);
   } else {
     updateHints(tick);
@@ -103,6 +130,7 @@ void Runner::completeStep(core::Tick tick, const EvalContext& context) {
   const StepDef& def = def_.steps[current_];
   StepState& state = steps_[current_];
   facts_.stepDone[current_] = true;
+  facts_.stepDoneAt[current_] = tick;
   points_ += def.points;
   AttemptEvent e;
   e.tick = tick;
@@ -195,6 +223,36 @@ void Runner::updateHints(core::Tick tick) {
   }
 }
 
+bool Runner::stepDoneNow(const EvalContext& context) {
+  StepState& step = steps_[current_];
+  const bool done = step.tree.holds(step.doneRoot, context);
+  if (!def_.steps[current_].fresh) return done;
+  // A fresh step counts only a done_when that becomes true while it is active: one that
+  // already held when it began (done out of order) must first stop holding.
+  const bool rising = done && !step.wasDone;
+  step.wasDone = done;
+  return rising;
+}
+
+void Runner::noteProgress(core::Tick tick, std::span<const interaction::WorldEvent> events,
+                          const scene::Scene& scene) {
+  const auto& related = steps_[current_].related;
+  for (const auto& e : events) {
+    if (std::binary_search(related.begin(), related.end(), e.subject) ||
+        std::binary_search(related.begin(), related.end(), e.other)) {
+      lastProgress_ = tick;
+    }
+    if (e.kind != interaction::EventKind::Said) continue;
+    AttemptEvent said;
+    said.tick = tick;
+    said.kind = AttemptEventKind::Said;
+    said.stepId = def_.steps[current_].id;
+    said.phrase = e.state;
+    if (e.subject != scene::kNoEntity) said.person = scene.at(e.subject).id;
+    events_.push_back(std::move(said));
+  }
+}
+
 void Runner::abort(core::Tick tick) {
   if (!ended_) end(tick, EndReason::Aborted);
 }
@@ -214,7 +272,10 @@ void Runner::hashState(core::Hasher& hasher) const {
     hasher.value(pair.first);
     hasher.value(pair.second);
   }
-  if (!ended_) steps_[current_].tree.hashMemory(hasher);
+  if (!ended_) {
+    steps_[current_].tree.hashMemory(hasher);
+    hasher.value(steps_[current_].wasDone);
+  }
 }
 
 int Runner::score() const { return std::max(points_ - penalties_, 0); }

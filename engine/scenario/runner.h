@@ -47,6 +47,8 @@ class Runner {
     int doneRoot = -1;
     std::vector<int> branchRoots;
     std::vector<bool> hintShown;
+    std::vector<scene::EntityId> related;  // objects done_when/highlight name: events on them are progress
+    bool wasDone = true;                   // `fresh`: done_when held last tick (true: not yet seen false)
   };
   struct FaultState {
     ConditionTree tree;
@@ -61,6 +63,9 @@ class Runner {
   void completeStep(core::Tick tick, const EvalContext& context);
   void raiseFault(std::size_t fault, core::Tick tick, const scene::Scene& scene);
   void updateHints(core::Tick tick);
+  /// Format 2: `fresh` steps, hint progress and spoken phrases from this tick's events.
+  [[nodiscard]] bool stepDoneNow(const EvalContext& context);
+  void noteProgress(core::Tick tick, std::span<const interaction::WorldEvent> events, const scene::Scene& scene);
   void end(core::Tick tick, EndReason reason);
   [[nodiscard]] int penaltyOf(const FaultDef& fault) const;
 

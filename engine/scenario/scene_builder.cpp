@@ -1,6 +1,26 @@
 #include "scenario/scene_builder.h"
 
 namespace praxis::scenario {
+namespace {
+
+/// A person is drawn as a body and a head; the entity sits at chest height, so looking at it
+/// and speaking to it aim where a person's attention is.
+scene::Entity personEntity(const PersonDef& p) {
+  constexpr float kChest = 1.0F;
+  scene::Entity e;
+  e.id = p.id;
+  e.localPose = {p.pose.position + core::Vec3(0.0F, kChest, 0.0F), p.pose.orientation};
+  e.visual.shape = {scene::ShapeKind::Capsule, {0.4F, 1.1F, 0.4F}};
+  e.visual.colour = p.colour;
+  scene::Part head;
+  head.shape = {scene::ShapeKind::Sphere, core::Vec3(0.24F)};
+  head.pose.position = {0.0F, 0.72F, 0.0F};
+  head.colour = {0.87F, 0.72F, 0.6F, 1.0F};
+  e.visual.parts.push_back(head);
+  return e;
+}
+
+}  // namespace
 
 scene::Scene buildScene(const ScenarioDef& def) {
   scene::Scene scene;
@@ -21,6 +41,7 @@ scene::Scene buildScene(const ScenarioDef& def) {
     e.zone = o.zone;
     scene.add(std::move(e));
   }
+  for (const PersonDef& p : def.people) scene.add(personEntity(p));
   scene.updateWorldPoses();
   return scene;
 }

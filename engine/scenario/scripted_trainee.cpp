@@ -30,6 +30,7 @@ ScriptedTrainee::ScriptedTrainee(const TraineeScript& script, interaction::Train
     : script_(script), motion_(motion), input_(start) {
   // Whatever the start pose, the feet are on the floor below the head.
   eyeHeight_ = std::max(start.head.position.y, 0.5F);
+  standingEyeHeight_ = eyeHeight_;
 }
 
 core::Vec3 ScriptedTrainee::feet() const {
@@ -42,6 +43,7 @@ float ScriptedTrainee::yawDegrees() const {
 }
 
 interaction::TraineeInput ScriptedTrainee::next(const scene::Scene& scene) {
+  input_.say = -1;  // a phrase is said in one tick
   while (segments_.empty() && !done_) {
     if (action_ >= script_.actions.size()) {
       done_ = true;
@@ -110,6 +112,11 @@ void ScriptedTrainee::start(Segment& s) {
       s.total = ticksFor(s.seconds);
       break;
     case Kind::Hold: s.total = ticksFor(s.seconds); break;
+    case Kind::Posture:
+      s.fromValue = eyeHeight_;
+      s.total = ticksFor(std::abs(s.value - eyeHeight_) / motion_.postureSpeed);
+      break;
+    case Kind::Say: s.total = 1; break;
   }
 }
 
@@ -139,12 +146,37 @@ void ScriptedTrainee::advance(Segment& s) {
         h.pose.position = newFeet + turn * (h.pose.position - oldFeet);
         h.pose.orientation = glm::normalize(turn * h.pose.orientation);
       }
+      lowerFreeHands(s, newFeet, newYaw);
       break;
     }
+    case Kind::Posture: {
+      // The body lowers (or rises) with the eyes; hands come along, as a crouching person's do.
+      const float height = glm::mix(s.fromValue, s.value, t);
+      const core::Vec3 down(0.0F, height - eyeHeight_, 0.0F);
+      input_.head.position += down;
+      for (auto& h : input_.hands) h.pose.position += down;
+      eyeHeight_ = height;
+      break;
+    }
+    case Kind::Say: input_.say = static_cast<std::int16_t>(s.value); break;
     case Kind::Head: input_.head.orientation = glm::slerp(s.fromOrientation, *s.orientation, t); break;
     case Kind::Grip: hand.grip = glm::mix(s.fromValue, s.value, t); break;
     case Kind::Trigger: hand.trigger = glm::mix(s.fromValue, s.value, t); break;
     case Kind::Hold: break;
+  }
+}
+
+void ScriptedTrainee::lowerFreeHands(const Segment& walk, const core::Vec3& feet, float yaw) {
+  if (glm::length(horizontal(walk.position - walk.fromPosition)) < 0.01F) return;  // turning on the spot
+  const float along = static_cast<float>(walk.elapsed) / static_cast<float>(ticksFor(motion_.lowerHandsSeconds));
+  const core::Quat body = yawQuat(yaw);
+  const core::Vec3 hips = feet + core::Vec3(0.0F, eyeHeight_ * 0.55F, 0.0F);
+  for (HandSide side : {HandSide::Left, HandSide::Right}) {
+    auto& h = input_.hand(side);
+    if (h.grip >= 0.5F) continue;  // a hand that holds something carries it
+    const float x = side == HandSide::Left ? -0.25F : 0.25F;
+    const core::Vec3 rest = hips + body * core::Vec3(x, 0.0F, -0.25F);
+    h.pose.position = glm::mix(h.pose.position, rest, std::min(1.0F, along));
   }
 }
 

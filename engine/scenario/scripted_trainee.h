@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "core/sim_time.h"
@@ -28,6 +29,8 @@ struct TraineeMotion {
   float reach = 0.65F;           // beyond this (horizontal, from the body) the trainee walks
   float standOff = 0.45F;        // where the trainee stops in front of an object
   float approach = 0.12F;        // hands come in from this far in front of a target
+  float postureSpeed = 0.8F;     // m/s the eyes go down (crouch) or up (stand)
+  double lowerHandsSeconds = 0.3; // a free hand drops to the hips when the trainee walks
 };
 
 class ScriptedTrainee {
@@ -39,6 +42,8 @@ class ScriptedTrainee {
   void assumeHolding(interaction::HandSide side, std::string object) {
     holding_[static_cast<std::size_t>(side)] = std::move(object);
   }
+  /// The scenario's phrase ids, in order: `say:` sends a phrase's index (TraineeInput::say).
+  void setPhrases(std::vector<std::string> ids) { phrases_ = std::move(ids); }
   /// What the trainee believes `side` holds ("" for nothing).
   [[nodiscard]] const std::string& holding(interaction::HandSide side) const {
     return holding_[static_cast<std::size_t>(side)];
@@ -57,7 +62,7 @@ class ScriptedTrainee {
   struct Segment;
   using Prepare = std::function<bool(Segment&, const scene::Scene&)>;
   struct Segment {
-    enum class Kind { Hand, Walk, Head, Grip, Trigger, Hold } kind = Kind::Hold;
+    enum class Kind { Hand, Walk, Head, Grip, Trigger, Hold, Posture, Say } kind = Kind::Hold;
     interaction::HandSide side = interaction::HandSide::Right;
     Prepare prepare;                 // fills the targets when the segment starts; false: error
     core::Vec3 position{0.0F};
@@ -83,6 +88,10 @@ class ScriptedTrainee {
   bool planSet(const Action& action, const scene::Scene& scene);
   bool planTouchOrUse(const Action& action, const scene::Scene& scene);
   bool planWalkTo(const Action& action, const scene::Scene& scene);
+  bool planPosture(const Action& action);
+  bool planSay(const Action& action, const scene::Scene& scene);
+  /// Walking: free hands drop to the hips instead of sweeping through the world ahead.
+  void lowerFreeHands(const Segment& walk, const core::Vec3& feet, float yaw);
   /// True (with the error recorded) when the action's hand holds something.
   bool handBusy(const Action& action, const char* verb);
   /// The hand holding `id` as far as the trainee knows, `preferred` first.
@@ -110,6 +119,8 @@ class ScriptedTrainee {
   TraineeMotion motion_;
   interaction::TraineeInput input_;
   float eyeHeight_ = 1.7F;
+  float standingEyeHeight_ = 1.7F;
+  std::vector<std::string> phrases_;
   std::array<std::string, 2> holding_;  // object id per hand, as far as the trainee knows
   std::deque<Segment> segments_;
   std::size_t action_ = 0;

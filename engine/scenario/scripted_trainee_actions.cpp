@@ -1,5 +1,6 @@
 // ScriptedTrainee's planning: how each semantic action becomes hand, head and finger motion.
 // One function per action kind; plan() only dispatches.
+#include <algorithm>
 #include <cmath>
 
 #include "interaction/aiming.h"
@@ -36,6 +37,8 @@ bool ScriptedTrainee::plan(const Action& a, const scene::Scene& scene) {
       return true;
     }
     case ActionKind::WalkTo: return planWalkTo(a, scene);
+    case ActionKind::Posture: return planPosture(a);
+    case ActionKind::Say: return planSay(a, scene);
   }
   return failWith(a, "unsupported action");
 }
@@ -238,6 +241,29 @@ bool ScriptedTrainee::planWalkTo(const Action& a, const scene::Scene& scene) {
     seg.value = glm::length(glm::vec2(d.x, d.z)) > 1e-3F ? glm::degrees(std::atan2(-d.x, -d.z)) : yawDegrees();
     return true;
   };
+  segments_.push_back(std::move(s));
+  return true;
+}
+
+bool ScriptedTrainee::planPosture(const Action& a) {
+  Segment s;
+  s.kind = Segment::Kind::Posture;
+  s.value = a.state == "crouching" ? std::min(interaction::kCrouchEyeHeight, standingEyeHeight_) : standingEyeHeight_;
+  segments_.push_back(std::move(s));
+  return true;
+}
+
+bool ScriptedTrainee::planSay(const Action& a, const scene::Scene& scene) {
+  const auto phrase = std::find(phrases_.begin(), phrases_.end(), a.state);
+  if (phrase == phrases_.end()) return failWith(a, "say: unknown phrase '" + a.state + "'");
+  if (!a.target.empty()) {
+    if (scene.findEntity(a.target) == nullptr) return failWith(a, "say: unknown person '" + a.target + "'");
+    const std::string person = a.target;
+    faceTowards([person](const scene::Scene& sc) { return sc.worldPosition(person); });
+  }
+  Segment s;
+  s.kind = Segment::Kind::Say;
+  s.value = static_cast<float>(phrase - phrases_.begin());
   segments_.push_back(std::move(s));
   return true;
 }

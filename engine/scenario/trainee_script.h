@@ -23,6 +23,8 @@ enum class ActionKind {
   Wait,     // do nothing for `seconds`
   LookAt,   // turn the head towards `target`
   WalkTo,   // walk to `point` or next to `target`
+  Posture,  // crouch (`state` "crouching") or stand up ("standing")
+  Say,      // say phrase `state`, first facing person `target` when given
 };
 
 [[nodiscard]] std::string_view toString(ActionKind kind);

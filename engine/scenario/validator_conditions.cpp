@@ -36,6 +36,13 @@ class ConditionCheck {
         ix_.requireObject(c_.object, at("object"), context_);
         return;
       }
+      case ConditionKind::Count:
+      case ConditionKind::Rate:
+      case ConditionKind::Held:
+      case ConditionKind::Active:
+      case ConditionKind::Touching:
+      case ConditionKind::Posture:
+      case ConditionKind::Said: return checkFormat2Condition(ix_, c_);
       case ConditionKind::Elapsed:
       case ConditionKind::All:
       case ConditionKind::Any:

@@ -50,6 +50,11 @@ class Index {
 /// References and component fit inside one condition tree.
 void checkCondition(const Index& index, const Condition& c);
 
+/// Format 2 (validator_people.cpp): count/rate/held/active/touching/said references, and
+/// `people:`/`phrases:` ids (unique, not clashing with objects).
+void checkFormat2Condition(const Index& index, const Condition& c);
+void checkPeopleAndPhrases(const Index& index);
+
 /// Step ids, next/goto targets, reachability from the first step, and cycles.
 void checkStepGraph(const Index& index);
 

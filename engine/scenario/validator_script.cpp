@@ -35,7 +35,9 @@ class ActionCheck {
       case ActionKind::Move: return objectIfNamed("to");
       case ActionKind::LookAt: return objectIfNamed("target");
       case ActionKind::WalkTo: return objectIfNamed("to");
+      case ActionKind::Say: return say();
       case ActionKind::Release:
+      case ActionKind::Posture:
       case ActionKind::Wait: return;
     }
   }
@@ -88,6 +90,18 @@ class ActionCheck {
     if (std::find(states.begin(), states.end(), a_.state) == states.end()) {
       ix_.out().error(at("to"), context_ + ": '" + o->id + "' has no state '" + a_.state + "' (its states: " +
                                     detail::joined(states) + ")" + didYouMean(a_.state, states));
+    }
+  }
+
+  void say() const {
+    std::vector<std::string> phrases, people;
+    for (const auto& p : ix_.def().phrases) phrases.push_back(p.id);
+    for (const auto& p : ix_.def().people) people.push_back(p.id);
+    if (std::find(phrases.begin(), phrases.end(), a_.state) == phrases.end()) {
+      ix_.out().error(at("phrase"), context_ + ": unknown phrase '" + a_.state + "'" + didYouMean(a_.state, phrases));
+    }
+    if (!a_.target.empty() && std::find(people.begin(), people.end(), a_.target) == people.end()) {
+      ix_.out().error(at("to"), context_ + ": unknown person '" + a_.target + "'" + didYouMean(a_.target, people));
     }
   }
 

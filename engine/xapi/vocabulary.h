@@ -28,6 +28,8 @@ inline constexpr std::string_view kWaived = "https://w3id.org/xapi/adl/verbs/wai
 inline constexpr std::string_view kSatisfied = "https://w3id.org/xapi/adl/verbs/satisfied";
 // Praxis's verb for a safety or procedure fault; no ADL verb says "made a mistake".
 inline constexpr std::string_view kFaulted = "https://praxis.example.org/xapi/verbs/faulted";
+// Praxis's verb for a phrase the trainee said (a spoken command, an instruction to a person).
+inline constexpr std::string_view kSaid = "https://praxis.example.org/xapi/verbs/said";
 }  // namespace verbs
 
 namespace activity_types {
@@ -38,6 +40,7 @@ inline constexpr std::string_view kObjective = "http://adlnet.gov/expapi/activit
 inline constexpr std::string_view kInteraction = "http://adlnet.gov/expapi/activities/interaction";
 inline constexpr std::string_view kFault = "https://praxis.example.org/xapi/activity-types/fault";
 inline constexpr std::string_view kHint = "https://praxis.example.org/xapi/activity-types/hint";
+inline constexpr std::string_view kPhrase = "https://praxis.example.org/xapi/activity-types/phrase";
 }  // namespace activity_types
 
 namespace cmi5 {
@@ -84,6 +87,8 @@ inline constexpr std::string_view kEndReason =
 inline constexpr std::string_view kPassScore =
     "https://praxis.example.org/xapi/extensions/pass-score";
 inline constexpr std::string_view kTick = "https://praxis.example.org/xapi/extensions/tick";
+/// The person a phrase was said to (their id; absent when said to nobody in particular).
+inline constexpr std::string_view kPerson = "https://praxis.example.org/xapi/extensions/person";
 }  // namespace extensions
 
 }  // namespace praxis::xapi

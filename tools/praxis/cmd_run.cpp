@@ -184,6 +184,9 @@ void printEvent(const app::Session& session, const scenario::AttemptEvent& e) {
     case K::Ended:
       std::printf("[%6.1f s] ended: %s\n", t, std::string(toString(e.reason)).c_str());
       break;
+    case K::Said:
+      std::printf("[%6.1f s]   said %s%s%s\n", t, e.phrase.c_str(), e.person.empty() ? "" : " to ", e.person.c_str());
+      break;
   }
 }
 
