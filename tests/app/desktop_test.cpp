@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "app/desktop_mode.h"
+#include "app/desktop_window.h"
 #include "app/headless.h"
 #include "command.h"
 #include "core/sim_time.h"
@@ -121,6 +122,32 @@ TEST_F(Desktop, MinimisingAndLosingFocusStopTheTickAndRestoringResumesIt) {
   EXPECT_FALSE(mode->paused());
   ASSERT_TRUE(mode->frame(kTick).has_value());
   EXPECT_EQ(tick(), 4);
+}
+
+TEST_F(Desktop, AContentScaleChangeResizesTheHudTextFromTheNextFrame) {
+  auto mode = open();
+  ASSERT_NE(mode, nullptr);
+  ASSERT_TRUE(mode->frame(kTick).has_value());
+  const float start = mode->hudContentScale();
+  EXPECT_GT(start, 0.0F);
+  // Xvfb never changes its DPI, so the test calls the callback the window registered with
+  // GLFW, as GLFW calls it when the window reaches a monitor with another scale.
+  GLFWwindowcontentscalefun callback = glfwSetWindowContentScaleCallback(mode->window(), nullptr);
+  glfwSetWindowContentScaleCallback(mode->window(), callback);
+  ASSERT_NE(callback, nullptr) << "the desktop window does not listen for content-scale changes";
+  callback(mode->window(), 2.0F, 2.0F);
+  const std::int64_t drawn = mode->framesDrawn();
+  ASSERT_TRUE(mode->frame(kTick).has_value());
+  EXPECT_EQ(mode->hudContentScale(), 2.0F);
+  EXPECT_EQ(mode->framesDrawn(), drawn + 1);  // drawn with the rebuilt font atlas
+  mode->handle(ContentScale{start});
+  ASSERT_TRUE(mode->frame(kTick).has_value());
+  EXPECT_EQ(mode->hudContentScale(), start);
+}
+
+TEST(DesktopWindow, TheContentScaleEventTakesTheLargerAxis) {
+  EXPECT_EQ(contentScaleEvent(1.25F, 1.5F).scale, 1.5F);
+  EXPECT_EQ(contentScaleEvent(2.0F, 2.0F).scale, 2.0F);
 }
 
 TEST_F(Desktop, EscapePausesUntilPressedAgain) {
