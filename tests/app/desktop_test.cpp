@@ -51,8 +51,10 @@ class Desktop : public ::testing::Test {
     for (const auto& m : messages_) ADD_FAILURE() << "validation: " << m;
   }
 
-  std::unique_ptr<DesktopMode> open(std::uint32_t width = 320, std::uint32_t height = 240) {
+  std::unique_ptr<DesktopMode> open(std::uint32_t width = 320, std::uint32_t height = 240,
+                                    std::function<void(const Attempt&)> onOpenReport = {}) {
     DesktopOptions options;
+    options.onOpenReport = std::move(onOpenReport);
     options.packageDir = scenarioDir("safe-isolation");
     options.width = width;
     options.height = height;
@@ -164,6 +166,43 @@ TEST_F(Desktop, EscapePausesUntilPressedAgain) {
   ASSERT_TRUE(mode->frame(kTick).has_value());
   EXPECT_FALSE(mode->paused());
   EXPECT_EQ(mode->attempt().session().tick(), 1);
+}
+
+/// A key pressed and let go as a person does: down in one frame, up in the next.
+void press(DesktopMode& mode, Key key) {
+  mode.handle(KeyDown{key});
+  ASSERT_TRUE(mode.frame(0.0).has_value());
+  mode.handle(KeyUp{key});
+  ASSERT_TRUE(mode.frame(0.0).has_value());
+}
+
+TEST_F(Desktop, QuitInThePauseMenuAbortsTheAttemptAndClosesTheWindow) {
+  auto mode = open();
+  ASSERT_NE(mode, nullptr);
+  ASSERT_TRUE(mode->frame(kTick * 8).has_value());
+  press(*mode, Key::Escape);
+  ASSERT_TRUE(mode->paused());
+  // Resume has the keyboard focus; down past Restart, the language and text size rows.
+  for (int i = 0; i < 4; ++i) press(*mode, Key::Down);
+  press(*mode, Key::Enter);
+  ASSERT_TRUE(mode->attempt().ended()) << "Enter on Quit ends the attempt";
+  EXPECT_EQ(summarise(mode->attempt().session()).endReason, scenario::EndReason::Aborted);
+  EXPECT_TRUE(mode->shouldClose());
+}
+
+TEST_F(Desktop, TheEndScreensReportButtonHandsTheEndedAttemptToTheReportWriter) {
+  const Attempt* reported = nullptr;
+  auto mode = open(320, 240, [&](const Attempt& a) { reported = &a; });
+  ASSERT_NE(mode, nullptr);
+  for (int frame = 0; frame < 100000 && !mode->attempt().ended(); ++frame) {
+    ASSERT_TRUE(mode->frame(kTick * 8).has_value());
+  }
+  ASSERT_TRUE(mode->frame(0.0).has_value());  // the end screen is laid out, then shown
+  ASSERT_TRUE(mode->frame(0.0).has_value());
+  EXPECT_EQ(reported, nullptr);
+  press(*mode, Key::Enter);  // the report button has the focus
+  EXPECT_EQ(reported, &mode->attempt());
+  EXPECT_FALSE(mode->shouldClose());
 }
 
 // --- Real X input events (xdotool through the XTEST extension) -------------------------
