@@ -159,7 +159,8 @@ void advanceFrame(Session& s) {
     return;
   }
   const auto& limit = instance.config.exitAfterFrames;
-  if (limit && s.framesWaited >= *limit && !s.exitRequested) {
+  // Frames 0..N-1 render; the wait for frame N asks the application to end the session.
+  if (limit && s.framesWaited > *limit && !s.exitRequested) {
     requestStop(s);
   }
   if (s.state == XR_SESSION_STATE_READY && !s.exitRequested) {
