@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
-namespace praxis::xr_sim {
+namespace praxis::xrsim {
 namespace {
 
 // An output struct with only its type set (the rest zero), as applications pass them.
@@ -129,6 +129,26 @@ TEST_F(ActionSystemTest, DestroyingASetDestroysItsActions) {
   EXPECT_EQ(actions.destroyAction(action), XR_ERROR_HANDLE_INVALID);
   EXPECT_EQ(actions.destroyActionSet(set), XR_ERROR_HANDLE_INVALID);
   EXPECT_FALSE(actions.ownsActionSet(reinterpret_cast<XrActionSet>(0x1234)));
+}
+
+TEST(ActionSystem, HandlesComeFromTheRuntimesRegistryWhenGiven) {
+  PathTable paths;
+  std::uint64_t next = 100;
+  ActionSystem::Options options;
+  options.newHandle = [&] { return next++; };
+  ActionSystem actions(paths, options);
+  XrActionSetCreateInfo setInfo{XR_TYPE_ACTION_SET_CREATE_INFO, nullptr, "s", "S", 0};
+  XrActionSet set = XR_NULL_HANDLE;
+  ASSERT_EQ(actions.createActionSet(setInfo, &set), XR_SUCCESS);
+  EXPECT_EQ(reinterpret_cast<std::uint64_t>(set), 100U);
+  XrActionCreateInfo actionInfo{
+      XR_TYPE_ACTION_CREATE_INFO, nullptr, "a", XR_ACTION_TYPE_BOOLEAN_INPUT, 0, nullptr, "A"};
+  XrAction action = XR_NULL_HANDLE;
+  ASSERT_EQ(actions.createAction(set, actionInfo, &action), XR_SUCCESS);
+  EXPECT_EQ(reinterpret_cast<std::uint64_t>(action), 101U);
+  std::vector<XrAction> destroyed;
+  ASSERT_EQ(actions.destroyActionSet(set, &destroyed), XR_SUCCESS);
+  EXPECT_EQ(destroyed, std::vector<XrAction>{action});
 }
 
 TEST_F(ActionSystemTest, ActionNamesAndSubactionPathsAreChecked) {
@@ -386,7 +406,9 @@ TEST_F(ActionSystemTest, ProfilePreferenceAndOverride) {
             XR_ERROR_PATH_UNSUPPORTED);
 
   PathTable otherPaths;
-  ActionSystem forced(otherPaths, {"/interaction_profiles/khr/simple_controller", {}});
+  ActionSystem::Options options;
+  options.preferredProfile = "/interaction_profiles/khr/simple_controller";
+  ActionSystem forced(otherPaths, options);
   XrActionSetCreateInfo setInfo{XR_TYPE_ACTION_SET_CREATE_INFO, nullptr, "s", "S", 0};
   XrActionSet s2 = XR_NULL_HANDLE;
   ASSERT_EQ(forced.createActionSet(setInfo, &s2), XR_SUCCESS);
@@ -418,7 +440,9 @@ TEST_F(ActionSystemTest, HapticsAreRecordedPerBoundOutput) {
       std::filesystem::path(PRAXIS_BINARY_DIR) / "test-data-home" / "xr_sim" / "haptics.jsonl";
   std::filesystem::create_directories(log.parent_path());
   std::filesystem::remove(log);
-  ActionSystem logged(paths, {{}, log});
+  ActionSystem::Options options;
+  options.hapticsLog = log;
+  ActionSystem logged(paths, options);
   XrActionSetCreateInfo setInfo{XR_TYPE_ACTION_SET_CREATE_INFO, nullptr, "s", "S", 0};
   XrActionSet set = XR_NULL_HANDLE;
   ASSERT_EQ(logged.createActionSet(setInfo, &set), XR_SUCCESS);
@@ -530,4 +554,4 @@ TEST_F(ActionSystemTest, ActionSpacesFollowGripAndAim) {
 }
 
 }  // namespace
-}  // namespace praxis::xr_sim
+}  // namespace praxis::xrsim

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace praxis::xr_sim {
+namespace praxis::xrsim {
 namespace {
 
 TEST(HandTracking, SqueezeClosesThumbAndIndexIntoAPinch) {
@@ -53,4 +53,4 @@ TEST(HandTracking, AimPoseLiesInFrontOfTheGrip) {
 }
 
 }  // namespace
-}  // namespace praxis::xr_sim
+}  // namespace praxis::xrsim

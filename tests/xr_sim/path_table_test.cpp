@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-namespace praxis::xr_sim {
+namespace praxis::xrsim {
 namespace {
 
 TEST(PathTable, AcceptsTheSpecsWellFormedPaths) {
@@ -57,4 +57,4 @@ TEST(PathTable, ComponentsAreNamesWithoutSlashes) {
 }
 
 }  // namespace
-}  // namespace praxis::xr_sim
+}  // namespace praxis::xrsim

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-namespace praxis::xr_sim {
+namespace praxis::xrsim {
 namespace {
 
 std::filesystem::path tempFile(const std::string& name) {
@@ -179,4 +179,4 @@ TEST(SimInputStream, HapticRecordsRoundTrip) {
 }
 
 }  // namespace
-}  // namespace praxis::xr_sim
+}  // namespace praxis::xrsim

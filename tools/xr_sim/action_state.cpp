@@ -9,7 +9,7 @@
 #include "action_system_data.h"
 #include "hand_tracking.h"
 
-namespace praxis::xr_sim {
+namespace praxis::xrsim {
 namespace {
 
 const HandState* handOf(const Binding& binding, const DeviceState& device) {
@@ -439,4 +439,4 @@ std::optional<StreamPose> ActionSystem::locateAction(XrSession session, XrAction
   return std::nullopt;
 }
 
-}  // namespace praxis::xr_sim
+}  // namespace praxis::xrsim

@@ -9,7 +9,7 @@
 
 #include "action_system_data.h"
 
-namespace praxis::xr_sim {
+namespace praxis::xrsim {
 namespace {
 
 /// The profile the simulated controllers take, among those the application suggested, when
@@ -78,6 +78,12 @@ ActionSystem::ActionSystem(PathTable& paths, Options options)
 
 ActionSystem::~ActionSystem() = default;
 
+template <typename Handle>
+Handle ActionSystem::mint(const void* object) const {
+  return options_.newHandle ? reinterpret_cast<Handle>(options_.newHandle())
+                            : reinterpret_cast<Handle>(const_cast<void*>(object));
+}
+
 ActionSetData* ActionSystem::findSet(XrActionSet set) const {
   auto it = sets_.find(set);
   return it == sets_.end() ? nullptr : it->second.get();
@@ -117,17 +123,26 @@ XrResult ActionSystem::createActionSet(const XrActionSetCreateInfo& info, XrActi
   set->name = info.actionSetName;
   set->localizedName = info.localizedActionSetName;
   set->priority = info.priority;
-  *out = reinterpret_cast<XrActionSet>(set.get());
+  *out = mint<XrActionSet>(set.get());
+  setHandles_.emplace(set.get(), *out);
   sets_.emplace(*out, std::move(set));
   return XR_SUCCESS;
 }
 
-XrResult ActionSystem::destroyActionSet(XrActionSet handle) {
+XrResult ActionSystem::destroyActionSet(XrActionSet handle,
+                                        std::vector<XrAction>* destroyedActions) {
   auto it = sets_.find(handle);
   if (it == sets_.end()) return XR_ERROR_HANDLE_INVALID;
   ActionSetData* set = it->second.get();
   for (auto& action : set->actions) {
-    actions_.erase(reinterpret_cast<XrAction>(action.get()));
+    const XrAction actionHandle = actionHandles_.at(action.get());
+    if (destroyedActions) destroyedActions->push_back(actionHandle);
+    for (auto& [profile, bindings] : suggestions_) {
+      std::erase_if(bindings,
+                    [&](const XrActionSuggestedBinding& b) { return b.action == actionHandle; });
+    }
+    actions_.erase(actionHandle);
+    actionHandles_.erase(action.get());
     for (auto& [session, data] : sessions_) {
       data->bindings.erase(action.get());
       data->state.erase(action.get());
@@ -135,6 +150,7 @@ XrResult ActionSystem::destroyActionSet(XrActionSet handle) {
     destroyedActions_.push_back(std::move(action));
   }
   for (auto& [session, data] : sessions_) std::erase(data->attached, set);
+  setHandles_.erase(set);
   destroyedSets_.push_back(std::move(it->second));
   sets_.erase(it);
   return XR_SUCCESS;
@@ -175,8 +191,9 @@ XrResult ActionSystem::createAction(XrActionSet setHandle, const XrActionCreateI
   action->localizedName = info.localizedActionName;
   action->type = info.actionType;
   action->subactionPaths = std::move(subactionPaths);
-  *out = reinterpret_cast<XrAction>(action.get());
+  *out = mint<XrAction>(action.get());
   actions_.emplace(*out, action.get());
+  actionHandles_.emplace(action.get(), *out);
   set->actions.push_back(std::move(action));
   return XR_SUCCESS;
 }
@@ -196,6 +213,7 @@ XrResult ActionSystem::destroyAction(XrAction handle) {
   destroyedActions_.push_back(std::move(*it));
   owned.erase(it);
   actions_.erase(handle);
+  actionHandles_.erase(action);
   return XR_SUCCESS;
 }
 
@@ -345,4 +363,4 @@ XrResult ActionSystem::validateActionSpace(const XrActionSpaceCreateInfo& info) 
   return XR_SUCCESS;
 }
 
-}  // namespace praxis::xr_sim
+}  // namespace praxis::xrsim

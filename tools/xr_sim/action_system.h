@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,7 +22,7 @@
 #include "path_table.h"
 #include "sim_input_stream.h"
 
-namespace praxis::xr_sim {
+namespace praxis::xrsim {
 
 struct ActionSetData;
 struct ActionData;
@@ -43,6 +44,9 @@ class ActionSystem {
     std::string preferredProfile;
     /// Where applied and stopped haptics are appended as JSON Lines (PRAXIS_XR_SIM_HAPTICS).
     std::filesystem::path hapticsLog;
+    /// Mints the handle values of action sets and actions (the runtime's handle registry);
+    /// unset: the objects' addresses.
+    std::function<std::uint64_t()> newHandle;
   };
   /// Options from the environment variables named above.
   [[nodiscard]] static Options optionsFromEnvironment();
@@ -57,7 +61,8 @@ class ActionSystem {
   [[nodiscard]] bool ownsAction(XrAction action) const;
 
   XrResult createActionSet(const XrActionSetCreateInfo& info, XrActionSet* out);
-  XrResult destroyActionSet(XrActionSet set);
+  /// Destroys the set and its actions; their handles are appended to `destroyedActions`.
+  XrResult destroyActionSet(XrActionSet set, std::vector<XrAction>* destroyedActions = nullptr);
   XrResult createAction(XrActionSet set, const XrActionCreateInfo& info, XrAction* out);
   XrResult destroyAction(XrAction action);
   XrResult suggestBindings(const XrInteractionProfileSuggestedBinding& info);
@@ -126,8 +131,13 @@ class ActionSystem {
   bool anyAttached_ = false;
   std::unordered_map<XrActionSet, std::unique_ptr<ActionSetData>> sets_;
   std::unordered_map<XrAction, ActionData*> actions_;
-  // Destroyed objects stay allocated until the instance goes, so their addresses (the handle
-  // values) are never handed out again and a stale handle stays invalid.
+  std::unordered_map<const ActionData*, XrAction> actionHandles_;
+  std::unordered_map<const ActionSetData*, XrActionSet> setHandles_;
+  template <typename Handle>
+  Handle mint(const void* object) const;
+
+  // Destroyed objects stay allocated until the instance goes, so their addresses (the default
+  // handle values) are never handed out again and a stale handle stays invalid.
   std::vector<std::unique_ptr<ActionSetData>> destroyedSets_;
   std::vector<std::unique_ptr<ActionData>> destroyedActions_;
   // interaction profile path -> its suggested bindings (the latest call for it wins)
@@ -136,4 +146,4 @@ class ActionSystem {
   std::vector<XrSession> profileChanges_;
 };
 
-}  // namespace praxis::xr_sim
+}  // namespace praxis::xrsim

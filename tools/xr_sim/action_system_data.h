@@ -11,7 +11,7 @@
 
 #include "interaction_profiles.h"
 
-namespace praxis::xr_sim {
+namespace praxis::xrsim {
 
 struct ActionData;
 
@@ -77,4 +77,4 @@ struct ActiveSet {
 inline constexpr std::string_view kTopLevelPaths[] = {
     "/user/hand/left", "/user/hand/right", "/user/head", "/user/gamepad", "/user/treadmill"};
 
-}  // namespace praxis::xr_sim
+}  // namespace praxis::xrsim

@@ -7,7 +7,7 @@
 #include <glm/glm.hpp>
 #include <glm/gtc/quaternion.hpp>
 
-namespace praxis::xr_sim {
+namespace praxis::xrsim {
 namespace {
 
 using glm::vec3;
@@ -122,4 +122,4 @@ float pinchDistance(const HandJoints& joints) {
   return glm::distance(toGlm(a), toGlm(b));
 }
 
-}  // namespace praxis::xr_sim
+}  // namespace praxis::xrsim

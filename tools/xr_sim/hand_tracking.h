@@ -8,7 +8,7 @@
 
 #include "sim_input_stream.h"
 
-namespace praxis::xr_sim {
+namespace praxis::xrsim {
 
 /// The aim pose sits this far in front of the grip pose, along the grip's -Z, with the grip's
 /// orientation (docs/xr-sim.md, "Device stream").
@@ -29,4 +29,4 @@ using HandJoints = std::array<HandJoint, XR_HAND_JOINT_COUNT_EXT>;
 /// Distance between thumb tip and index tip, the measure of a pinch.
 [[nodiscard]] float pinchDistance(const HandJoints& joints);
 
-}  // namespace praxis::xr_sim
+}  // namespace praxis::xrsim

@@ -5,7 +5,7 @@
 #include <array>
 #include <cmath>
 
-namespace praxis::xr_sim {
+namespace praxis::xrsim {
 namespace {
 
 constexpr XrActionType kBool = XR_ACTION_TYPE_BOOLEAN_INPUT;
@@ -291,4 +291,4 @@ InputValue inputValue(const InteractionProfile& profile, std::string_view subpat
   return {buttonValue(id, hand), 0.0F};
 }
 
-}  // namespace praxis::xr_sim
+}  // namespace praxis::xrsim

@@ -9,7 +9,7 @@
 
 #include "sim_input_stream.h"
 
-namespace praxis::xr_sim {
+namespace praxis::xrsim {
 
 /// One input or output of a profile: a subpath below a top-level user path.
 struct ProfileComponent {
@@ -61,4 +61,4 @@ struct InputValue {
 /// The threshold at which the simulated analogue inputs (squeeze, trigger) read as clicked.
 inline constexpr float kClickThreshold = 0.5F;
 
-}  // namespace praxis::xr_sim
+}  // namespace praxis::xrsim

@@ -3,7 +3,7 @@
 
 #include <cassert>
 
-namespace praxis::xr_sim {
+namespace praxis::xrsim {
 namespace {
 
 bool isPathChar(char c) {
@@ -66,4 +66,4 @@ XrPath PathTable::find(std::string_view path) const {
   return it == atoms_.end() ? XR_NULL_PATH : it->second;
 }
 
-}  // namespace praxis::xr_sim
+}  // namespace praxis::xrsim

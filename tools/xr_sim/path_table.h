@@ -10,7 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace praxis::xr_sim {
+namespace praxis::xrsim {
 
 /// Interns well-formed path strings into XrPath atoms. Atoms are never freed (the API has no
 /// call for it) and stay valid for the instance's lifetime; XR_NULL_PATH is never handed out.
@@ -39,4 +39,4 @@ class PathTable {
   std::unordered_map<std::string_view, XrPath> atoms_;
 };
 
-}  // namespace praxis::xr_sim
+}  // namespace praxis::xrsim

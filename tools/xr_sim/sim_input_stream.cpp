@@ -8,7 +8,7 @@
 #include <iostream>
 #include <utility>
 
-namespace praxis::xr_sim {
+namespace praxis::xrsim {
 namespace {
 
 using Json = nlohmann::json;
@@ -357,4 +357,4 @@ std::optional<HapticRecord> parseHapticLine(std::string_view line, std::string* 
   return record;
 }
 
-}  // namespace praxis::xr_sim
+}  // namespace praxis::xrsim

@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-namespace praxis::xr_sim {
+namespace praxis::xrsim {
 
 /// A rigid pose in STAGE space: metres, unit quaternion (x, y, z, w).
 struct StreamPose {
@@ -126,4 +126,4 @@ struct HapticRecord {
 [[nodiscard]] std::optional<HapticRecord> parseHapticLine(std::string_view line,
                                                           std::string* error);
 
-}  // namespace praxis::xr_sim
+}  // namespace praxis::xrsim
