@@ -114,8 +114,10 @@ XrResult XRAPI_CALL xrGetInstanceProcAddr(XrInstance instance, const char* name,
       if (!callableWithoutInstance(name)) {
         return XR_ERROR_HANDLE_INVALID;
       }
-    } else if (XrResult r = lookup(instance, owner); XR_FAILED(r)) {
-      return r;
+    } else if (owner = Registry::get().find<Instance>(toRaw(instance)); owner == nullptr) {
+      // A lost instance still answers: the loader looks functions up while it tears down,
+      // and the functions themselves report XR_ERROR_INSTANCE_LOST.
+      return XR_ERROR_HANDLE_INVALID;
     }
     for (const Entry& entry : table()) {
       if (std::strcmp(entry.name, name) == 0) {

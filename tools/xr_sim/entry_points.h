@@ -70,9 +70,11 @@ std::vector<ExtensionInfo> inputExtensions();
 /// The STAGE pose of an action space at `time`, or nullopt when its source is not tracked.
 std::optional<Pose> actionSpacePose(const Session& session, std::uint64_t action, XrPath subactionPath,
                                     XrTime time);
-/// XR_SUCCESS when `action` is a live pose action of `session`'s instance and `subactionPath`
-/// suits it; otherwise the result xrCreateActionSpace returns.
-XrResult checkActionSpace(const Session& session, XrAction action, XrPath subactionPath);
+/// XR_SUCCESS when the info names a live pose action of `session`'s instance and a subaction
+/// path that suits it; otherwise the result xrCreateActionSpace returns.
+XrResult checkActionSpace(const Session& session, const XrActionSpaceCreateInfo& info);
+/// Tells the input side a session is going away.
+void inputSessionDestroyed(Session& session);
 /// Creates the instance's input state (path table, action system).
 InputBridgePtr makeInputBridge(Instance& instance);
 

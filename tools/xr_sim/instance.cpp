@@ -237,6 +237,7 @@ XrResult XRAPI_CALL xrPollEvent(XrInstance instance, XrEventDataBuffer* eventDat
     if (owner->lostEvents > 0) {
       XrEventDataEventsLost lost{.type = XR_TYPE_EVENT_DATA_EVENTS_LOST, .next = nullptr,
                                  .lostEventCount = owner->lostEvents};
+      lost.next = eventData->next;
       std::memcpy(eventData, &lost, sizeof(lost));
       owner->lostEvents = 0;
       return XR_SUCCESS;
@@ -245,7 +246,10 @@ XrResult XRAPI_CALL xrPollEvent(XrInstance instance, XrEventDataBuffer* eventDat
       // A lost instance still hands out its queued events (the loss-pending one among them).
       return owner->lost ? XR_ERROR_INSTANCE_LOST : XR_EVENT_UNAVAILABLE;
     }
+    // The application's `next` chain is its own: the event is copied around it.
+    const void* next = eventData->next;
     std::memcpy(eventData, &owner->events.front(), sizeof(XrEventDataBuffer));
+    eventData->next = next;
     owner->events.pop_front();
     return XR_SUCCESS;
   });

@@ -63,6 +63,13 @@ class Registry {
     roots_.erase(handle);
   }
 
+  template <typename F>
+  void forEachRoot(F&& visit) {
+    for (auto& [handle, root] : roots_) {
+      visit(*root);
+    }
+  }
+
   /// The object behind `handle` if it is live and of type T, else nullptr.
   template <typename T>
   T* find(std::uint64_t handle) const {

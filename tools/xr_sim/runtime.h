@@ -140,6 +140,8 @@ struct Session : Object {
   std::condition_variable_any frameChanged;
   std::map<std::uint64_t, std::unique_ptr<Space>> spaces;
   std::map<std::uint64_t, std::unique_ptr<Swapchain>> swapchains;
+  /// Objects of extensions (hand trackers), destroyed with the session.
+  std::map<std::uint64_t, std::unique_ptr<Object>> children;
 };
 
 /// The clock every XrTime is on: CLOCK_MONOTONIC in nanoseconds (so XR_KHR_convert_timespec_time

@@ -60,6 +60,7 @@ Session::Session(std::uint64_t sessionHandle, Instance& owner) : Object(ObjectTy
 
 Session::~Session() {
   // Children first: swapchain images live on the device the VulkanDevice holds functions of.
+  children.clear();
   swapchains.clear();
   spaces.clear();
 }
@@ -161,6 +162,7 @@ XrResult XRAPI_CALL xrDestroySession(XrSession session) {
     if (s == nullptr) {
       return XR_ERROR_HANDLE_INVALID;
     }
+    inputSessionDestroyed(*s);
     s->instance.sessions.erase(s->handle);
     return XR_SUCCESS;
   });

@@ -133,7 +133,7 @@ XrResult XRAPI_CALL xrCreateActionSpace(XrSession session, const XrActionSpaceCr
     if (badStruct(createInfo, XR_TYPE_ACTION_SPACE_CREATE_INFO) || space == nullptr) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
-    if (XrResult r = checkActionSpace(*s, createInfo->action, createInfo->subactionPath); XR_FAILED(r)) {
+    if (XrResult r = checkActionSpace(*s, *createInfo); XR_FAILED(r)) {
       return r;
     }
     if (!isValidPose(createInfo->poseInActionSpace)) {
