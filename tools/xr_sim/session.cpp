@@ -22,9 +22,10 @@ XrResult makeVulkan(Instance& owner, const XrGraphicsBindingVulkanKHR* binding, 
       binding->device == VK_NULL_HANDLE) {
     return XR_ERROR_GRAPHICS_DEVICE_INVALID;
   }
-  // The application must render on the device the runtime named for its VkInstance.
+  // The application must render on the device the runtime named for its VkInstance (it may
+  // have asked through an earlier XrInstance, so only a contradiction is refused).
   auto chosen = owner.chosenDevices.find(binding->instance);
-  if (chosen == owner.chosenDevices.end() || chosen->second != binding->physicalDevice) {
+  if (chosen != owner.chosenDevices.end() && chosen->second != binding->physicalDevice) {
     return XR_ERROR_GRAPHICS_DEVICE_INVALID;
   }
   VulkanBinding vk{.instance = binding->instance,

@@ -201,11 +201,13 @@ XrResult XRAPI_CALL xrCreateVulkanDeviceKHR(XrInstance instance, const XrVulkanD
     // vkCreateDevice is an instance-level function: find the VkInstance whose device this is
     // (the application must have asked xrGetVulkanGraphicsDevice2KHR for it).
     VkInstance vkInstance = VK_NULL_HANDLE;
-    for (const auto& [candidate, device] : owner->chosenDevices) {
-      if (device == createInfo->vulkanPhysicalDevice) {
-        vkInstance = candidate;
+    Registry::get().forEachRoot([&](Object& root) {
+      for (const auto& [candidate, device] : static_cast<Instance&>(root).chosenDevices) {
+        if (device == createInfo->vulkanPhysicalDevice) {
+          vkInstance = candidate;
+        }
       }
-    }
+    });
     if (vkInstance == VK_NULL_HANDLE) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
