@@ -18,14 +18,10 @@ bool isSupportedReferenceSpace(XrReferenceSpaceType type) {
          type == XR_REFERENCE_SPACE_TYPE_STAGE;
 }
 
-/// XR_SUCCESS, REFERENCE_SPACE_UNSUPPORTED (a type from an extension) or VALIDATION_FAILURE.
+/// XR_SUCCESS or REFERENCE_SPACE_UNSUPPORTED, for extension types and unknown values alike
+/// (the CTS expects the latter for XR_REFERENCE_SPACE_TYPE_MAX_ENUM).
 XrResult checkReferenceSpaceType(XrReferenceSpaceType type) {
-  if (isSupportedReferenceSpace(type)) {
-    return XR_SUCCESS;
-  }
-  return type == XR_REFERENCE_SPACE_TYPE_UNBOUNDED_MSFT || type == XR_REFERENCE_SPACE_TYPE_COMBINED_EYE_VARJO
-             ? XR_ERROR_REFERENCE_SPACE_UNSUPPORTED
-             : XR_ERROR_VALIDATION_FAILURE;
+  return isSupportedReferenceSpace(type) ? XR_SUCCESS : XR_ERROR_REFERENCE_SPACE_UNSUPPORTED;
 }
 
 void fillVelocity(void* next) {

@@ -74,7 +74,7 @@ XrResult XRAPI_CALL xrGetSystem(XrInstance instance, const XrSystemGetInfo* getI
         *systemId = kHandheldSystemId;
         return XR_SUCCESS;
       default:
-        return XR_ERROR_VALIDATION_FAILURE;
+        return XR_ERROR_FORM_FACTOR_UNSUPPORTED;  // the CTS asks this of XR_FORM_FACTOR_MAX_ENUM too
     }
   });
 }
