@@ -110,9 +110,12 @@ void DesktopMode::handle(const InputEvent& event) {
     target_->setFullscreen(!target_->fullscreen());  // the swapchain follows next frame
   }
   if (hud_) {
-    hud_->handle(event);
+    // A captured cursor is the crosshair, not a pointer: its virtual position drifts with
+    // every look and may lie over a HUD panel, which must not swallow the clicks that grab.
+    const bool pointer = button || std::holds_alternative<MouseMove>(event);
+    if (!(cursorCaptured_ && pointer)) hud_->handle(event);
     // What the HUD uses (a click on its menu, keys in its menus) is not also a grab or a step.
-    if ((key && hud_->wantsKeyboard()) || (button && hud_->wantsMouse())) return;
+    if ((key && hud_->wantsKeyboard()) || (button && !cursorCaptured_ && hud_->wantsMouse())) return;
   } else if (const auto* k = std::get_if<KeyDown>(&event); k != nullptr && k->key == Key::Escape) {
     userPaused_ = !userPaused_;
   }
@@ -129,6 +132,9 @@ void DesktopMode::updateCursor() {
   if (capture == cursorCaptured_) return;
   glfwSetInputMode(window_->handle, GLFW_CURSOR, capture ? GLFW_CURSOR_DISABLED : GLFW_CURSOR_NORMAL);
   cursorCaptured_ = capture;
+  // Captured, the HUD has no pointer (ImGui's "no mouse" is far off the screen); freed for a
+  // menu, the next motion gives it the real one.
+  if (capture && hud_) hud_->handle(MouseMove{-1e9, -1e9, 0.0, 0.0});
 }
 
 core::Result<void> DesktopMode::carryOut(const HudFrame& hud) {

@@ -151,6 +151,30 @@ TEST_F(Desktop, AContentScaleChangeResizesTheHudTextFromTheNextFrame) {
   EXPECT_EQ(mode->hudContentScale(), start);
 }
 
+TEST_F(Desktop, F11PutsTheWindowOnTheWholeScreenAndBack) {
+  auto mode = open(320, 240);
+  ASSERT_NE(mode, nullptr);
+  ASSERT_TRUE(mode->frame(kTick).has_value());
+  const GLFWvidmode* screen = glfwGetVideoMode(glfwGetPrimaryMonitor());
+  ASSERT_NE(screen, nullptr);
+  const auto full = std::make_pair(static_cast<std::uint32_t>(screen->width),
+                                   static_cast<std::uint32_t>(screen->height));
+  const auto waitFor = [&](std::pair<std::uint32_t, std::uint32_t> extent) {
+    for (int i = 0; i < 100 && mode->targetExtent() != extent; ++i) {
+      ASSERT_TRUE(mode->frame(kTick).has_value());
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  };
+  mode->handle(KeyDown{Key::F11});
+  mode->handle(KeyUp{Key::F11});
+  waitFor(full);
+  EXPECT_EQ(mode->targetExtent(), full) << "the swapchain follows the full screen";
+  mode->handle(KeyDown{Key::F11});
+  mode->handle(KeyUp{Key::F11});
+  waitFor({320U, 240U});
+  EXPECT_EQ(mode->targetExtent(), std::make_pair(320U, 240U)) << "and returns to the window";
+}
+
 TEST(DesktopWindow, TheContentScaleEventTakesTheLargerAxis) {
   EXPECT_EQ(contentScaleEvent(1.25F, 1.5F).scale, 1.5F);
   EXPECT_EQ(contentScaleEvent(2.0F, 2.0F).scale, 2.0F);
@@ -294,6 +318,9 @@ TEST_F(Desktop, RealXEventsWalkGrabAndReleaseAndPressAButtonThroughTheControls) 
   options.onValidationMessage = [this](std::string_view m) { messages_.emplace_back(m); };
   options.title = "praxis-xdotool-reach-" + std::to_string(::getpid());
   const auto& def = *package.scenario;
+  // The pointer waits outside where the window opens (top left without a window manager):
+  // its first position in the window is then where it enters, not a motion that turns the head.
+  ASSERT_EQ(test::runCommand("xdotool mousemove 1270 710 2>&1").exitCode, 0) << "xdotool is needed";
   auto opened = DesktopMode::open(def, options, [&](const Session&) {
     return std::make_unique<DesktopTickInput>(def);
   });
@@ -340,6 +367,34 @@ TEST_F(Desktop, RealXEventsWalkGrabAndReleaseAndPressAButtonThroughTheControls) 
   EXPECT_TRUE(happened(s, interaction::EventKind::StateChanged, "start", "pressed"))
       << "a click presses the button";
   EXPECT_EQ(summarise(s).stepsCompleted, (std::vector<std::string>{"take", "press"}));
+}
+
+// While a person plays, the cursor is captured: GLFW's virtual cursor position drifts with
+// every look and can come to lie over a HUD panel (the step panel, top left). A click there
+// must still reach the controls, not vanish into the HUD.
+TEST_F(Desktop, WithTheCursorCapturedAClickOverAHudPanelStillReachesTheControls) {
+  std::vector<InputEvent> events;
+  DesktopOptions options;
+  options.packageDir = scenarioDir("safe-isolation");
+  options.width = 640;
+  options.height = 480;
+  options.validation = true;
+  options.onValidationMessage = [this](std::string_view m) { messages_.emplace_back(m); };
+  options.captureCursor = true;
+  auto mode = DesktopMode::open(*package_.scenario, options, [&](const Session&) {
+    return std::make_unique<EventLog>(&events);
+  });
+  ASSERT_TRUE(mode.has_value()) << mode.error().message;
+  DesktopMode& m = **mode;
+  // Captured in the first frame; GLFW reports the cursor it centred in the next ones.
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(m.frame(kTick).has_value());
+  m.handle(MouseMove{30.0, 30.0, -400.0, -300.0});  // looked far up and to the left
+  ASSERT_TRUE(m.frame(kTick).has_value());
+  ASSERT_TRUE(m.frame(kTick).has_value());
+  m.handle(MouseDown{MouseButton::Left});
+  m.handle(MouseUp{MouseButton::Left});
+  EXPECT_TRUE(received<MouseDown>(events, [](const MouseDown& b) { return b.button == MouseButton::Left; }))
+      << "the click went to the HUD's step panel instead of the controls";
 }
 
 // --- The CLI, as a user runs it -------------------------------------------------------
