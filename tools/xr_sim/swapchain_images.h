@@ -29,6 +29,8 @@ class SwapchainImages {
   [[nodiscard]] VkImageUsageFlags usage() const { return usage_; }
 
  private:
+  void recordInitialLayout(const VulkanDevice& device, VkCommandBuffer cmd, VkFormat format) const;
+
   std::vector<std::unique_ptr<DeviceImage>> images_;
   XrResult result_ = XR_SUCCESS;
   VkImageLayout layout_ = VK_IMAGE_LAYOUT_GENERAL;
