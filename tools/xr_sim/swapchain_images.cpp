@@ -99,6 +99,7 @@ VkImageCreateInfo imageInfo(const XrSwapchainCreateInfo& info, VkImageUsageFlags
 SwapchainImages::SwapchainImages(const VulkanDevice& device, const XrSwapchainCreateInfo& info, std::uint32_t count) {
   auto format = static_cast<VkFormat>(info.format);
   auto samples = static_cast<VkSampleCountFlagBits>(info.sampleCount);
+  format_ = format;
   usage_ = vulkanUsage(info.usageFlags);
   // Eye-image capture copies from color images: ask for that where the format allows it.
   if (!isDepthFormat(format) && device.supports(format, usage_ | VK_IMAGE_USAGE_TRANSFER_SRC_BIT, samples,
@@ -124,9 +125,17 @@ SwapchainImages::SwapchainImages(const VulkanDevice& device, const XrSwapchainCr
   } else if ((usage_ & VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT) != 0) {
     layout_ = VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL;
   }
-  if (device.submitAndWait([&](VkCommandBuffer cmd) { recordInitialLayout(device, cmd, format); }) != VK_SUCCESS) {
-    result_ = XR_ERROR_RUNTIME_FAILURE;
+}
+
+XrResult SwapchainImages::prepare(const VulkanDevice& device) {
+  if (prepared_) {
+    return XR_SUCCESS;
   }
+  if (device.submitAndWait([&](VkCommandBuffer cmd) { recordInitialLayout(device, cmd, format_); }) != VK_SUCCESS) {
+    return XR_ERROR_RUNTIME_FAILURE;
+  }
+  prepared_ = true;
+  return XR_SUCCESS;
 }
 
 void SwapchainImages::recordInitialLayout(const VulkanDevice& device, VkCommandBuffer cmd, VkFormat format) const {
