@@ -119,6 +119,16 @@ render::FrameInput VrMode::buildVrFrame(const xr::LocatedViews& views, double fr
     frame.views.push_back(render::makeFovView(eye, f.angleLeft, f.angleRight, f.angleUp, f.angleDown));
   }
   frame.clearColour = xr::clearColourFor(session_->blendMode(), frame.clearColour);
+  if (session_->blendMode() != XR_ENVIRONMENT_BLEND_MODE_OPAQUE) {
+    // See-through: the real floor is there, so the scenario's floor planes are not drawn
+    // (they still hold objects up); everything else stands over the real world.
+    const auto& entities = s.scene().entities();
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+      if (entities[i].visual.shape.kind == scene::ShapeKind::Plane) {
+        frame.hidden.push_back(static_cast<scene::EntityId>(i));
+      }
+    }
+  }
   if (const auto& arc = locomotion_.aiming()) {
     // The teleport arc as a dotted line of small markers, the landing as a large one.
     for (std::size_t i = 0; i < arc->points.size(); i += 3) {

@@ -70,6 +70,7 @@ INSTANTIATE_TEST_SUITE_P(Shipped, VrShipped, ::testing::ValuesIn(testsupport::sh
                          testsupport::packageTestName);
 
 fs::path safeIsolation() { return fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / "safe-isolation"; }
+fs::path fireExtinguisher() { return fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / "fire-extinguisher"; }
 
 /// The eye images the runtime captured of frame `frame`.
 render::Image eye(const fs::path& dir, int frame, int eyeIndex) {
@@ -82,7 +83,7 @@ render::Image eye(const fs::path& dir, int frame, int eyeIndex) {
 
 TEST(Vr, ArClearsToTransparentSoTheRealWorldShows) {
   const fs::path dir = freshDir("ar");
-  auto run = test::runPraxis("run '" + safeIsolation().string() + "' --mode ar --autopilot --no-xapi --validate",
+  auto run = test::runPraxis("run '" + fireExtinguisher().string() + "' --mode ar --autopilot --no-xapi --validate",
                              simEnvironment(dir, "PRAXIS_XR_SIM_BLEND=alpha_blend PRAXIS_XR_SIM_FRAMES=20 "
                                                  "PRAXIS_XR_SIM_CAPTURE='" + (dir / "capture").string() + "'"));
   EXPECT_NE(run.output.find("ar"), std::string::npos) << run.output;
