@@ -86,8 +86,7 @@ void VrMode::onEvents(const Session& /*session*/, const EventBatch& batch) {
   }
 }
 
-void VrMode::runTicks(const interaction::TraineeInput& input,
-                      const std::optional<interaction::TraineeInput>& scripted, double frameSeconds) {
+void VrMode::runTicks(const interaction::TraineeInput& input, bool focused, double frameSeconds) {
   Attempt& a = *attempt_;
   const auto take = [&](const interaction::TraineeInput& in) {
     if (options_.record != nullptr) options_.record->push_back(in);
@@ -95,9 +94,12 @@ void VrMode::runTicks(const interaction::TraineeInput& input,
     return in;
   };
   if (input_) {
-    // Scripted: one tick per frame. Through a device stream the input is the one that came
-    // back through the runtime's actions; without one (a real headset) the script's own.
-    if (scripted && !a.ended()) a.step(take(options_.deviceInput ? input : *scripted));
+    // Scripted: one tick per focused frame. Through a device stream the input is the one that
+    // came back through the runtime's actions; without one (a real headset) the script's own.
+    if (focused && pendingScripted_ && !a.ended()) {
+      a.step(take(options_.deviceInput ? input : *pendingScripted_));
+      pendingScripted_.reset();
+    }
     return;
   }
   (void)a.advance(frameSeconds, [&] { return take(input); });
@@ -149,33 +151,36 @@ core::Result<bool> VrMode::frame() {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));  // waiting for READY
     return true;
   }
+  // The script's input for the next tick goes into the device stream before xrWaitFrame,
+  // which is when the runtime reads the stream. A tick that cannot run (focus lost at this
+  // wait) keeps its input for the next focused frame, so script and session stay in step.
+  if (input_ && state.focused() && !pendingScripted_ && !attempt_->ended()) {
+    pendingScripted_ = input_->tick(attempt_->session());
+    if (!pendingScripted_) attempt_->abort();  // the script stood idle: the trainee walked away
+  }
+  if (options_.deviceInput) {
+    options_.deviceInput(session_->framesWaited(), pendingScripted_ ? &*pendingScripted_ : nullptr);
+  }
   auto timing = session_->beginFrame();
   if (!timing) return std::unexpected(timing.error());
   if (!*timing) return true;  // the session is being lost: the next poll recreates it
   ++stats_.frames;
   const double frameSeconds = static_cast<double>((*timing)->predictedPeriod) * 1e-9;
   secondsSinceStart_ += frameSeconds;
-  const bool focused = state.focused();
-  if (!focused) ++stats_.unfocusedFrames;
-  attempt_->clock().setPaused(!focused);  // no ticks while the runtime's menu is up
-  std::optional<interaction::TraineeInput> scripted;
-  if (input_ && focused && !attempt_->ended()) {
-    scripted = input_->tick(attempt_->session());
-    if (!scripted) attempt_->abort();  // the script stood idle: the trainee walked away
-  }
-  if (options_.deviceInput) options_.deviceInput(session_->framesWaited() - 1, scripted ? &*scripted : nullptr);
   const XrTime time = (*timing)->predictedDisplayTime;
   auto device = session_->sync(time);
-  if (!device) return std::unexpected(device.error());
+  if (!device) return recover(device.error());
   auto views = session_->locateViews(time);
-  if (!views) return std::unexpected(views.error());
+  if (!views) return recover(views.error());
+  if (!device->focused) ++stats_.unfocusedFrames;
+  attempt_->clock().setPaused(!device->focused);  // no ticks while the runtime's menu is up
   if (!locomotion_.placed() && device->headTracked) {
     locomotion_.recentre(device->head, attempt_->session().initialInput().head);
   }
   locomotion_.update(*device, 0.0F);
   const auto input = xr::toTraineeInput(*device, locomotion_, attempt_->session().lastInput());
   const auto ticksStart = Clock::now();
-  runTicks(input, scripted, frameSeconds);
+  runTicks(input, device->focused, frameSeconds);
   const double tickMs = msSince(ticksStart);  // simulation, not frame-loop overhead
   session_->vibrate(haptics_);
   haptics_.clear();
@@ -185,7 +190,7 @@ core::Result<bool> VrMode::frame() {
   if (draw) drawn = buildVrFrame(*views, frameSeconds);
   start = Clock::now();
   auto ended = session_->endFrame(**timing, *views, draw ? &drawn : nullptr);
-  if (!ended) return std::unexpected(ended.error());
+  if (!ended) return recover(ended.error());
   if (!ended->skipped) ++stats_.drawn;
   if (!draw) stats_.loopMs += msSince(start);
   if (attempt_->ended()) endedFor_ += frameSeconds;
@@ -194,6 +199,17 @@ core::Result<bool> VrMode::frame() {
     exitRequested_ = true;
   }
   return true;
+}
+
+core::Result<bool> VrMode::recover(const core::Error& error) {
+  // A call in a session being lost fails (XR_ERROR_SESSION_LOST); the loss event is queued:
+  // polling recreates the session and the frame is skipped. Anything else is a real failure.
+  const int before = session_->state().recreations();
+  auto action = session_->pollEvents();
+  if (!action) return std::unexpected(action.error());
+  if (*action == xr::SessionAction::Exit) return false;
+  if (session_->state().recreations() > before) return true;
+  return std::unexpected(error);
 }
 
 core::Result<void> VrMode::run() {

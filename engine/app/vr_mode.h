@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -33,8 +34,9 @@ struct VrOptions {
   /// when it is enabled with XR_ENABLE_API_LAYERS); every message goes to onValidationMessage.
   bool validation = false;
   std::function<void(std::string_view)> onValidationMessage;
-  /// With a scripted trainee (--autopilot): called every frame, before the actions are synced,
-  /// with the xrWaitFrame index and the tick's input (null when no tick runs this frame). The
+  /// With a scripted trainee (--autopilot): called every frame before xrWaitFrame (when the
+  /// simulated runtime reads its stream), with the index of that xrWaitFrame call and the next
+  /// tick's input (null when none is due: the session is not focused). The
   /// CLI writes it into the simulated runtime's device stream, so it comes back through the
   /// runtime's action system as the controllers' state, and the tick runs on what came back.
   /// Unset: the script's input drives the tick directly (a demo on a real headset).
@@ -84,10 +86,10 @@ class VrMode {
  private:
   VrMode(const scenario::ScenarioDef& def, VrOptions options);
   [[nodiscard]] core::Result<void> start(const InputFactory& scripted);
-  void runTicks(const interaction::TraineeInput& input, const std::optional<interaction::TraineeInput>& scripted,
-                double frameSeconds);
+  void runTicks(const interaction::TraineeInput& input, bool focused, double frameSeconds);
   [[nodiscard]] render::FrameInput buildVrFrame(const xr::LocatedViews& views, double frameSeconds);
   void onEvents(const Session& session, const EventBatch& batch);
+  [[nodiscard]] core::Result<bool> recover(const core::Error& error);
 
   const scenario::ScenarioDef& def_;
   VrOptions options_;
@@ -100,6 +102,9 @@ class VrMode {
   xr::Locomotion locomotion_;
   xr::LazyFollow panelAnchor_;
   std::vector<xr::HapticPulse> haptics_;
+  /// The script's input for the next tick, written to the device stream, until a focused
+  /// frame runs the tick.
+  std::optional<interaction::TraineeInput> pendingScripted_;
   double secondsSinceStart_ = 0.0;
   double endedFor_ = 0.0;
   bool exitRequested_ = false;

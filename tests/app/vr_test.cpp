@@ -12,6 +12,7 @@
 #include <string>
 
 #include "render/image.h"
+#include "../render/render_fixture.h"
 #include "shipped_packages.h"
 #include "command.h"
 
@@ -79,6 +80,21 @@ render::Image eye(const fs::path& dir, int frame, int eyeIndex) {
   auto image = render::readPng(dir / "capture" / name);
   EXPECT_TRUE(image.has_value()) << (dir / "capture" / name) << ": " << (image ? "" : image.error().message);
   return image ? *image : render::Image{};
+}
+
+/// Both eyes of frame 30 of the reference solution, as the runtime received them, match the
+/// goldens (tests/render/golden/vr_safe_isolation_eye_{0,1}.png; tolerance of render tests:
+/// a channel more than 6 apart makes a pixel differ, at most 0.5 % may differ).
+TEST(Vr, EyeImagesMatchTheGoldens) {
+  const fs::path dir = freshDir("goldens");
+  (void)test::runPraxis("run '" + safeIsolation().string() + "' --mode vr --autopilot --no-xapi --validate",
+                        simEnvironment(dir, "PRAXIS_XR_SIM_FRAMES=32 PRAXIS_XR_SIM_CAPTURE='" +
+                                                (dir / "capture").string() + "'"));
+  for (int e = 0; e < 2; ++e) {
+    const render::Image image = eye(dir, 30, e);
+    ASSERT_FALSE(image.rgba.empty());
+    render::testing::expectMatchesGolden(image, "vr_safe_isolation_eye_" + std::to_string(e));
+  }
 }
 
 TEST(Vr, ArClearsToTransparentSoTheRealWorldShows) {

@@ -346,9 +346,7 @@ core::Result<app::RunResult> playDesktop(const Args& args, const std::filesystem
                                          const scenario::TraineeScript& played,
                                          const app::RunOptions& run, std::size_t& messages) {
   app::DesktopOptions options;
-  options.attempt = run.attempt;
-  options.attempt.session.seed = played.seed;
-  options.attempt.session.language = played.language;
+  options.attempt = attemptFor(run, played);
   options.packageDir = dir;
   options.record = run.record;
   options.speed = std::strtod(args.option("--speed").value_or("1").c_str(), nullptr);

@@ -27,13 +27,13 @@ bool parseNumber(const std::string& text, double min, double max, double& out) {
 }
 
 #ifdef PRAXIS_HAVE_XR_SIM_STREAM
-xr_sim::StreamPose streamPose(const core::Pose& p) {
+xrsim::StreamPose streamPose(const core::Pose& p) {
   return {{p.position.x, p.position.y, p.position.z},
           {p.orientation.x, p.orientation.y, p.orientation.z, p.orientation.w}};
 }
 
-xr_sim::HandState streamHand(const interaction::HandInput& h) {
-  xr_sim::HandState out;
+xrsim::HandState streamHand(const interaction::HandInput& h) {
+  xrsim::HandState out;
   out.grip = streamPose(h.pose);
   out.squeeze = h.grip;
   out.trigger = h.trigger;
@@ -43,17 +43,17 @@ xr_sim::HandState streamHand(const interaction::HandInput& h) {
 
 /// PRAXIS_XR_SIM_EVENTS="FRAME:EVENT,..." (focus_loss, focus_gain, session_loss,
 /// instance_loss): runtime events the stream raises at those frames, for fault tests.
-core::Result<std::map<std::uint64_t, xr_sim::StreamEvent>> scheduledEvents() {
-  std::map<std::uint64_t, xr_sim::StreamEvent> out;
+core::Result<std::map<std::uint64_t, xrsim::StreamEvent>> scheduledEvents() {
+  std::map<std::uint64_t, xrsim::StreamEvent> out;
   const char* text = std::getenv("PRAXIS_XR_SIM_EVENTS");
   if (text == nullptr) return out;
   std::istringstream in(text);
   for (std::string item; std::getline(in, item, ',');) {
     const auto colon = item.find(':');
     bool known = false;
-    for (auto e : {xr_sim::StreamEvent::FocusLoss, xr_sim::StreamEvent::FocusGain,
-                   xr_sim::StreamEvent::SessionLoss, xr_sim::StreamEvent::InstanceLoss}) {
-      if (colon != std::string::npos && item.substr(colon + 1) == xr_sim::toString(e)) {
+    for (auto e : {xrsim::StreamEvent::FocusLoss, xrsim::StreamEvent::FocusGain,
+                   xrsim::StreamEvent::SessionLoss, xrsim::StreamEvent::InstanceLoss}) {
+      if (colon != std::string::npos && item.substr(colon + 1) == xrsim::toString(e)) {
         out[std::strtoull(item.substr(0, colon).c_str(), nullptr, 10)] = e;
         known = true;
       }
@@ -70,12 +70,12 @@ core::Result<std::function<void(std::uint64_t, const interaction::TraineeInput*)
   if (file == nullptr || *file == '\0') return std::function<void(std::uint64_t, const interaction::TraineeInput*)>{};
   auto events = scheduledEvents();
   if (!events) return std::unexpected(events.error());
-  auto writer = std::make_shared<xr_sim::InputStreamWriter>();
+  auto writer = std::make_shared<xrsim::InputStreamWriter>();
   if (auto error = writer->open(file); !error.empty()) return core::fail("PRAXIS_XR_SIM_INPUT ", file, ": ", error);
-  auto last = std::make_shared<xr_sim::DeviceState>(xr_sim::defaultDeviceState());
+  auto last = std::make_shared<xrsim::DeviceState>(xrsim::defaultDeviceState());
   return [writer, last, pending = std::move(*events)](std::uint64_t frame,
                                                         const interaction::TraineeInput* input) mutable {
-    last->event = xr_sim::StreamEvent::None;
+    last->event = xrsim::StreamEvent::None;
     const auto due = pending.begin();
     const bool event = due != pending.end() && due->first <= frame;
     if (input == nullptr && !event) return;  // the runtime keeps the last state
@@ -103,6 +103,13 @@ core::Result<std::function<void(std::uint64_t, const interaction::TraineeInput*)
 void quietLoader() { ::setenv("XR_LOADER_DEBUG", "none", 0); }
 
 }  // namespace
+
+app::AttemptOptions attemptFor(const app::RunOptions& run, const scenario::TraineeScript& played) {
+  app::AttemptOptions out = run.attempt;
+  out.session.seed = played.seed;
+  out.session.language = played.language;
+  return out;
+}
 
 std::string vrHelp() {
   return "VR and AR mode (an OpenXR runtime with a headset; ar: AR glasses or a handheld):\n"
@@ -146,9 +153,7 @@ core::Result<app::RunResult> playVr(const Args& args, const std::filesystem::pat
                                     bool augmented, std::size_t& messages) {
   quietLoader();
   app::VrOptions options;
-  options.attempt = run.attempt;
-  options.attempt.session.seed = played.seed;
-  options.attempt.session.language = played.language;
+  options.attempt = attemptFor(run, played);
   options.packageDir = dir;
   options.record = run.record;
   options.augmented = augmented;

@@ -13,6 +13,11 @@
 
 namespace praxis::cli {
 
+/// The attempt options of a front end that plays `played` (its seed and language) with
+/// `run`'s output and listener.
+[[nodiscard]] app::AttemptOptions attemptFor(const app::RunOptions& run,
+                                             const scenario::TraineeScript& played);
+
 /// The options only VR/AR takes (flags, then options with a value).
 inline const std::vector<std::string> kVrFlags{"--seated", "--left-handed", "--one-handed"};
 inline const std::vector<std::string> kVrOptions{"--blend", "--snap-turn", "--text-size", "--swapchains"};
