@@ -44,10 +44,11 @@ std::string field(const std::string& json, const std::string& key) {
   return std::regex_search(json, m, re) ? m[1].str() : std::string();
 }
 
-/// The JSON line of `praxis run --json` (the last line of the output).
+/// The JSON result of `praxis run --json`: its last line that is an object.
 std::string jsonLine(const std::string& output) {
-  const auto start = output.rfind("{\"scenario\"");
-  return start == std::string::npos ? std::string() : output.substr(start, output.find('\n', start) - start);
+  const auto start = output.rfind("\n{");
+  const auto from = start == std::string::npos ? (output.starts_with("{") ? 0 : std::string::npos) : start + 1;
+  return from == std::string::npos ? std::string() : output.substr(from, output.find('\n', from) - from);
 }
 
 class VrShipped : public ::testing::TestWithParam<fs::path> {};
