@@ -39,7 +39,8 @@ core::Result<void> VrMode::start(const InputFactory& scripted) {
   o.attempt.session.mode = o.augmented ? Mode::Ar : Mode::Vr;
   o.session.augmented = o.augmented;
   auto instance = xr::Instance::create({.augmented = o.augmented,
-                                        .onMessage = o.validation ? o.onValidationMessage : nullptr});
+                                        .onMessage = o.validation ? o.onValidationMessage : nullptr,
+                                        .vulkanEnable = std::nullopt});
   if (!instance) return std::unexpected(instance.error());
   instance_ = std::move(*instance);
   auto creator = xr::makeVulkanCreator(*instance_);
