@@ -134,6 +134,16 @@ TEST(Vr, ArClearsToTransparentSoTheRealWorldShows) {
   EXPECT_LT(transparent, left.rgba.size() / 4) << "the scene's objects are drawn";
 }
 
+TEST(Vr, RunPicksVrWhenAnOpenXrRuntimeWithAHeadsetIsThere) {
+  const fs::path dir = freshDir("pick");
+  auto run = test::runPraxis("run '" + safeIsolation().string() + "' --autopilot --no-xapi",
+                             simEnvironment(dir, "PRAXIS_XR_SIM_FRAMES=10"));
+  EXPECT_NE(run.output.find("VR: "), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find(", vr, "), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("ended: aborted"), std::string::npos)
+      << "the runtime ended the session after 10 frames: " << run.output;
+}
+
 /// Runs the reference with stream events; returns the output.
 test::CommandResult runWithEvents(const fs::path& dir, const std::string& events) {
   return test::runPraxis("run '" + safeIsolation().string() + "' --mode vr --autopilot --no-xapi --validate",
