@@ -14,7 +14,6 @@
 #include "app/desktop_window.h"
 #include "app/frame_builder.h"
 #include "app/scene_models.h"
-#include "assets/model_cache.h"
 #include "render/renderer.h"
 
 namespace praxis::app {
@@ -83,14 +82,10 @@ core::Result<void> DesktopMode::openRenderer() {
   renderer_ = std::move(*renderer);
   // Objects drawn from model files: imported once, then read from the baked cache. The
   // scene of a fresh session names every model the attempt can show.
-  auto cacheDir = assets::defaultModelCacheDir();
-  if (!cacheDir) return std::unexpected(cacheDir.error());
   auto probe = Session::create(def_, options_.attempt.session);
   if (!probe) return std::unexpected(probe.error());
-  auto models = loadSceneModels((*probe)->scene(), options_.packageDir, *cacheDir);
-  if (!models) return std::unexpected(models.error());
-  for (const auto& [key, model] : models->byPath) {
-    if (auto added = renderer_->addModel(key, model); !added) return added;
+  if (auto added = addSceneModels(*renderer_, (*probe)->scene(), options_.packageDir); !added) {
+    return added;
   }
   auto target = renderer_->createWindowTarget(window_->handle);
   if (!target) return std::unexpected(target.error());

@@ -430,10 +430,12 @@ TEST(DesktopCli, WithoutADisplayRunSaysSoInOneLineAndSuggestsHeadless) {
   EXPECT_EQ(std::count(run.output.begin(), run.output.end(), '\n'), 1) << run.output;
 }
 
-TEST(DesktopCli, VrIsAClearUsageErrorForNow) {
-  auto run = test::runPraxis("run '" + scenarioDir("safe-isolation").string() + "' --mode vr --autopilot");
+TEST(DesktopCli, VrWithoutAnOpenXrRuntimeSaysSoInOneLine) {
+  auto run = test::runPraxis("run '" + scenarioDir("safe-isolation").string() + "' --mode vr --autopilot --no-xapi",
+                             "XR_RUNTIME_JSON=/nonexistent/runtime.json");
   EXPECT_EQ(run.exitCode, 2) << run.output;
-  EXPECT_NE(run.output.find("not in this build yet"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("no OpenXR runtime"), std::string::npos) << run.output;
+  EXPECT_EQ(std::count(run.output.begin(), run.output.end(), '\n'), 1) << run.output;
 }
 
 }  // namespace
