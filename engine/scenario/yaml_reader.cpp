@@ -36,6 +36,13 @@ void Reader::warning(const SourceSpan& span, std::string message) {
   if (!stopped_) diagnostics_.warning(span, std::move(message));
 }
 
+bool Reader::requireFormat(const Field& field, int version, std::string_view what) {
+  if (format_ >= version) return true;
+  error(field.span, std::string(what) + " needs `praxis: " + std::to_string(version) + "` (this file says praxis: " +
+                        std::to_string(format_) + ")");
+  return false;
+}
+
 bool Reader::charge(std::size_t nodes) {
   if (stopped_) return false;
   nodes_ += nodes;
