@@ -24,5 +24,10 @@ int runReport(const CommandArgs& args);
 int runSnapshot(const CommandArgs& args);
 int runCoverage(const CommandArgs& args);
 int runExplore(const CommandArgs& args);
+int runEdit(const CommandArgs& args);
+
+struct Args;
+/// The editor window of `praxis edit DIR` (cmd_edit_window.cpp), for runEdit without --apply.
+int runEditWindow(const Args& args);
 
 }  // namespace praxis::cli

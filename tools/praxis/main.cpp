@@ -31,6 +31,8 @@ constexpr Command kCommands[] = {
     {"report", "turn an attempt's xAPI statements into a self-contained HTML report",
      praxis::cli::runReport},
     {"snapshot", "render a scenario at a step offscreen to a PNG", praxis::cli::runSnapshot},
+    {"edit", "the instructor's editor: place objects, edit steps, translate, play-test",
+     praxis::cli::runEdit},
 };
 
 void printUsage(std::FILE* out) {
