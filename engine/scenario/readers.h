@@ -22,6 +22,11 @@ inline constexpr long long kBigInt = std::numeric_limits<long long>::max();
 /// would otherwise end the attempt at 0 s. The schema says the same.
 inline constexpr double kMaxSeconds = 1e7;
 
+/// yaml-cpp's document, or nothing after reporting why not: the syntax error (yaml-cpp stops at
+/// the first), or input refused before parsing (too large, not UTF-8, too deep, two documents).
+std::optional<YAML::Node> parse(std::string_view text, const std::string& file, const LoadLimits& limits,
+                                Diagnostics& out);
+
 /// The whole scenario.yaml document.
 void readScenario(Reader& r, const Field& root, ScenarioDef& out);
 std::optional<ObjectDef> readObject(Reader& r, const Field& field);
