@@ -21,16 +21,18 @@ namespace praxis::app {
 
 class EditorDocument {
  public:
-  /// Loads `dir` (a scenario package). A package whose scenario.yaml does not load at all
-  /// (a YAML syntax error) fails with its diagnostics in the message.
+  /// Opens `dir` (a scenario package) through engine/edit's EditSession. A package with
+  /// validation errors opens (diagnostics() lists them); one whose scenario.yaml cannot be
+  /// read fails.
   [[nodiscard]] static core::Result<std::unique_ptr<EditorDocument>> open(
       const std::filesystem::path& dir);
   ~EditorDocument();
   EditorDocument(const EditorDocument&) = delete;
   EditorDocument& operator=(const EditorDocument&) = delete;
 
-  /// One command, e.g. {"op": "set", "target": "objects/padlock", "path": "pos",
-  /// "value": [0.5, 0.9, 0]}. A bad command changes nothing and says why.
+  /// One command (edit/command.h; docs/editing.md), e.g. {"op": "set", "target":
+  /// "objects/padlock", "path": "pos", "value": [0.5, 0.9, 0]}. A bad command changes
+  /// nothing and says why.
   [[nodiscard]] core::Result<void> apply(const nlohmann::json& command);
   /// Several commands as one undo step (a drag is many moves but one edit).
   [[nodiscard]] core::Result<void> applyGroup(const std::vector<nlohmann::json>& commands);
