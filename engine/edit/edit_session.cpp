@@ -122,6 +122,7 @@ struct EditSession::State {
     auto changes = detail::execute(command, files, draft);
     if (!changes) return core::Unexpected(changes.error());
     UndoEntry entry{command.describe(), command.op, command.target, command.path, {}};
+    if (changes->empty()) return entry;
     for (auto& [index, text] : *changes) {
       DocFile& f = files[index];
       auto tree = scenario::parseYamlTree(text, f.name);

@@ -1,6 +1,6 @@
-// praxis edit DIR: the instructor's editor window (app::EditorMode) on a scenario package.
-// (`praxis edit DIR --apply EDITS.json`, the same commands without a window, is
-// cmd_edit.cpp's.)
+// `praxis edit DIR` without --apply: the instructor's editor window (app::EditorMode) on a
+// scenario package. cmd_edit.cpp dispatches here; `--apply EDITS.json`, the same commands
+// without a window, is its own.
 #include <cstdio>
 #include <string>
 
@@ -16,21 +16,8 @@ namespace {
 
 constexpr const char* kName = "edit";
 
-constexpr const char* kHelp =
-    "usage: praxis edit DIR [--new] [--size WxH] [--language TAG] [--validate]\n"
-    "                   [--screenshot FILE.png] [--exit-after-frames N]\n\n"
-    "Opens the scenario package DIR in the editor: the scene, its objects and components, the\n"
-    "steps and faults, translations, live validation, play-test and the scripted tests.\n"
-    "Every change is an edit command (undo Ctrl+Z, redo Ctrl+Y); Ctrl+S saves scenario.yaml,\n"
-    "changing only the lines the edits touched. docs/editor.md describes the panels and keys.\n\n"
-    "  --new                   create DIR from the template first (a table, a button, one\n"
-    "                          step in nl-BE, fr-BE and en, and its reference test)\n"
-    "  --size WxH              window size (default 1280x720)\n"
-    "  --language TAG          the language shown first (default nl-BE)\n"
-    "  --validate              enable the Vulkan validation layer; any message fails (exit 1)\n"
-    "  --screenshot FILE.png   write the last frame when the window closes\n"
-    "  --exit-after-frames N   close the window after N frames (tests, benchmarks)\n\n"
-    "Exit: 0 closed, 1 validation messages, 2 usage or environment error (no display).\n";
+constexpr const char* kWindowUsage = "usage: praxis edit DIR [--new] [--size WxH] [--language TAG] [--validate]\n"
+                                    "                   [--screenshot FILE.png] [--exit-after-frames N]\n\n";
 
 ArgSpec argSpec() {
   return ArgSpec{.flags = {"--validate", "--new"},
@@ -39,9 +26,7 @@ ArgSpec argSpec() {
                  .maxPositionals = 1};
 }
 
-}  // namespace
-
-int runEditWindow(const Args& args) {
+int openWindow(const Args& args) {
   const std::filesystem::path dir = args.positionals.front();
   if (args.has("--new")) {
     if (auto made = app::createFromTemplate(dir, dir.filename().string()); !made) {
@@ -90,10 +75,28 @@ int runEditWindow(const Args& args) {
   return kExitOk;
 }
 
-int runEdit(const CommandArgs& argv) {
-  const auto parsed = parseCommand(argv, argSpec(), kName, kHelp);
+}  // namespace
+
+const char* const kEditWindowHelp =
+    "Without --apply, `praxis edit DIR` opens the editor window: the scene, its objects and\n"
+    "components, the steps and faults, translations, live validation, play-test and the\n"
+    "scripted tests. Every change is one of the commands above (undo Ctrl+Z, redo Ctrl+Y);\n"
+    "Ctrl+S saves the same way. docs/editor.md describes the panels and keys.\n\n"
+    "window options:\n"
+    "  --new                   create DIR from the template first (a table, a button, one\n"
+    "                          step in nl-BE, fr-BE and en, and its reference test)\n"
+    "  --size WxH              window size (default 1280x720)\n"
+    "  --language TAG          the language shown first (default nl-BE)\n"
+    "  --validate              enable the Vulkan validation layer; any message fails (exit 1)\n"
+    "  --screenshot FILE.png   write the last frame when the window closes\n"
+    "  --exit-after-frames N   close the window after N frames (tests, benchmarks)\n"
+    "Without a display the window cannot open: one line says so (exit 2).\n\n";
+
+int runEditWindow(const CommandArgs& argv) {
+  const std::string help = std::string(kWindowUsage) + kEditWindowHelp;
+  const auto parsed = parseCommand(argv, argSpec(), kName, help);
   if (!parsed.args) return parsed.exitCode;
-  return runEditWindow(*parsed.args);
+  return openWindow(*parsed.args);
 }
 
 }  // namespace praxis::cli

@@ -26,8 +26,10 @@ int runCoverage(const CommandArgs& args);
 int runExplore(const CommandArgs& args);
 int runEdit(const CommandArgs& args);
 
-struct Args;
-/// The editor window of `praxis edit DIR` (cmd_edit_window.cpp), for runEdit without --apply.
-int runEditWindow(const Args& args);
+/// `praxis edit DIR` without --apply: the editor window (cmd_edit_window.cpp). It gets every
+/// argument after `edit` and parses its own options.
+int runEditWindow(const CommandArgs& args);
+/// The window's part of `praxis edit --help` (cmd_edit_window.cpp).
+extern const char* const kEditWindowHelp;
 
 }  // namespace praxis::cli

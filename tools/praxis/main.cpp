@@ -22,6 +22,8 @@ constexpr Command kCommands[] = {
      praxis::cli::runCoverage},
     {"explore", "search what a trainee can do for unreachable steps, silent faults and dead ends",
      praxis::cli::runExplore},
+    {"edit", "edit a scenario: the editor window, or --apply scripted edits (format-preserving)",
+     praxis::cli::runEdit},
     {"run", "run a scenario (headless with --headless; --autopilot plays the reference)",
      praxis::cli::runRun},
     {"replay", "replay a recorded input file and reproduce its event log", praxis::cli::runReplay},
@@ -31,8 +33,6 @@ constexpr Command kCommands[] = {
     {"report", "turn an attempt's xAPI statements into a self-contained HTML report",
      praxis::cli::runReport},
     {"snapshot", "render a scenario at a step offscreen to a PNG", praxis::cli::runSnapshot},
-    {"edit", "the instructor's editor: place objects, edit steps, translate, play-test",
-     praxis::cli::runEdit},
 };
 
 void printUsage(std::FILE* out) {
