@@ -226,10 +226,11 @@ void readComponents(Reader& r, const MapView& m, ObjectDef& o) {
   }
   if (const Field* f = m.find("lever")) readLever(r, *f, o);
   if (const Field* f = m.find("tool")) readTool(r, *f, o);
-  if (const Field* f = m.find("target")) {
-    if (auto b = r.boolean(*f); b && *b) o.touchTarget = scene::TouchTarget{};
-  }
+  if (const Field* f = m.find("target")) readTarget(r, *f, o);
   if (const Field* f = m.find("zone")) readZone(r, *f, o);
+  if (const Field* f = m.find("behaviour")) readBehaviour(r, *f, o);
+  if (const Field* f = m.find("display")) readDisplay(r, *f, o);
+  if (const Field* f = m.find("measures")) readMeasures(r, *f, o);
 }
 
 void readTrainee(Reader& r, const Field& f, ScenarioDef& out) {
@@ -292,8 +293,8 @@ void readScenario(Reader& r, const Field& root, ScenarioDef& out) {
   auto m = r.map(root, "scenario", "the scenario", &out.fields);
   if (!m) return;
   if (const Field* f = m->find("praxis")) {
-    if (auto v = r.integer(*f, 0, kBigInt); v && *v != 1) {
-      r.error(f->span, "praxis: unsupported format version " + std::to_string(*v) + " (this build reads 1)");
+    if (auto v = r.integer(*f, 0, kBigInt); v && *v != 1 && *v != 2) {
+      r.error(f->span, "praxis: unsupported format version " + std::to_string(*v) + " (this build reads 1 and 2)");
     }
   }
   readInto(*m, "id", out.meta.id, [&](const Field& f) { return r.id(f, IdStyle::Scenario); });

@@ -31,6 +31,15 @@ void readScoring(Reader& r, const Field& field, ScoringDef& out);
 /// A condition tree; nothing when any part of it is wrong (the errors are reported).
 std::optional<Condition> readCondition(Reader& r, const Field& field, int depth);
 
+/// Format 2's devices that respond (read_behaviour.cpp).
+/// False (with an error naming `what`) when the file declares an older format.
+bool requireFormat2(Reader& r, const Field& field, std::string_view what);
+void readActions(Reader& r, const Field& field, std::vector<DeviceAction>& out);
+void readBehaviour(Reader& r, const Field& field, ObjectDef& o);
+void readDisplay(Reader& r, const Field& field, ObjectDef& o);
+void readMeasures(Reader& r, const Field& field, ObjectDef& o);
+void readTarget(Reader& r, const Field& field, ObjectDef& o);
+
 /// The whole tests/*.yaml document.
 void readScript(Reader& r, const Field& root, TraineeScript& out);
 
