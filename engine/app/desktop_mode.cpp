@@ -101,6 +101,8 @@ core::Result<void> DesktopMode::openRenderer() {
 void DesktopMode::handle(const InputEvent& event) {
   if (const auto* f = std::get_if<Focus>(&event)) focused_ = f->focused;
   if (const auto* i = std::get_if<Iconify>(&event)) iconified_ = i->iconified;
+  // Rebuilding fonts can fail (the font file went away): done in frame(), which reports it.
+  if (const auto* c = std::get_if<ContentScale>(&event)) pendingScale_ = c->scale;
   const bool key = std::holds_alternative<KeyDown>(event) || std::holds_alternative<KeyUp>(event);
   const bool button = std::holds_alternative<MouseDown>(event) ||
                       std::holds_alternative<MouseUp>(event) || std::holds_alternative<Scroll>(event);
@@ -163,6 +165,8 @@ bool DesktopMode::shouldClose() const {
   return options_.exitWhenEnded && attempt_->ended() && endedFor_ >= options_.endLingerSeconds;
 }
 
+float DesktopMode::hudContentScale() const { return hud_ ? hud_->contentScale() : 0.0F; }
+
 GLFWwindow* DesktopMode::window() const { return window_->handle; }
 
 std::pair<std::uint32_t, std::uint32_t> DesktopMode::targetExtent() const {
@@ -192,6 +196,11 @@ core::Result<void> DesktopMode::frame(double realSeconds) {
   // The HUD sees this frame's keys before the ticks run, so Esc stops the very next tick.
   std::optional<HudFrame> hud;
   const auto hudStart = Clock::now();
+  if (hud_ && pendingScale_) {
+    const float scale = *pendingScale_;
+    pendingScale_.reset();
+    if (auto rebuilt = hud_->setContentScale(scale); !rebuilt) return rebuilt;
+  }
   if (hud_) {
     int w = 0;
     int h = 0;

@@ -3,6 +3,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace praxis::app {
@@ -45,6 +46,7 @@ void onButton(GLFWwindow* window, int button, int action, int /*mods*/) {
 void onScroll(GLFWwindow* window, double /*dx*/, double dy) { emit(window, Scroll{dy}); }
 void onFocus(GLFWwindow* window, int focused) { emit(window, Focus{focused == GLFW_TRUE}); }
 void onIconify(GLFWwindow* window, int iconified) { emit(window, Iconify{iconified == GLFW_TRUE}); }
+void onContentScale(GLFWwindow* window, float x, float y) { emit(window, contentScaleEvent(x, y)); }
 
 }  // namespace
 
@@ -79,6 +81,11 @@ Key keyFromGlfw(int glfwKey) {
     case GLFW_KEY_F11: return Key::F11;
     default: return Key::Unknown;
   }
+}
+
+ContentScale contentScaleEvent(float x, float y) {
+  // Text has one size: the larger axis, as WindowTarget::contentScale() gives it at start.
+  return ContentScale{std::max(x, y)};
 }
 
 std::optional<MouseButton> buttonFromGlfw(int glfwButton) {
@@ -128,6 +135,7 @@ core::Result<std::unique_ptr<DesktopMode::Window>> DesktopMode::Window::open(
   glfwSetScrollCallback(w->handle, onScroll);
   glfwSetWindowFocusCallback(w->handle, onFocus);
   glfwSetWindowIconifyCallback(w->handle, onIconify);
+  glfwSetWindowContentScaleCallback(w->handle, onContentScale);
   // GLFW's key tokens are US positions; the help names them as the layout prints them.
   w->keyLabels = app::keyLabels([](char letter) {
     const char* name = glfwGetKeyName(GLFW_KEY_A + (letter - 'A'), 0);

@@ -15,6 +15,8 @@ namespace praxis::app {
 
 /// GLFW's key code as a Praxis key (Key::Unknown for keys the desktop mode does not use).
 [[nodiscard]] Key keyFromGlfw(int glfwKey);
+/// GLFW's content-scale callback's two axes as one event.
+[[nodiscard]] ContentScale contentScaleEvent(float x, float y);
 /// GLFW's mouse button; nullopt for buttons beyond the middle one.
 [[nodiscard]] std::optional<MouseButton> buttonFromGlfw(int glfwButton);
 

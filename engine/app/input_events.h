@@ -51,7 +51,13 @@ struct Focus {
 struct Iconify {
   bool iconified = false;
 };
+/// The window's content scale changed (dragged to a monitor with another DPI, or the user
+/// changed the display's scale): 1.5 on a 150 % display. The HUD's text follows it.
+struct ContentScale {
+  float scale = 1.0F;
+};
 
-using InputEvent = std::variant<KeyDown, KeyUp, MouseMove, MouseDown, MouseUp, Scroll, Focus, Iconify>;
+using InputEvent =
+    std::variant<KeyDown, KeyUp, MouseMove, MouseDown, MouseUp, Scroll, Focus, Iconify, ContentScale>;
 
 }  // namespace praxis::app

@@ -195,7 +195,8 @@ void World::release(core::Tick tick, HandSide side, std::vector<WorldEvent>& out
     out.push_back({tick, EventKind::StateChanged, s, kNoEntity, side, "occupied"});
     return;
   }
-  physics_.makeDynamic(id, e.worldPose);
+  // Pushed into the floor while held, it is let go of standing on it (Physics::makeDynamic).
+  scene_.setWorldPose(id, physics_.makeDynamic(id, e.worldPose));
 }
 
 void World::moveHeld(core::Tick tick, HandSide side, std::vector<WorldEvent>& out) {

@@ -216,7 +216,11 @@ struct TraineeStart {
   float eyeHeight = 1.7F;
 };
 
+/// The newest scenario format (`praxis:` key) this build reads; every older one still loads.
+inline constexpr int kNewestFormat = 2;
+
 struct Metadata {
+  int format = 1;  // the file's `praxis:` version
   std::string id;
   std::string version;
   LocalizedText title;

@@ -51,7 +51,10 @@ std::optional<std::string> readFile(const fs::path& path, const LoadLimits& limi
   return std::move(buffer).str();
 }
 
-/// yaml-cpp's document, or nothing after reporting the syntax error (it stops at the first).
+}  // namespace
+
+namespace detail {
+
 std::optional<YAML::Node> parse(std::string_view text, const std::string& file, const LoadLimits& limits,
                                 Diagnostics& out) {
   if (text.size() > limits.maxBytes) {
@@ -106,6 +109,12 @@ std::optional<YAML::Node> parse(std::string_view text, const std::string& file, 
   }
   return std::nullopt;
 }
+
+}  // namespace detail
+
+namespace {
+
+using detail::parse;
 
 /// Runs `read` with yaml-cpp's remaining exceptions (invalid nodes) turned into a diagnostic.
 template <typename Read>
@@ -193,6 +202,21 @@ std::vector<fs::path> findScenarioPackages(const fs::path& dir) {
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+PackageDraft readScenarioPackageTexts(const PackageTexts& package, const LoadLimits& limits) {
+  PackageDraft draft;
+  Diagnostics& out = draft.diagnostics;
+  draft.scenario = readScenarioText(package.scenarioText, package.scenarioFile, package.folder, limits, out);
+  const bool scenarioRead = !out.hasErrors();
+  for (const auto& [name, text] : package.tests) {
+    TraineeScript script = readScriptText(text, name, limits, out);
+    if (scenarioRead) validateScript(draft.scenario, script, out);
+    draft.tests.push_back(std::move(script));
+  }
+  validateTests(draft.tests, SourceSpan{package.scenarioFile}, out);
+  out.sort();
+  return draft;
 }
 
 PackageLoadResult loadScenarioPackage(const fs::path& dir, const LoadLimits& limits) {

@@ -116,16 +116,8 @@ std::optional<DeviceStateDef> readState(Reader& r, const std::string& name, cons
 
 }  // namespace
 
-bool requireFormat2(Reader& r, const Field& field, std::string_view what) {
-  // Until the format gate lands: every format-2 key goes through here.
-  (void)r;
-  (void)field;
-  (void)what;
-  return true;
-}
-
 void readActions(Reader& r, const Field& field, std::vector<DeviceAction>& out) {
-  if (!requireFormat2(r, field, "actions (" + field.name + ")")) return;
+  if (!r.requireFormat(field, 2, "actions (" + field.name + ")")) return;
   auto items = r.list(field);
   if (!items) return;
   for (const auto& item : *items) {
@@ -135,7 +127,7 @@ void readActions(Reader& r, const Field& field, std::vector<DeviceAction>& out) 
 }
 
 void readBehaviour(Reader& r, const Field& field, ObjectDef& o) {
-  if (!requireFormat2(r, field, "a behaviour")) return;
+  if (!r.requireFormat(field, 2, "a behaviour")) return;
   BehaviourDef b;
   b.span = field.span;
   auto m = r.map(field, "behaviour", "behaviour", &b.fields);
@@ -154,7 +146,7 @@ void readBehaviour(Reader& r, const Field& field, ObjectDef& o) {
 }
 
 void readDisplay(Reader& r, const Field& field, ObjectDef& o) {
-  if (!requireFormat2(r, field, "a display")) return;
+  if (!r.requireFormat(field, 2, "a display")) return;
   DisplayDef d;
   d.span = field.span;
   auto m = r.map(field, "display", "display", &d.fields);
@@ -177,7 +169,7 @@ void readDisplay(Reader& r, const Field& field, ObjectDef& o) {
 }
 
 void readMeasures(Reader& r, const Field& field, ObjectDef& o) {
-  if (!requireFormat2(r, field, "'measures'")) return;
+  if (!r.requireFormat(field, 2, "'measures'")) return;
   if (auto v = r.choice<Measure>(field, {{"voltage", Measure::Voltage}})) o.measures = *v;
 }
 
@@ -186,7 +178,7 @@ void readTarget(Reader& r, const Field& field, ObjectDef& o) {
     if (auto b = r.boolean(field); b && *b) o.touchTarget = scene::TouchTarget{};
     return;
   }
-  if (!requireFormat2(r, field, "a target with a value")) return;
+  if (!r.requireFormat(field, 2, "a target with a value")) return;
   auto m = r.map(field, "target", "target", &o.fields, "target.");
   if (!m) return;
   o.touchTarget = scene::TouchTarget{};

@@ -293,8 +293,12 @@ void readScenario(Reader& r, const Field& root, ScenarioDef& out) {
   auto m = r.map(root, "scenario", "the scenario", &out.fields);
   if (!m) return;
   if (const Field* f = m->find("praxis")) {
-    if (auto v = r.integer(*f, 0, kBigInt); v && *v != 1 && *v != 2) {
-      r.error(f->span, "praxis: unsupported format version " + std::to_string(*v) + " (this build reads 1 and 2)");
+    if (auto v = r.integer(*f, 0, kBigInt); v && (*v < 1 || *v > kNewestFormat)) {
+      r.error(f->span, "praxis: unsupported format version " + std::to_string(*v) + " (this build reads 1 to " +
+                           std::to_string(kNewestFormat) + ")");
+    } else if (v) {
+      r.setFormat(static_cast<int>(*v));
+      out.meta.format = static_cast<int>(*v);
     }
   }
   readInto(*m, "id", out.meta.id, [&](const Field& f) { return r.id(f, IdStyle::Scenario); });

@@ -22,6 +22,11 @@ inline constexpr long long kBigInt = std::numeric_limits<long long>::max();
 /// would otherwise end the attempt at 0 s. The schema says the same.
 inline constexpr double kMaxSeconds = 1e7;
 
+/// yaml-cpp's document, or nothing after reporting why not: the syntax error (yaml-cpp stops at
+/// the first), or input refused before parsing (too large, not UTF-8, too deep, two documents).
+std::optional<YAML::Node> parse(std::string_view text, const std::string& file, const LoadLimits& limits,
+                                Diagnostics& out);
+
 /// The whole scenario.yaml document.
 void readScenario(Reader& r, const Field& root, ScenarioDef& out);
 std::optional<ObjectDef> readObject(Reader& r, const Field& field);
@@ -32,8 +37,6 @@ void readScoring(Reader& r, const Field& field, ScoringDef& out);
 std::optional<Condition> readCondition(Reader& r, const Field& field, int depth);
 
 /// Format 2's devices that respond (read_behaviour.cpp).
-/// False (with an error naming `what`) when the file declares an older format.
-bool requireFormat2(Reader& r, const Field& field, std::string_view what);
 void readActions(Reader& r, const Field& field, std::vector<DeviceAction>& out);
 void readBehaviour(Reader& r, const Field& field, ObjectDef& o);
 void readDisplay(Reader& r, const Field& field, ObjectDef& o);

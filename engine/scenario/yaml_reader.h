@@ -67,6 +67,13 @@ class Reader {
   void error(const SourceSpan& span, std::string message);
   void warning(const SourceSpan& span, std::string message);
 
+  /// The file's format version (its `praxis:` key), read first so later keys can ask for it.
+  [[nodiscard]] int format() const { return format_; }
+  void setFormat(int version) { format_ = version; }
+  /// False (and an error naming the key) when `field` needs a newer format than the file
+  /// declares: a format-1 file keeps meaning what it meant, whatever this build adds.
+  bool requireFormat(const Field& field, int version, std::string_view what);
+
   /// A map whose keys must be among keysOf(kind): reports unknown keys (with a suggestion),
   /// duplicates, non-name keys and missing required keys. `what` names it in messages.
   /// Records each key's value span in `spans` under `prefix + key`.
@@ -119,6 +126,8 @@ class Reader {
   [[nodiscard]] std::size_t endOf(const YAML::Node& node, std::size_t begin, int depth) const;
   [[nodiscard]] std::size_t scalarEnd(const YAML::Node& node, std::size_t begin) const;
   [[nodiscard]] std::size_t flowEnd(std::size_t begin) const;
+  [[nodiscard]] std::size_t blockScalarEnd(std::size_t begin) const;
+  [[nodiscard]] std::size_t foldedPlainEnd(const std::string& scalar, std::size_t begin) const;
 
   Diagnostics& diagnostics_;
   std::string file_;
@@ -127,6 +136,7 @@ class Reader {
   std::size_t offsetShift_ = 0;  // yaml-cpp counts offsets after a UTF-8 byte-order mark
   std::size_t nodes_ = 0;
   std::size_t reported_ = 0;
+  int format_ = 1;
   bool stopped_ = false;
 };
 

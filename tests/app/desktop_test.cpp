@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "app/desktop_mode.h"
+#include "app/desktop_window.h"
 #include "app/headless.h"
 #include "command.h"
 #include "core/sim_time.h"
@@ -50,8 +51,10 @@ class Desktop : public ::testing::Test {
     for (const auto& m : messages_) ADD_FAILURE() << "validation: " << m;
   }
 
-  std::unique_ptr<DesktopMode> open(std::uint32_t width = 320, std::uint32_t height = 240) {
+  std::unique_ptr<DesktopMode> open(std::uint32_t width = 320, std::uint32_t height = 240,
+                                    std::function<void(const Attempt&)> onOpenReport = {}) {
     DesktopOptions options;
+    options.onOpenReport = std::move(onOpenReport);
     options.packageDir = scenarioDir("safe-isolation");
     options.width = width;
     options.height = height;
@@ -123,6 +126,32 @@ TEST_F(Desktop, MinimisingAndLosingFocusStopTheTickAndRestoringResumesIt) {
   EXPECT_EQ(tick(), 4);
 }
 
+TEST_F(Desktop, AContentScaleChangeResizesTheHudTextFromTheNextFrame) {
+  auto mode = open();
+  ASSERT_NE(mode, nullptr);
+  ASSERT_TRUE(mode->frame(kTick).has_value());
+  const float start = mode->hudContentScale();
+  EXPECT_GT(start, 0.0F);
+  // Xvfb never changes its DPI, so the test calls the callback the window registered with
+  // GLFW, as GLFW calls it when the window reaches a monitor with another scale.
+  GLFWwindowcontentscalefun callback = glfwSetWindowContentScaleCallback(mode->window(), nullptr);
+  glfwSetWindowContentScaleCallback(mode->window(), callback);
+  ASSERT_NE(callback, nullptr) << "the desktop window does not listen for content-scale changes";
+  callback(mode->window(), 2.0F, 2.0F);
+  const std::int64_t drawn = mode->framesDrawn();
+  ASSERT_TRUE(mode->frame(kTick).has_value());
+  EXPECT_EQ(mode->hudContentScale(), 2.0F);
+  EXPECT_EQ(mode->framesDrawn(), drawn + 1);  // drawn with the rebuilt font atlas
+  mode->handle(ContentScale{start});
+  ASSERT_TRUE(mode->frame(kTick).has_value());
+  EXPECT_EQ(mode->hudContentScale(), start);
+}
+
+TEST(DesktopWindow, TheContentScaleEventTakesTheLargerAxis) {
+  EXPECT_EQ(contentScaleEvent(1.25F, 1.5F).scale, 1.5F);
+  EXPECT_EQ(contentScaleEvent(2.0F, 2.0F).scale, 2.0F);
+}
+
 TEST_F(Desktop, EscapePausesUntilPressedAgain) {
   auto mode = open();
   ASSERT_NE(mode, nullptr);
@@ -137,6 +166,43 @@ TEST_F(Desktop, EscapePausesUntilPressedAgain) {
   ASSERT_TRUE(mode->frame(kTick).has_value());
   EXPECT_FALSE(mode->paused());
   EXPECT_EQ(mode->attempt().session().tick(), 1);
+}
+
+/// A key pressed and let go as a person does: down in one frame, up in the next.
+void press(DesktopMode& mode, Key key) {
+  mode.handle(KeyDown{key});
+  ASSERT_TRUE(mode.frame(0.0).has_value());
+  mode.handle(KeyUp{key});
+  ASSERT_TRUE(mode.frame(0.0).has_value());
+}
+
+TEST_F(Desktop, QuitInThePauseMenuAbortsTheAttemptAndClosesTheWindow) {
+  auto mode = open();
+  ASSERT_NE(mode, nullptr);
+  ASSERT_TRUE(mode->frame(kTick * 8).has_value());
+  press(*mode, Key::Escape);
+  ASSERT_TRUE(mode->paused());
+  // Resume has the keyboard focus; down past Restart, the language and text size rows.
+  for (int i = 0; i < 4; ++i) press(*mode, Key::Down);
+  press(*mode, Key::Enter);
+  ASSERT_TRUE(mode->attempt().ended()) << "Enter on Quit ends the attempt";
+  EXPECT_EQ(summarise(mode->attempt().session()).endReason, scenario::EndReason::Aborted);
+  EXPECT_TRUE(mode->shouldClose());
+}
+
+TEST_F(Desktop, TheEndScreensReportButtonHandsTheEndedAttemptToTheReportWriter) {
+  const Attempt* reported = nullptr;
+  auto mode = open(320, 240, [&](const Attempt& a) { reported = &a; });
+  ASSERT_NE(mode, nullptr);
+  for (int frame = 0; frame < 100000 && !mode->attempt().ended(); ++frame) {
+    ASSERT_TRUE(mode->frame(kTick * 8).has_value());
+  }
+  ASSERT_TRUE(mode->frame(0.0).has_value());  // the end screen is laid out, then shown
+  ASSERT_TRUE(mode->frame(0.0).has_value());
+  EXPECT_EQ(reported, nullptr);
+  press(*mode, Key::Enter);  // the report button has the focus
+  EXPECT_EQ(reported, &mode->attempt());
+  EXPECT_FALSE(mode->shouldClose());
 }
 
 // --- Real X input events (xdotool through the XTEST extension) -------------------------

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/desktop_hud.h"
 #include "app/instruction_panel.h"
 #include "app/session.h"
 #include "render/ui_font.h"
@@ -25,6 +26,21 @@ std::set<std::string> owners(const ImDrawData* data) {
     if (data->CmdLists[i]->_OwnerName != nullptr) out.insert(data->CmdLists[i]->_OwnerName);
   }
   return out;
+}
+
+/// The height, in display units, of what the HUD window `owner` drew.
+float drawnHeight(const ImDrawData* data, std::string_view owner) {
+  float top = 1e9F;
+  float bottom = -1e9F;
+  for (int i = 0; i < data->CmdListsCount; ++i) {
+    const ImDrawList* list = data->CmdLists[i];
+    if (list->_OwnerName == nullptr || owner != list->_OwnerName) continue;
+    for (const ImDrawVert& v : list->VtxBuffer) {
+      top = std::min(top, v.pos.y);
+      bottom = std::max(bottom, v.pos.y);
+    }
+  }
+  return bottom - top;
 }
 
 HudInput keys(std::initializer_list<HudKey> pressed) {
@@ -352,6 +368,28 @@ TEST_F(ShippedHud, StateShowsStepNumberHumanTitleAndHintInTheChosenLanguage) {
   for (int i = 0; i < 21 * core::kTicksPerSecond; ++i) session_->step(idle);
   EXPECT_FALSE(hudState(*session_, "en", "").hint.empty());
   EXPECT_NEAR(hudState(*session_, "en", "").elapsedSeconds, 21.0, 0.1);
+}
+
+TEST_F(ShippedHud, TheDesktopHudFollowsAContentScaleChangeAtRunTime) {
+  // The window moved to a 200 % monitor: GLFW's content-scale callback becomes a
+  // ContentScale event, and the desktop loop hands it to the HUD before its next frame.
+  auto hud = DesktopHud::create(1.0F, "nl-BE");
+  ASSERT_TRUE(hud.has_value()) << hud.error().message;
+  const auto stepHeight = [&] {
+    // ImGui sizes an auto-sized window in one frame and draws it from the next.
+    (void)(*hud)->frame(*session_, glm::vec2(1600.0F, 900.0F), glm::vec2(1.0F), 0.016, "");
+    return drawnHeight((*hud)->frame(*session_, glm::vec2(1600.0F, 900.0F), glm::vec2(1.0F), 0.016, "").drawData,
+                       "##step");
+  };
+  const float before = stepHeight();
+  ASSERT_GT(before, 0.0F);
+  ASSERT_TRUE((*hud)->setContentScale(2.0F).has_value());
+  EXPECT_EQ((*hud)->contentScale(), 2.0F);
+  const float after = stepHeight();
+  EXPECT_GT(after, 1.6F * before) << before << " -> " << after;
+  // And back: the same panel as before the change.
+  ASSERT_TRUE((*hud)->setContentScale(1.0F).has_value());
+  EXPECT_NEAR(stepHeight(), before, 1.0F);
 }
 
 TEST_F(ShippedHud, TheInstructionPanelIsTitledWithNumberAndTitleAndNeverCoversTheHighlight) {

@@ -24,6 +24,27 @@ TEST(Robustness, MinimalScenarioLoads) {
   EXPECT_TRUE(r.ok()) << messages(r.diagnostics);
 }
 
+TEST(FormatVersion, BothVersionsLoadAndTheFileRemembersWhichItSaid) {
+  const std::string steps = "steps:\n  - {id: a, instruction: {en: A}, done_when: {elapsed: 1}}\n";
+  const auto one = load(std::string(kHeader) + steps);
+  ASSERT_TRUE(one.ok()) << messages(one.diagnostics);
+  EXPECT_EQ(one.scenario->meta.format, 1);
+  std::string v2(kHeader);
+  v2.replace(0, 9, "praxis: 2");
+  const auto two = load(v2 + steps);
+  ASSERT_TRUE(two.ok()) << messages(two.diagnostics);
+  EXPECT_EQ(two.scenario->meta.format, 2);
+}
+
+TEST(FormatVersion, AFutureVersionNamesTheVersionsThisBuildReads) {
+  std::string v3(kHeader);
+  v3.replace(0, 9, "praxis: 3");
+  const auto r = load(v3 + "steps:\n  - {id: a, instruction: {en: A}, done_when: {elapsed: 1}}\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(mentions(r.diagnostics, "in.yaml:1:9: error: praxis: unsupported format version 3 (this build reads 1 to 2)"))
+      << messages(r.diagnostics);
+}
+
 TEST(Robustness, DeepFlowNestingIsRejectedBeforeParsing) {
   const std::string deep = "steps: " + std::string(100'000, '[') + std::string(100'000, ']') + "\n";
   const auto r = load(deep);
