@@ -20,6 +20,7 @@ using interaction::HandSide;
 // Step 1 waits for running; its on_done cues a sound; step 2's on_enter shows a lamp.
 constexpr std::string_view kMachine = R"(praxis: 2
 id: machine
+version: 1.0.0
 title: {en: Machine, nl-BE: Machine}
 objects:
   - id: go

@@ -23,6 +23,7 @@ Lines messages(std::string_view text) {
 
 constexpr std::string_view kTester = R"(praxis: 2
 id: tester
+version: 1.0.0
 title: {en: Tester}
 objects:
   - id: tester
@@ -118,6 +119,7 @@ TEST(DeviceValues, ALiveDisplayFormatsTheReadingWithItsDecimalsAndUnitInTheText)
 TEST(DeviceValidation, MistakesInBehavioursAndActionsAreReportedAtTheirPlaceWithASuggestion) {
   const Lines got = messages(R"(praxis: 2
 id: broken
+version: 1.0.0
 title: {en: Broken}
 objects:
   - id: lamp
@@ -153,18 +155,18 @@ steps:
       - hide: lmap
 )");
   const Lines want{
-      "d.yaml:12:5: error: object 'knob': a behaviour gives the object its state, so it cannot also be a switch, button, "
+      "d.yaml:13:16: error: object 'knob': a behaviour gives the object its state, so it cannot also be a switch, button, "
       "lever or socket (put the behaviour on the machine, the control on its own object)",
-      "d.yaml:24:41: error: object 'machine' state 'idle': unknown state 'runing'; did you mean 'running'?",
-      "d.yaml:27:36: error: condition 'value': 'lamp' has no value (it is not a lever or dial, a target with a voltage, "
+      "d.yaml:25:32: error: object 'machine' state 'idle': unknown state 'runing'; did you mean 'running'?",
+      "d.yaml:28:37: error: condition 'value': 'lamp' has no value (it is not a lever or dial, a target with a voltage, "
       "a measuring tool or set by a 'set: {value}' action)",
-      "d.yaml:17:16: error: object 'machine' initial: unknown state 'idel'; did you mean 'idle'?",
-      "d.yaml:21:15: error: object 'machine' state 'idle' display: 'machine' has no display (add `display: {size: [w, h]}` to it)",
-      "d.yaml:22:23: error: object 'machine' state 'idle' enable: 'lamp' is not a button, switch, lever or grabbable object: "
+      "d.yaml:18:16: error: object 'machine' initial: unknown state 'idel'; did you mean 'idle'?",
+      "d.yaml:22:15: error: object 'machine' state 'idle' display: 'machine' has no display (add `display: {size: [w, h]}` to it)",
+      "d.yaml:23:23: error: object 'machine' state 'idle' enable: 'lamp' is not a button, switch, lever or grabbable object: "
       "there is nothing to enable or disable",
-      "d.yaml:34:43: error: step 's' on_enter set: 'machine' has no state 'runnin' (its states: idle, running, orphan); "
+      "d.yaml:35:39: error: step 's' on_enter set: 'machine' has no state 'runnin' (its states: idle, running, orphan); "
       "did you mean 'running'?",
-      "d.yaml:35:15: error: step 's' on_enter hide: unknown object 'lmap'; did you mean 'lamp'?",
+      "d.yaml:36:15: error: step 's' on_enter hide: unknown object 'lmap'; did you mean 'lamp'?",
   };
   for (const auto& line : want) {
     EXPECT_NE(std::find(got.begin(), got.end(), line), got.end()) << "missing: " << line;
@@ -174,6 +176,7 @@ steps:
 TEST(DeviceValidation, AStateNothingLeadsToIsAWarning) {
   const Lines got = messages(R"(praxis: 2
 id: orphan
+version: 1.0.0
 title: {en: Orphan}
 objects:
   - id: machine
@@ -190,8 +193,18 @@ steps:
     instruction: {en: S}
     done_when: {state: {object: machine, is: busy}}
 )");
-  EXPECT_EQ(got, Lines{"d.yaml:13:9: warning: object 'machine' state 'orphan' is never entered: no transition, "
+  EXPECT_EQ(got, Lines{"d.yaml:14:9: warning: object 'machine' state 'orphan' is never entered: no transition, "
                        "'set' action or 'initial' leads to it"});
+}
+
+TEST(DeviceDefinitions, AFormat1FileThatUsesAFormat2KeyGetsAnErrorNamingIt) {
+  std::string text(kTester);
+  text.replace(text.find("praxis: 2"), 9, "praxis: 1");
+  const Lines got = messages(text);
+  EXPECT_NE(std::find(got.begin(), got.end(), "d.yaml:12:15: error: 'measures' needs `praxis: 2` (this file says praxis: 1)"),
+            got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), "d.yaml:18:13: error: a target with a value needs `praxis: 2` (this file says praxis: 1)"),
+            got.end());
 }
 
 TEST(DeviceScripts, WaitUntilReadsTheObjectAndStateAndDefaultsToSixtySeconds) {
