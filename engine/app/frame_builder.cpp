@@ -37,7 +37,7 @@ double secondsOnStep(const Session& session, core::Tick tick) {
 // What device displays show (scenario format 2): a panel of the display's size on the
 // object's display face, in the panel text, so a screen reads the same on desktop and in VR.
 void addDeviceDisplays(const scene::Scene& scene, render::FrameInput& frame) {
-  constexpr std::uint32_t kDisplayPixelsPerMetre = 2000;  // 26 px text: about 13 mm high
+  constexpr std::uint32_t kDisplayPixelsPerMetre = 1300;  // 26 px text: about 2 cm high
   for (const scene::Entity& e : scene.entities()) {
     if (!e.display || e.display->text.empty() || !e.visual.visible) continue;
     render::Panel panel;
