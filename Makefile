@@ -11,7 +11,7 @@ SANITIZE_BUILD ?= build-asan
 SANITIZE   ?= 1
 
 .PHONY: all deps configure build run test unit scenario-tests fuzz fuzz-build bench sanitize \
-        sanitize-build clean help
+        sanitize-build clean help cts
 
 all: build
 
@@ -22,6 +22,8 @@ help:
 	@echo "make bench    build and run the benchmarks (praxis bench, praxis explore, render, xAPI, assets)"
 	@echo "make fuzz     build the loader fuzzer with clang and run it for FUZZ_SECONDS"
 	@echo "make sanitize build with ASan+UBSan into $(SANITIZE_BUILD) and run the unit and integration suites"
+	@echo "make cts CTS_SRC=DIR  build the Khronos OpenXR CTS from DIR into CTS_BUILD and run its automated"
+	@echo "              tests on the simulated runtime (never part of make test; docs/xr-sim.md)"
 
 deps:
 	@cmake/install-deps.sh
@@ -95,3 +97,18 @@ sanitize: sanitize-build
 
 clean:
 	rm -rf $(BUILD) $(FUZZ_BUILD) $(SANITIZE_BUILD)
+
+# The Khronos OpenXR conformance tests on the simulated runtime (docs/xr-sim.md). The CTS source
+# is a clone of KhronosGroup/OpenXR-CTS outside the project; it builds outside it too.
+CTS_SRC   ?=
+CTS_BUILD ?= $(abspath ..)/praxis-cts-build
+CTS_ARGS  ?= "exclude:[interactive]" -G vulkan2 --apiVersion 1.0
+cts: build
+	@if [ -z "$(CTS_SRC)" ]; then echo "make cts: give the CTS source, make cts CTS_SRC=DIR" >&2; exit 2; fi
+	cmake -S $(CTS_SRC) -B $(CTS_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DBUILD_CONFORMANCE_TESTS=ON -DDYNAMIC_LOADER=ON
+	cmake --build $(CTS_BUILD) --target conformance_cli -j $(JOBS)
+	cd $(CTS_BUILD)/src/conformance/conformance_cli && \
+	  XR_RUNTIME_JSON=$(abspath $(BUILD))/tools/xr_sim/praxis_xr_sim.json \
+	  ./conformance_cli $(CTS_ARGS) -r junit -o $(abspath $(BUILD))/cts-results.xml; \
+	  echo "make cts: results in $(abspath $(BUILD))/cts-results.xml"

@@ -94,6 +94,7 @@ void DesktopControls::apply(const InputEvent& event, const interaction::World& w
     void operator()(const Iconify& e) const {
       if (e.iconified) self.letGoOfEverything();
     }
+    void operator()(const ContentScale& /*e*/) const {}  // the HUD's business, not the body's
   };
   std::visit(Visitor{*this, world}, event);
 }

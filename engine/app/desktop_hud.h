@@ -26,6 +26,10 @@ class DesktopHud {
   [[nodiscard]] HudFrame frame(const Session& session, glm::vec2 windowSize, glm::vec2 scale,
                                double deltaSeconds, std::string_view hoveredObject,
                                Crosshair crosshair = Crosshair::Hidden);
+  /// The window's content scale changed: the fonts are rebuilt at the new size (fails only
+  /// when the font file can no longer be read).
+  [[nodiscard]] core::Result<void> setContentScale(float scale) { return hud_->setContentScale(scale); }
+  [[nodiscard]] float contentScale() const { return hud_->contentScale(); }
   void setLanguage(std::string language) { language_ = std::move(language); }
   [[nodiscard]] const std::string& language() const { return language_; }
   /// The last frame's wishes: a pointer over the HUD, or a menu that has the keys.

@@ -14,7 +14,6 @@
 #include "app/desktop_window.h"
 #include "app/frame_builder.h"
 #include "app/scene_models.h"
-#include "assets/model_cache.h"
 #include "render/renderer.h"
 
 namespace praxis::app {
@@ -83,14 +82,10 @@ core::Result<void> DesktopMode::openRenderer() {
   renderer_ = std::move(*renderer);
   // Objects drawn from model files: imported once, then read from the baked cache. The
   // scene of a fresh session names every model the attempt can show.
-  auto cacheDir = assets::defaultModelCacheDir();
-  if (!cacheDir) return std::unexpected(cacheDir.error());
   auto probe = Session::create(def_, options_.attempt.session);
   if (!probe) return std::unexpected(probe.error());
-  auto models = loadSceneModels((*probe)->scene(), options_.packageDir, *cacheDir);
-  if (!models) return std::unexpected(models.error());
-  for (const auto& [key, model] : models->byPath) {
-    if (auto added = renderer_->addModel(key, model); !added) return added;
+  if (auto added = addSceneModels(*renderer_, (*probe)->scene(), options_.packageDir); !added) {
+    return added;
   }
   auto target = renderer_->createWindowTarget(window_->handle);
   if (!target) return std::unexpected(target.error());
@@ -101,6 +96,8 @@ core::Result<void> DesktopMode::openRenderer() {
 void DesktopMode::handle(const InputEvent& event) {
   if (const auto* f = std::get_if<Focus>(&event)) focused_ = f->focused;
   if (const auto* i = std::get_if<Iconify>(&event)) iconified_ = i->iconified;
+  // Rebuilding fonts can fail (the font file went away): done in frame(), which reports it.
+  if (const auto* c = std::get_if<ContentScale>(&event)) pendingScale_ = c->scale;
   const bool key = std::holds_alternative<KeyDown>(event) || std::holds_alternative<KeyUp>(event);
   const bool button = std::holds_alternative<MouseDown>(event) ||
                       std::holds_alternative<MouseUp>(event) || std::holds_alternative<Scroll>(event);
@@ -108,9 +105,12 @@ void DesktopMode::handle(const InputEvent& event) {
     target_->setFullscreen(!target_->fullscreen());  // the swapchain follows next frame
   }
   if (hud_) {
-    hud_->handle(event);
+    // A captured cursor is the crosshair, not a pointer: its virtual position drifts with
+    // every look and may lie over a HUD panel, which must not swallow the clicks that grab.
+    const bool pointer = button || std::holds_alternative<MouseMove>(event);
+    if (!(cursorCaptured_ && pointer)) hud_->handle(event);
     // What the HUD uses (a click on its menu, keys in its menus) is not also a grab or a step.
-    if ((key && hud_->wantsKeyboard()) || (button && hud_->wantsMouse())) return;
+    if ((key && hud_->wantsKeyboard()) || (button && !cursorCaptured_ && hud_->wantsMouse())) return;
   } else if (const auto* k = std::get_if<KeyDown>(&event); k != nullptr && k->key == Key::Escape) {
     userPaused_ = !userPaused_;
   }
@@ -127,6 +127,9 @@ void DesktopMode::updateCursor() {
   if (capture == cursorCaptured_) return;
   glfwSetInputMode(window_->handle, GLFW_CURSOR, capture ? GLFW_CURSOR_DISABLED : GLFW_CURSOR_NORMAL);
   cursorCaptured_ = capture;
+  // Captured, the HUD has no pointer (ImGui's "no mouse" is far off the screen); freed for a
+  // menu, the next motion gives it the real one.
+  if (capture && hud_) hud_->handle(MouseMove{-1e9, -1e9, 0.0, 0.0});
 }
 
 core::Result<void> DesktopMode::carryOut(const HudFrame& hud) {
@@ -163,6 +166,8 @@ bool DesktopMode::shouldClose() const {
   return options_.exitWhenEnded && attempt_->ended() && endedFor_ >= options_.endLingerSeconds;
 }
 
+float DesktopMode::hudContentScale() const { return hud_ ? hud_->contentScale() : 0.0F; }
+
 GLFWwindow* DesktopMode::window() const { return window_->handle; }
 
 std::pair<std::uint32_t, std::uint32_t> DesktopMode::targetExtent() const {
@@ -192,6 +197,11 @@ core::Result<void> DesktopMode::frame(double realSeconds) {
   // The HUD sees this frame's keys before the ticks run, so Esc stops the very next tick.
   std::optional<HudFrame> hud;
   const auto hudStart = Clock::now();
+  if (hud_ && pendingScale_) {
+    const float scale = *pendingScale_;
+    pendingScale_.reset();
+    if (auto rebuilt = hud_->setContentScale(scale); !rebuilt) return rebuilt;
+  }
   if (hud_) {
     int w = 0;
     int h = 0;

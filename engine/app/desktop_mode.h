@@ -90,10 +90,13 @@ class DesktopMode {
   /// HUD, Esc toggles the pause. The tick stands still.
   [[nodiscard]] bool paused() const;
   [[nodiscard]] Attempt& attempt() { return *attempt_; }
+  [[nodiscard]] const Attempt& attempt() const { return *attempt_; }
   [[nodiscard]] GLFWwindow* window() const;
   /// The swapchain's current size in pixels (0x0 before the first frame).
   [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> targetExtent() const;
   [[nodiscard]] std::int64_t framesDrawn() const { return framesDrawn_; }
+  /// The content scale the HUD's text is sized for (0 without a HUD).
+  [[nodiscard]] float hudContentScale() const;
 
   /// Where the last frame's time went on the CPU (for the benchmark), in milliseconds.
   struct FrameTimes {
@@ -134,6 +137,7 @@ class DesktopMode {
   bool iconified_ = false;
   bool userPaused_ = false;
   bool hudPaused_ = false;
+  std::optional<float> pendingScale_;  // a content-scale change for the HUD's next frame
   bool cursorCaptured_ = false;
   double secondsSinceStart_ = 0.0;
   double endedFor_ = 0.0;

@@ -15,6 +15,8 @@ namespace praxis::app {
 
 /// GLFW's key code as a Praxis key (Key::Unknown for keys the desktop mode does not use).
 [[nodiscard]] Key keyFromGlfw(int glfwKey);
+/// GLFW's content-scale callback's two axes as one event.
+[[nodiscard]] ContentScale contentScaleEvent(float x, float y);
 /// GLFW's mouse button; nullopt for buttons beyond the middle one.
 [[nodiscard]] std::optional<MouseButton> buttonFromGlfw(int glfwButton);
 
@@ -30,6 +32,10 @@ struct DesktopMode::Window {
 
   GLFWwindow* handle = nullptr;
   std::function<void(const InputEvent&)> sink;
+  /// Typed characters (Unicode code points) and held-key repeats: the editor's text fields
+  /// want them; the desktop mode leaves both unset.
+  std::function<void(char32_t)> textSink;
+  std::function<void(Key)> repeatSink;
   double lastX = 0.0;
   double lastY = 0.0;
   bool haveCursor = false;

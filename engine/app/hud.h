@@ -147,6 +147,7 @@ class Hud {
   [[nodiscard]] TextSize textSize() const { return options_.textSize; }
   /// Rebuilds the fonts for a new content scale (the window moved to another monitor).
   [[nodiscard]] core::Result<void> setContentScale(float scale);
+  [[nodiscard]] float contentScale() const { return options_.contentScale; }
   /// The font atlas (tests check its glyphs).
   [[nodiscard]] const ImFontAtlas& fonts() const;
 

@@ -18,6 +18,12 @@ std::string_view toString(EventKind kind) {
     case EventKind::ToolStarted: return "tool_started";
     case EventKind::ToolStopped: return "tool_stopped";
     case EventKind::Said: return "said";
+    case EventKind::Shown: return "shown";
+    case EventKind::Hidden: return "hidden";
+    case EventKind::Enabled: return "enabled";
+    case EventKind::Disabled: return "disabled";
+    case EventKind::Displayed: return "displayed";
+    case EventKind::Cued: return "cued";
   }
   return "?";
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <unordered_map>
 
 namespace praxis::interaction {
@@ -61,6 +62,7 @@ std::unique_ptr<btCollisionShape> makeShape(const scene::Shape& shape, bool fixe
 
 struct Body {
   scene::Shape source;  // what the shape was made from (to rebuild it in a copy)
+  bool ground = false;  // a fixed plane: solid ground below its top face (Ground)
   // Declaration order is destruction order: the body refers to shape and motion state.
   std::unique_ptr<btCollisionShape> shape;
   std::unique_ptr<btDefaultMotionState> motion;
@@ -90,6 +92,7 @@ struct Physics::Impl {
   std::unordered_map<scene::EntityId, Body> bodies;
   std::vector<scene::EntityId> dynamicIds;  // in insertion order, for deterministic sync
   std::vector<scene::EntityId> order;       // every body, in insertion order
+  std::vector<scene::EntityId> grounds;     // the fixed planes, in insertion order
   // The dynamic bodies that were awake after the last step (or were just released), in
   // dynamicIds order. Idle ticks look only at these, so resting objects cost nothing.
   std::vector<scene::EntityId> awake;
@@ -111,6 +114,8 @@ struct Physics::Impl {
     Body b;
     b.source = shape;
     b.shape = makeShape(shape, mass <= 0.0F);
+    b.ground = mass <= 0.0F && shape.kind == scene::ShapeKind::Plane;
+    if (b.ground) grounds.push_back(id);
     b.mass = mass;
     b.motion = std::make_unique<btDefaultMotionState>(toBt(pose));
     btVector3 inertia(0, 0, 0);
@@ -137,12 +142,38 @@ struct Physics::Impl {
       if (d == id || (body.isActive() && !body.isKinematicObject())) awake.push_back(d);
     }
   }
+  btVector3 liftOutOfGround(const btCollisionShape& shape, const btTransform& at) const;
   Body& at(scene::EntityId id) {
     auto it = bodies.find(id);
     assert(it != bodies.end() && "entity has no physics body");
     return it->second;
   }
 };
+
+// A held object is kinematic and passes through fixed colliders: a trainee can push the
+// bottom of an extinguisher below the floor (a VR hand at knee height, or an aim that swings
+// it about a hand near the floor). Let go of there, Bullet separates it along the shortest
+// way out of the ground slab, which for an object reaching through the slab is down: it fell
+// for ever, out of every hand's reach (a dead end `praxis explore` found). Ground is solid
+// below its face, so the object is put back on top of it instead.
+btVector3 Physics::Impl::liftOutOfGround(const btCollisionShape& shape, const btTransform& at) const {
+  assert(shape.isConvex() && "grabbable shapes are convex");
+  const auto& convex = static_cast<const btConvexShape&>(shape);
+  btVector3 lift(0, 0, 0);
+  for (const scene::EntityId id : grounds) {
+    const Body& g = bodies.at(id);
+    const btTransform& ground = g.body->getWorldTransform();
+    const core::Vec3 half = g.source.halfExtents();
+    const btVector3 up = ground.getBasis() * btVector3(0, 1, 0);
+    // Only over the ground's face: beside it, an object may fall past its edge.
+    const btVector3 centre = ground.invXform(at.getOrigin() + lift);
+    if (std::abs(centre.x()) > half.x || std::abs(centre.z()) > half.z) continue;
+    const btVector3 lowest = (at * convex.localGetSupportingVertex(at.getBasis().transpose() * -up)) + lift;
+    const float depth = up.dot(ground * btVector3(0, half.y, 0) - lowest);
+    if (depth > 0.0F) lift += up * depth;
+  }
+  return lift;
+}
 
 Physics::Physics() : impl_(std::make_unique<Impl>()) {}
 Physics::~Physics() = default;
@@ -184,16 +215,21 @@ void Physics::makeKinematic(scene::EntityId id, const core::Pose& pose) {
   setKinematicPose(id, pose);
 }
 
-void Physics::makeDynamic(scene::EntityId id, const core::Pose& pose) {
+core::Pose Physics::makeDynamic(scene::EntityId id, const core::Pose& pose) {
   Body& b = impl_->at(id);
   b.body->setCollisionFlags(b.body->getCollisionFlags() & ~btCollisionObject::CF_KINEMATIC_OBJECT);
-  b.body->setWorldTransform(toBt(pose));
-  b.motion->setWorldTransform(toBt(pose));
+  core::Pose start = pose;
+  const btVector3 lift = impl_->liftOutOfGround(*b.shape, toBt(pose));
+  start.position += core::Vec3(lift.x(), lift.y(), lift.z());
+  const btTransform at = toBt(start);
+  b.body->setWorldTransform(at);
+  b.motion->setWorldTransform(at);
   b.body->setLinearVelocity(btVector3(0, 0, 0));
   b.body->setAngularVelocity(btVector3(0, 0, 0));
   b.body->forceActivationState(ACTIVE_TAG);
   b.body->activate(true);
   impl_->markAwake(id);
+  return start;
 }
 
 void Physics::setKinematicPose(scene::EntityId id, const core::Pose& pose) {

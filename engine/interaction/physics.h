@@ -30,8 +30,10 @@ class Physics {
 
   /// Held or snapped: the body follows `pose` and pushes others, but gravity ignores it.
   void makeKinematic(scene::EntityId id, const core::Pose& pose);
-  /// Released: the body falls and rests on colliders, starting at rest.
-  void makeDynamic(scene::EntityId id, const core::Pose& pose);
+  /// Released: the body falls and rests on colliders, starting at rest. A body that reaches
+  /// below the face of a fixed plane it is over starts lifted onto it (ground is solid);
+  /// returns the pose it starts at.
+  core::Pose makeDynamic(scene::EntityId id, const core::Pose& pose);
   void setKinematicPose(scene::EntityId id, const core::Pose& pose);
 
   /// Advances one fixed tick and writes the poses of moving bodies into the scene.

@@ -120,7 +120,7 @@ void World::grab(core::Tick tick, HandSide side, std::vector<WorldEvent>& out) {
   EntityId best = kNoEntity;
   float bestDistance = tuning_.grabRadius;
   const auto consider = [&](EntityId id) {
-    if (heldByOtherHand(side, id)) return;
+    if (heldByOtherHand(side, id) || !scene_.at(id).enabled) return;
     const float d = distanceTo(id, handPose.position);
     if (d <= bestDistance) {  // ties keep the lower id: deterministic
       if (best == kNoEntity || d < bestDistance) best = id;
@@ -196,7 +196,8 @@ void World::release(core::Tick tick, HandSide side, std::vector<WorldEvent>& out
     out.push_back({tick, EventKind::StateChanged, s, kNoEntity, side, "occupied"});
     return;
   }
-  physics_.makeDynamic(id, e.worldPose);
+  // Pushed into the floor while held, it is let go of standing on it (Physics::makeDynamic).
+  scene_.setWorldPose(id, physics_.makeDynamic(id, e.worldPose));
 }
 
 void World::moveHeld(core::Tick tick, HandSide side, std::vector<WorldEvent>& out) {
@@ -240,6 +241,7 @@ void World::press(core::Tick tick, HandSide side, std::vector<WorldEvent>& out) 
   EntityId best = kNoEntity;
   float bestDistance = tuning_.touchRadius;
   for (EntityId id : pressables_) {
+    if (!scene_.at(id).enabled) continue;  // a disabled control does not move
     const float d = distanceTo(id, tip);
     if (d <= bestDistance && (best == kNoEntity || d < bestDistance)) {
       best = id;

@@ -249,7 +249,8 @@ void Renderer::Impl::ensureAttachments(vk::Format format, vk::Extent2D extent,
   depth.aspect = vk::ImageAspectFlagBits::eDepth;
   depth.transient = true;
   attachments.depth = createImage(*ctx, depth);
-  for (std::uint32_t layer = 0; layer < layers && perEyePasses; ++layer) {
+  // Single-layer views for one pass per view (lavapipe, or a swapchain per view).
+  for (std::uint32_t layer = 0; layer < layers && layers > 1; ++layer) {
     const auto single = [&](const GpuImage& image, vk::ImageAspectFlags aspect) {
       return ctx->device.createImageView(vk::ImageViewCreateInfo(
           {}, *image.image, vk::ImageViewType::e2D, image.format, {},

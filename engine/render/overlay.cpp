@@ -114,12 +114,13 @@ void OverlayRenderer::record(const vk::raii::CommandBuffer& cmd, std::uint32_t f
   using Stage2 = vk::PipelineStageFlagBits2;
   using Access2 = vk::AccessFlagBits2;
   // The scene pass (or its resolve) wrote the image; the overlay blends over it.
-  transitionImage(
-      cmd, static_cast<VkImage>(image.image), vk::ImageAspectFlagBits::eColor,
-      vk::ImageLayout::eColorAttachmentOptimal, vk::ImageLayout::eColorAttachmentOptimal,
-      Stage2::eColorAttachmentOutput | Stage2::eResolve,
-      Access2::eColorAttachmentWrite | Access2::eTransferWrite, Stage2::eColorAttachmentOutput,
-      Access2::eColorAttachmentRead | Access2::eColorAttachmentWrite);
+  for (VkImage colour : colourImages(image, target.viewCount())) {
+    transitionImage(
+        cmd, colour, vk::ImageAspectFlagBits::eColor, vk::ImageLayout::eColorAttachmentOptimal,
+        vk::ImageLayout::eColorAttachmentOptimal, Stage2::eColorAttachmentOutput | Stage2::eResolve,
+        Access2::eColorAttachmentWrite | Access2::eTransferWrite, Stage2::eColorAttachmentOutput,
+        Access2::eColorAttachmentRead | Access2::eColorAttachmentWrite);
+  }
   const auto format = static_cast<vk::Format>(target.format());
   const vk::Extent2D extent = target.extent();
   const auto& pipeline = impl_.pipelines->overlay(format);

@@ -110,25 +110,41 @@ void Renderer::Impl::recordShadowPass(const vk::raii::CommandBuffer& cmd,
                   Access2::eShaderSampledRead);
 }
 
-void Renderer::Impl::resolveLayers(const vk::raii::CommandBuffer& cmd, vk::Image targetImage,
+void Renderer::Impl::resolveLayers(const vk::raii::CommandBuffer& cmd, const TargetImage& image,
                                    const RenderTarget& target) {
   const auto colourAspect = vk::ImageAspectFlagBits::eColor;
+  const auto targets = colourImages(image, target.viewCount());
   transitionImage(cmd, *attachments.colour.image, colourAspect,
                   vk::ImageLayout::eColorAttachmentOptimal, vk::ImageLayout::eTransferSrcOptimal,
                   Stage2::eColorAttachmentOutput, Access2::eColorAttachmentWrite,
                   Stage2::eResolve, Access2::eTransferRead);
-  transitionImage(cmd, targetImage, colourAspect, vk::ImageLayout::eColorAttachmentOptimal,
-                  vk::ImageLayout::eTransferDstOptimal, Stage2::eColorAttachmentOutput,
-                  Access2::eColorAttachmentWrite, Stage2::eResolve, Access2::eTransferWrite);
-  const vk::ImageSubresourceLayers layers(colourAspect, 0, 0, target.viewCount());
+  for (VkImage t : targets) {
+    transitionImage(cmd, t, colourAspect, vk::ImageLayout::eColorAttachmentOptimal,
+                    vk::ImageLayout::eTransferDstOptimal, Stage2::eColorAttachmentOutput,
+                    Access2::eColorAttachmentWrite, Stage2::eResolve, Access2::eTransferWrite);
+  }
   const auto extent = target.extent();
-  cmd.resolveImage(*attachments.colour.image, vk::ImageLayout::eTransferSrcOptimal, targetImage,
-                   vk::ImageLayout::eTransferDstOptimal,
-                   vk::ImageResolve(layers, {}, layers, {}, vk::Extent3D(extent.width, extent.height, 1)));
-  transitionImage(cmd, targetImage, colourAspect, vk::ImageLayout::eTransferDstOptimal,
-                  vk::ImageLayout::eColorAttachmentOptimal, Stage2::eResolve,
-                  Access2::eTransferWrite, Stage2::eColorAttachmentOutput,
-                  Access2::eColorAttachmentWrite);
+  const vk::Extent3D size(extent.width, extent.height, 1);
+  if (image.separateViews) {
+    for (std::uint32_t v = 0; v < target.viewCount(); ++v) {
+      const vk::ImageSubresourceLayers src(colourAspect, 0, v, 1);
+      const vk::ImageSubresourceLayers dst(colourAspect, 0, 0, 1);
+      cmd.resolveImage(*attachments.colour.image, vk::ImageLayout::eTransferSrcOptimal,
+                       image.viewImages[v], vk::ImageLayout::eTransferDstOptimal,
+                       vk::ImageResolve(src, {}, dst, {}, size));
+    }
+  } else {
+    const vk::ImageSubresourceLayers layers(colourAspect, 0, 0, target.viewCount());
+    cmd.resolveImage(*attachments.colour.image, vk::ImageLayout::eTransferSrcOptimal, image.image,
+                     vk::ImageLayout::eTransferDstOptimal,
+                     vk::ImageResolve(layers, {}, layers, {}, size));
+  }
+  for (VkImage t : targets) {
+    transitionImage(cmd, t, colourAspect, vk::ImageLayout::eTransferDstOptimal,
+                    vk::ImageLayout::eColorAttachmentOptimal, Stage2::eResolve,
+                    Access2::eTransferWrite, Stage2::eColorAttachmentOutput,
+                    Access2::eColorAttachmentWrite);
+  }
 }
 
 void Renderer::Impl::recordScenePass(const vk::raii::CommandBuffer& cmd,
@@ -143,20 +159,34 @@ void Renderer::Impl::recordScenePass(const vk::raii::CommandBuffer& cmd,
   vk::RenderingAttachmentInfo colour(
       msaa ? (single ? *attachments.colourLayers[l] : *attachments.colour.view) : targetView,
       vk::ImageLayout::eColorAttachmentOptimal);
+  // One pass per view resolves afterwards with vkCmdResolveImage on lavapipe (its resolve into
+  // a layer > 0 writes nothing); a view's own image is layer 0, resolved in the pass elsewhere.
+  const bool resolveInPass = msaa && (!single || (image.separateViews && !perEyePasses));
   colour.loadOp = vk::AttachmentLoadOp::eClear;
-  colour.storeOp = msaa && !single ? vk::AttachmentStoreOp::eDontCare
-                                    : vk::AttachmentStoreOp::eStore;
+  colour.storeOp = resolveInPass ? vk::AttachmentStoreOp::eDontCare : vk::AttachmentStoreOp::eStore;
   colour.clearValue = vk::ClearColorValue(std::array<float, 4>{clear.r, clear.g, clear.b, clear.a});
-  if (msaa && !single) {
+  if (resolveInPass) {
     colour.resolveMode = vk::ResolveModeFlagBits::eAverage;
     colour.resolveImageView = targetView;
     colour.resolveImageLayout = vk::ImageLayout::eColorAttachmentOptimal;
   }
-  const vk::RenderingAttachmentInfo depth(
-      single ? *attachments.depthLayers[l] : *attachments.depth.view,
-      vk::ImageLayout::eDepthAttachmentOptimal, {}, {}, {},
-      vk::AttachmentLoadOp::eClear, vk::AttachmentStoreOp::eDontCare,
+  // Depth handed back to an XR compositor is drawn into directly (1x) or resolved into from
+  // the multisampled depth (sample 0, the mode every Vulkan 1.2 device supports).
+  const bool keepDepth = image.depthView != VK_NULL_HANDLE;
+  const vk::ImageView kept = single ? image.depthLayerViews[l] : image.depthView;
+  const vk::ImageView internalDepth = single ? *attachments.depthLayers[l] : *attachments.depth.view;
+  vk::RenderingAttachmentInfo depth(
+      keepDepth && !msaa ? kept : internalDepth,
+      keepDepth && !msaa ? vk::ImageLayout::eDepthStencilAttachmentOptimal
+                         : vk::ImageLayout::eDepthAttachmentOptimal,
+      {}, {}, {}, vk::AttachmentLoadOp::eClear,
+      keepDepth && !msaa ? vk::AttachmentStoreOp::eStore : vk::AttachmentStoreOp::eDontCare,
       vk::ClearDepthStencilValue(1.0F, 0));
+  if (keepDepth && msaa) {
+    depth.resolveMode = vk::ResolveModeFlagBits::eSampleZero;
+    depth.resolveImageView = kept;
+    depth.resolveImageLayout = vk::ImageLayout::eDepthStencilAttachmentOptimal;
+  }
   const auto extent = target.extent();
   const std::uint32_t views = single ? 1U : target.viewCount();
   const std::uint32_t viewMask = (1U << views) - 1U;
@@ -187,11 +217,15 @@ void Renderer::Impl::recordMainPass(const vk::raii::CommandBuffer& cmd,
   const auto colourAspect = vk::ImageAspectFlagBits::eColor;
   const bool msaa = static_cast<VkImage>(*attachments.colour.image) != VK_NULL_HANDLE;
   const auto attachmentStages = Stage2::eColorAttachmentOutput;
+  const auto depthStages = Stage2::eEarlyFragmentTests | Stage2::eLateFragmentTests;
+  const auto depthAccess =
+      Access2::eDepthStencilAttachmentWrite | Access2::eDepthStencilAttachmentRead;
   // Earlier frames (same queue) may still write these; order after them (WAW).
-  transitionImage(cmd, static_cast<VkImage>(image.image), colourAspect,
-                  vk::ImageLayout::eUndefined, vk::ImageLayout::eColorAttachmentOptimal,
-                  attachmentStages | Stage2::eCopy, {}, attachmentStages,
-                  Access2::eColorAttachmentWrite);
+  for (VkImage colour : colourImages(image, target.viewCount())) {
+    transitionImage(cmd, colour, colourAspect, vk::ImageLayout::eUndefined,
+                    vk::ImageLayout::eColorAttachmentOptimal, attachmentStages | Stage2::eCopy, {},
+                    attachmentStages, Access2::eColorAttachmentWrite);
+  }
   if (msaa) {
     transitionImage(cmd, *attachments.colour.image, colourAspect, vk::ImageLayout::eUndefined,
                     vk::ImageLayout::eColorAttachmentOptimal, attachmentStages, {},
@@ -199,15 +233,23 @@ void Renderer::Impl::recordMainPass(const vk::raii::CommandBuffer& cmd,
   }
   transitionImage(cmd, *attachments.depth.image, vk::ImageAspectFlagBits::eDepth,
                   vk::ImageLayout::eUndefined, vk::ImageLayout::eDepthAttachmentOptimal,
-                  Stage2::eLateFragmentTests, {},
-                  Stage2::eEarlyFragmentTests | Stage2::eLateFragmentTests,
-                  Access2::eDepthStencilAttachmentWrite | Access2::eDepthStencilAttachmentRead);
+                  Stage2::eLateFragmentTests, {}, depthStages, depthAccess);
+  // Depth for the compositor: written by the depth tests (1x) or a resolve (which the spec
+  // puts in the colour-attachment-output stage with colour-attachment access).
+  for (VkImage kept : depthImages(image, target.viewCount())) {
+    transitionImage(cmd, kept, vk::ImageAspectFlagBits::eDepth, vk::ImageLayout::eUndefined,
+                    vk::ImageLayout::eDepthStencilAttachmentOptimal,
+                    Stage2::eLateFragmentTests | attachmentStages, {},
+                    depthStages | attachmentStages, depthAccess | Access2::eColorAttachmentWrite);
+  }
 
-  if (perEyePasses && target.viewCount() > 1) {
+  // Separate view images cannot be one multiview attachment: one pass per view, sharing the
+  // draw list, shadow map and panels recorded once above.
+  if ((perEyePasses || image.separateViews) && target.viewCount() > 1) {
     for (std::uint32_t layer = 0; layer < target.viewCount(); ++layer) {
       recordScenePass(cmd, frame, input, target, image, static_cast<int>(layer));
     }
-    if (msaa) resolveLayers(cmd, static_cast<VkImage>(image.image), target);
+    if (msaa && perEyePasses) resolveLayers(cmd, image, target);
   } else {
     recordScenePass(cmd, frame, input, target, image, -1);
   }
@@ -215,11 +257,12 @@ void Renderer::Impl::recordMainPass(const vk::raii::CommandBuffer& cmd,
   const auto finalLayout = static_cast<vk::ImageLayout>(image.finalLayout);
   if (finalLayout != vk::ImageLayout::eColorAttachmentOptimal) {
     const bool toCopy = finalLayout == vk::ImageLayout::eTransferSrcOptimal;
-    transitionImage(cmd, static_cast<VkImage>(image.image), colourAspect,
-                    vk::ImageLayout::eColorAttachmentOptimal, finalLayout, attachmentStages,
-                    Access2::eColorAttachmentWrite,
-                    toCopy ? Stage2::eCopy : Stage2::eNone,
-                    toCopy ? Access2::eTransferRead : Access2::eNone);
+    for (VkImage colour : colourImages(image, target.viewCount())) {
+      transitionImage(cmd, colour, colourAspect, vk::ImageLayout::eColorAttachmentOptimal,
+                      finalLayout, attachmentStages, Access2::eColorAttachmentWrite,
+                      toCopy ? Stage2::eCopy : Stage2::eNone,
+                      toCopy ? Access2::eTransferRead : Access2::eNone);
+    }
   }
 }
 

@@ -22,7 +22,22 @@ struct TargetImage {
   VkSemaphore waitSemaphore = VK_NULL_HANDLE;    // signalled when the image may be written
   VkSemaphore signalSemaphore = VK_NULL_HANDLE;  // signalled when the frame is drawn
   VkImageLayout finalLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+  /// One image per view (an XR runtime that prefers a swapchain per view): view i is layer 0
+  /// of viewImages[i], layerViews[i] views it, and `image` is viewImages[0]. Such targets
+  /// are drawn one view per pass; the shadow map, the panels and the draw list are still made
+  /// once per frame.
+  bool separateViews = false;
+  std::array<VkImage, 2> viewImages{};
+  /// Depth to keep for the compositor (XR_KHR_composition_layer_depth), laid out like the
+  /// colour (one array image, or one image per view), format kXrDepthFormat, left in
+  /// DEPTH_STENCIL_ATTACHMENT_OPTIMAL. Null: depth is discarded after the frame.
+  VkImageView depthView = VK_NULL_HANDLE;
+  std::array<VkImageView, 2> depthLayerViews{};
+  std::array<VkImage, 2> depthImages{};  // [0] only for an array; one per view otherwise
 };
+
+/// The depth format of the renderer's depth buffer; a depth swapchain must use it.
+inline constexpr VkFormat kXrDepthFormat = VK_FORMAT_D32_SFLOAT;
 
 class RenderTarget {
  public:
@@ -44,14 +59,22 @@ class OffscreenTarget : public RenderTarget {
   [[nodiscard]] virtual core::Result<Image> readback(std::uint32_t layer = 0) = 0;
 };
 
-/// Images created elsewhere (an XR swapchain, arraySize = views). The owner says which
-/// image the next frame goes to; the renderer leaves it in COLOR_ATTACHMENT_OPTIMAL. Usage
-/// must include COLOR_ATTACHMENT, and TRANSFER_DST where stereo is drawn one eye per pass.
+/// Images created elsewhere (XR swapchains). Either one array swapchain (`images`, each with
+/// `viewCount` layers: multiview) or one swapchain per view (`perView[v]`, single-layer
+/// images), whichever the runtime prefers. The owner says which image the next frame goes
+/// to; the renderer leaves colour in COLOR_ATTACHMENT_OPTIMAL. Usage must include
+/// COLOR_ATTACHMENT, and TRANSFER_DST where stereo is drawn one eye per pass.
 struct ExternalImages {
   std::vector<VkImage> images;
+  std::vector<std::vector<VkImage>> perView;
   VkFormat format = VK_FORMAT_R8G8B8A8_SRGB;
   VkExtent2D extent{};
   std::uint32_t viewCount = 2;
+  /// Depth swapchains (XR_KHR_composition_layer_depth) in the colour's layout: `depth` for an
+  /// array, `depthPerView` for one per view; format kXrDepthFormat, usage
+  /// DEPTH_STENCIL_ATTACHMENT. Empty: no depth is handed back.
+  std::vector<VkImage> depth;
+  std::vector<std::vector<VkImage>> depthPerView;
 };
 
 /// A GLFW window's swapchain (desktop mode). acquire() rebuilds the swapchain when the window
@@ -78,8 +101,14 @@ class WindowTarget : public RenderTarget {
 
 class ExternalTarget : public RenderTarget {
  public:
-  /// The index of the image the next frame is drawn into (xrAcquireSwapchainImage's).
+  /// The index of the image the next frame is drawn into (xrAcquireSwapchainImage's), for
+  /// every swapchain of the target.
   virtual void setCurrentImage(std::uint32_t index) = 0;
+  /// The index for one swapchain: colour or depth, of view `view` (0 for an array swapchain).
+  /// Each OpenXR swapchain acquires on its own, so their indices may differ.
+  virtual void setCurrentImage(bool depth, std::uint32_t view, std::uint32_t index) = 0;
+  /// Whether the target hands depth back (ExternalImages::depth or depthPerView).
+  [[nodiscard]] virtual bool hasDepth() const = 0;
 };
 
 }  // namespace praxis::render

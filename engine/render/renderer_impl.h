@@ -7,6 +7,7 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -107,6 +108,20 @@ struct Attachments {
 class PanelRenderer;
 class OverlayRenderer;
 
+/// The distinct colour images of a target image: the array image, or one per view.
+[[nodiscard]] inline std::span<const VkImage> colourImages(const TargetImage& image,
+                                                           std::uint32_t views) {
+  return image.separateViews ? std::span<const VkImage>(image.viewImages.data(), views)
+                             : std::span<const VkImage>(&image.image, 1);
+}
+
+/// The distinct depth images handed back (XR_KHR_composition_layer_depth); empty: none.
+[[nodiscard]] inline std::span<const VkImage> depthImages(const TargetImage& image,
+                                                          std::uint32_t views) {
+  if (image.depthView == VK_NULL_HANDLE) return {};
+  return std::span<const VkImage>(image.depthImages.data(), image.separateViews ? views : 1U);
+}
+
 struct Renderer::Impl {
   ~Impl();
 
@@ -162,8 +177,9 @@ struct Renderer::Impl {
   void recordMainPass(const vk::raii::CommandBuffer& cmd, const FrameResources& frame,
                       const FrameInput& input, const RenderTarget& target,
                       const TargetImage& image);
-  /// Resolves every layer of the MSAA colour into the target (one-eye-per-pass stereo).
-  void resolveLayers(const vk::raii::CommandBuffer& cmd, vk::Image targetImage,
+  /// Resolves every layer of the MSAA colour into the target (one-eye-per-pass stereo):
+  /// layer v into the array image's layer v, or into layer 0 of view v's own image.
+  void resolveLayers(const vk::raii::CommandBuffer& cmd, const TargetImage& image,
                      const RenderTarget& target);
   /// One dynamic-rendering pass: all views with multiview (layer < 0) or one layer.
   void recordScenePass(const vk::raii::CommandBuffer& cmd, const FrameResources& frame,

@@ -83,17 +83,48 @@ class OffscreenTargetImpl final : public OffscreenTarget {
   bool drawn_ = false;
 };
 
+/// One swapchain's images with their views: an array swapchain (layers = views) or a view's.
+struct Chain {
+  std::vector<VkImage> images;
+  std::vector<vk::raii::ImageView> arrayViews;  // one per image, over all its layers
+  std::vector<vk::raii::ImageView> layerViews;  // `layers` per image
+  std::uint32_t layers = 1;
+  std::uint32_t current = 0;
+};
+
+Chain makeChain(const VulkanContext& ctx, const std::vector<VkImage>& images, vk::Format format,
+                std::uint32_t layers, vk::ImageAspectFlags aspect) {
+  Chain chain;
+  chain.images = images;
+  chain.layers = layers;
+  for (VkImage image : images) {
+    chain.arrayViews.push_back(createArrayView(ctx, image, format, layers, aspect));
+    for (std::uint32_t layer = 0; layer < layers; ++layer) {
+      chain.layerViews.push_back(ctx.device.createImageView(vk::ImageViewCreateInfo(
+          {}, image, vk::ImageViewType::e2D, format, {},
+          vk::ImageSubresourceRange(aspect, 0, 1, layer, 1))));
+    }
+  }
+  return chain;
+}
+
 class ExternalTargetImpl final : public ExternalTarget {
  public:
   ExternalTargetImpl(const VulkanContext& ctx, const ExternalImages& images)
       : ctx_(ctx), info_(images) {
-    for (VkImage image : images.images) {
-      views_.push_back(createArrayView(ctx, image, static_cast<vk::Format>(images.format),
-                                       images.viewCount, vk::ImageAspectFlagBits::eColor));
-      for (std::uint32_t layer = 0; layer < images.viewCount; ++layer) {
-        layerViews_.push_back(ctx.device.createImageView(vk::ImageViewCreateInfo(
-            {}, image, vk::ImageViewType::e2D, static_cast<vk::Format>(images.format), {},
-            vk::ImageSubresourceRange(vk::ImageAspectFlagBits::eColor, 0, 1, layer, 1))));
+    const auto format = static_cast<vk::Format>(images.format);
+    const auto depthFormat = static_cast<vk::Format>(kXrDepthFormat);
+    const auto colour = vk::ImageAspectFlagBits::eColor;
+    const auto depth = vk::ImageAspectFlagBits::eDepth;
+    if (!images.perView.empty()) {
+      for (const auto& view : images.perView) colour_.push_back(makeChain(ctx, view, format, 1, colour));
+      for (const auto& view : images.depthPerView) {
+        depth_.push_back(makeChain(ctx, view, depthFormat, 1, depth));
+      }
+    } else {
+      colour_.push_back(makeChain(ctx, images.images, format, images.viewCount, colour));
+      if (!images.depth.empty()) {
+        depth_.push_back(makeChain(ctx, images.depth, depthFormat, images.viewCount, depth));
       }
     }
   }
@@ -106,19 +137,40 @@ class ExternalTargetImpl final : public ExternalTarget {
   VkExtent2D extent() const override { return info_.extent; }
   VkFormat format() const override { return info_.format; }
   std::uint32_t viewCount() const override { return info_.viewCount; }
-  void setCurrentImage(std::uint32_t index) override { current_ = index; }
+  bool hasDepth() const override { return !depth_.empty(); }
+  void setCurrentImage(std::uint32_t index) override {
+    for (auto& chain : colour_) chain.current = index;
+    for (auto& chain : depth_) chain.current = index;
+  }
+  void setCurrentImage(bool depth, std::uint32_t view, std::uint32_t index) override {
+    auto& chains = depth ? depth_ : colour_;
+    if (view < chains.size()) chains[view].current = index;
+  }
 
   core::Result<TargetImage> acquire() override {
-    if (current_ >= views_.size()) {
-      return core::fail("external target: image ", std::to_string(current_), " of ",
-                        std::to_string(views_.size()));
+    for (const auto* chains : {&colour_, &depth_}) {
+      for (const auto& chain : *chains) {
+        if (chain.current >= chain.images.size()) {
+          return core::fail("external target: image ", std::to_string(chain.current), " of ",
+                            std::to_string(chain.images.size()));
+        }
+      }
     }
     TargetImage out;
-    out.image = info_.images[current_];
-    out.view = *views_[current_];
-    for (std::uint32_t i = 0; i < info_.viewCount; ++i) {
-      out.layerViews[i] = *layerViews_[current_ * info_.viewCount + i];
+    out.separateViews = colour_.size() > 1;
+    for (std::uint32_t v = 0; v < info_.viewCount; ++v) {
+      const Chain& c = out.separateViews ? colour_[v] : colour_[0];
+      const std::uint32_t layer = out.separateViews ? 0 : v;
+      out.viewImages[v] = c.images[c.current];
+      out.layerViews[v] = *c.layerViews[c.current * c.layers + layer];
+      if (depth_.empty()) continue;
+      const Chain& d = out.separateViews ? depth_[v] : depth_[0];
+      out.depthImages[out.separateViews ? v : 0] = d.images[d.current];
+      out.depthLayerViews[v] = *d.layerViews[d.current * d.layers + layer];
     }
+    out.image = out.viewImages[0];
+    out.view = *colour_[0].arrayViews[colour_[0].current];
+    if (!depth_.empty()) out.depthView = *depth_[0].arrayViews[depth_[0].current];
     // OpenXR expects swapchain images back in COLOR_ATTACHMENT_OPTIMAL at release.
     out.finalLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
     return out;
@@ -128,9 +180,8 @@ class ExternalTargetImpl final : public ExternalTarget {
  private:
   const VulkanContext& ctx_;
   ExternalImages info_;
-  std::vector<vk::raii::ImageView> views_;
-  std::vector<vk::raii::ImageView> layerViews_;  // viewCount per image
-  std::uint32_t current_ = 0;
+  std::vector<Chain> colour_;  // one array swapchain, or one per view
+  std::vector<Chain> depth_;   // empty, or laid out like colour_
 };
 
 }  // namespace
@@ -151,8 +202,22 @@ core::Result<std::unique_ptr<OffscreenTarget>> Renderer::createOffscreenTarget(
 
 core::Result<std::unique_ptr<ExternalTarget>> Renderer::createExternalTarget(
     const ExternalImages& images) {
-  if (images.images.empty() || images.viewCount == 0 || images.viewCount > 2) {
-    return core::fail("external target: needs images and 1 or 2 views");
+  if (images.viewCount == 0 || images.viewCount > 2) {
+    return core::fail("external target: needs 1 or 2 views, not ", std::to_string(images.viewCount));
+  }
+  const bool perView = !images.perView.empty();
+  if (perView ? !images.images.empty() || images.perView.size() != images.viewCount
+              : images.images.empty()) {
+    return core::fail("external target: needs one array swapchain's images or one swapchain per view");
+  }
+  for (const auto& view : images.perView) {
+    if (view.empty()) return core::fail("external target: a view's swapchain has no images");
+  }
+  const bool depthMatches = perView ? images.depth.empty() && (images.depthPerView.empty() ||
+                                                               images.depthPerView.size() == images.viewCount)
+                                    : images.depthPerView.empty();
+  if (!depthMatches) {
+    return core::fail("external target: depth swapchains must be laid out like the colour ones");
   }
   try {
     return std::make_unique<ExternalTargetImpl>(*impl_->ctx, images);

@@ -123,7 +123,7 @@ core::Result<void> createInstance(VulkanContext& ctx, const ContextOptions& opti
     extensions.emplace_back(VK_EXT_DEBUG_UTILS_EXTENSION_NAME);
   }
   const auto extensionPtrs = cStrings(extensions);
-  const vk::ApplicationInfo app("Praxis", 1, "Praxis", 1, VK_API_VERSION_1_3);
+  const vk::ApplicationInfo app("Praxis", 1, "Praxis", 1, ctx.apiVersion);
   // Chained so messages from vkCreateInstance/vkDestroyInstance reach the callback too.
   const auto debugInfo = messengerInfo(ctx.onMessage.get());
   vk::InstanceCreateInfo info({}, &app, layers, extensionPtrs);
@@ -139,18 +139,42 @@ core::Result<void> createInstance(VulkanContext& ctx, const ContextOptions& opti
   return {};
 }
 
+/// What the renderer needs of `device`, read from it (features through Vulkan 1.1/1.3 structs,
+/// which a device below 1.3 leaves false).
+DeviceCapabilities capabilitiesOf(const vk::raii::PhysicalDevice& device) {
+  DeviceCapabilities caps;
+  const auto props = device.getProperties();
+  caps.name = props.deviceName.data();
+  caps.apiVersion = props.apiVersion;
+  for (const auto& family : device.getQueueFamilyProperties()) {
+    if (family.queueFlags & vk::QueueFlagBits::eGraphics) caps.graphicsQueue = true;
+  }
+  if (props.apiVersion >= VK_API_VERSION_1_3) {
+    const auto features = device.getFeatures2<vk::PhysicalDeviceFeatures2,
+                                              vk::PhysicalDeviceVulkan11Features,
+                                              vk::PhysicalDeviceVulkan13Features>();
+    caps.multiview = features.get<vk::PhysicalDeviceVulkan11Features>().multiview == VK_TRUE;
+    const auto& f13 = features.get<vk::PhysicalDeviceVulkan13Features>();
+    caps.dynamicRendering = f13.dynamicRendering == VK_TRUE;
+    caps.synchronization2 = f13.synchronization2 == VK_TRUE;
+  }
+  return caps;
+}
+
 core::Result<void> createDevice(VulkanContext& ctx, const ContextOptions& options) {
   auto physical = options.creator->pickPhysicalDevice(*ctx.instance);
   if (!physical) return std::unexpected(physical.error());
   ctx.physicalDevice = vk::raii::PhysicalDevice(ctx.instance, *physical);
   ctx.properties = ctx.physicalDevice.getProperties();
+  if (auto ok = checkDevice(capabilitiesOf(ctx.physicalDevice), ctx.apiVersion,
+                            options.creator->pickedBy());
+      !ok) {
+    return ok;
+  }
   const auto families = ctx.physicalDevice.getQueueFamilyProperties();
   auto family = std::find_if(families.begin(), families.end(), [](const auto& f) {
     return static_cast<bool>(f.queueFlags & vk::QueueFlagBits::eGraphics);
   });
-  if (family == families.end()) {
-    return core::fail("Vulkan device ", ctx.properties.deviceName.data(), " has no graphics queue");
-  }
   ctx.queueFamily = static_cast<std::uint32_t>(family - families.begin());
   if (family->timestampValidBits > 0) ctx.timestampPeriodNs = ctx.properties.limits.timestampPeriod;
 
@@ -184,6 +208,9 @@ std::unique_ptr<VulkanCreator> makePlainVulkanCreator(DevicePreference preferenc
 core::Result<std::unique_ptr<VulkanContext>> createVulkanContext(const ContextOptions& options) {
   auto ctx = std::make_unique<VulkanContext>();
   ctx->onMessage = std::make_unique<std::function<void(std::string_view)>>(options.onMessage);
+  auto version = chooseApiVersion(options.creator->apiVersions(), options.creator->pickedBy());
+  if (!version) return std::unexpected(version.error());
+  ctx->apiVersion = *version;
   try {
     if (auto ok = createInstance(*ctx, options); !ok) return std::unexpected(ok.error());
     if (auto ok = createDevice(*ctx, options); !ok) return std::unexpected(ok.error());

@@ -35,6 +35,8 @@ struct VulkanContext {
   vk::raii::Device device{nullptr};
   vk::raii::Queue queue{nullptr};
   std::uint32_t queueFamily = 0;
+  /// The Vulkan version asked for (chooseApiVersion over the creator's range).
+  std::uint32_t apiVersion = VK_API_VERSION_1_3;
   vk::PhysicalDeviceProperties properties;
   float timestampPeriodNs = 0.0F;  // 0: no timestamps on this queue
 };

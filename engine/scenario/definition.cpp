@@ -112,6 +112,7 @@ std::vector<TextRef> ScenarioDef::texts() const {
   for (const auto& f : faults) add(f.message, spanOf(f.fields, "message", f.span), "fault '" + f.id + "' message");
   for (const auto& p : people) add(p.label, spanOf(p.fields, "label", p.span), "person '" + p.id + "' label");
   for (const auto& p : phrases) add(p.text, spanOf(p.fields, "text", p.span), "phrase '" + p.id + "' text");
+  addDeviceTexts(*this, out);
   return out;
 }
 

@@ -13,6 +13,7 @@
 #include "scenario/readers.h"
 #include "scenario/validator.h"
 #include "scenario/yaml_guard.h"
+#include "scenario/yaml_tree.h"
 
 namespace praxis::scenario {
 namespace {
@@ -51,7 +52,10 @@ std::optional<std::string> readFile(const fs::path& path, const LoadLimits& limi
   return std::move(buffer).str();
 }
 
-/// yaml-cpp's document, or nothing after reporting the syntax error (it stops at the first).
+}  // namespace
+
+namespace detail {
+
 std::optional<YAML::Node> parse(std::string_view text, const std::string& file, const LoadLimits& limits,
                                 Diagnostics& out) {
   if (text.size() > limits.maxBytes) {
@@ -107,6 +111,12 @@ std::optional<YAML::Node> parse(std::string_view text, const std::string& file, 
   return std::nullopt;
 }
 
+}  // namespace detail
+
+namespace {
+
+using detail::parse;
+
 /// Runs `read` with yaml-cpp's remaining exceptions (invalid nodes) turned into a diagnostic.
 template <typename Read>
 void guarded(const std::string& file, Diagnostics& out, Read&& read) {
@@ -120,14 +130,20 @@ void guarded(const std::string& file, Diagnostics& out, Read&& read) {
 }
 
 /// The scenario as far as it could be read (validated), with its diagnostics.
+/// With `tree`, also the document's YamlNode tree (the editor's), from the same parse.
 ScenarioDef readScenarioText(std::string_view text, const std::string& file, const fs::path& folder,
-                             const LoadLimits& limits, Diagnostics& out) {
+                             const LoadLimits& limits, Diagnostics& out, std::optional<YamlNode>* tree = nullptr) {
   ScenarioDef def;
   def.file = file;
   def.folder = folder.empty() ? std::string() : displayName(folder);
   auto doc = parse(text, file, limits, out);
   if (!doc) return def;
   guarded(file, out, [&] {
+    if (tree != nullptr) {
+      Diagnostics unused;
+      Reader treeReader(unused, file, text, limits);
+      *tree = detail::buildYamlTree(treeReader, text, *doc);
+    }
     Reader reader(out, file, text, limits);
     detail::readScenario(reader, reader.root(*doc, "scenario"), def);
     if (!reader.stopped()) validateScenario(def, out);
@@ -193,6 +209,22 @@ std::vector<fs::path> findScenarioPackages(const fs::path& dir) {
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+PackageDraft readScenarioPackageTexts(const PackageTexts& package, const LoadLimits& limits) {
+  PackageDraft draft;
+  Diagnostics& out = draft.diagnostics;
+  draft.scenario =
+      readScenarioText(package.scenarioText, package.scenarioFile, package.folder, limits, out, &draft.scenarioTree);
+  const bool scenarioRead = !out.hasErrors();
+  for (const auto& [name, text] : package.tests) {
+    TraineeScript script = readScriptText(text, name, limits, out);
+    if (scenarioRead) validateScript(draft.scenario, script, out);
+    draft.tests.push_back(std::move(script));
+  }
+  validateTests(draft.tests, SourceSpan{package.scenarioFile}, out);
+  out.sort();
+  return draft;
 }
 
 PackageLoadResult loadScenarioPackage(const fs::path& dir, const LoadLimits& limits) {

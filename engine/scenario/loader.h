@@ -7,11 +7,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "scenario/definition.h"
 #include "scenario/diagnostics.h"
 #include "scenario/trainee_script.h"
+#include "scenario/yaml_node.h"
 
 namespace praxis::scenario {
 
@@ -62,6 +64,28 @@ struct PackageLoadResult {
 /// scenario, and the package rules (exactly one reference test).
 [[nodiscard]] PackageLoadResult loadScenarioPackage(const std::filesystem::path& dir,
                                                     const LoadLimits& limits = {});
+
+/// A package's files as text in memory (the editor's edited files), with the names
+/// diagnostics print. Model files are looked up under `folder` (not at all when it is empty).
+struct PackageTexts {
+  std::filesystem::path folder;
+  std::string scenarioFile;
+  std::string scenarioText;
+  std::vector<std::pair<std::string, std::string>> tests;  // (file name, text), in order
+};
+
+/// What a package reads as, errors or not: the editor shows a scenario while it is broken.
+struct PackageDraft {
+  ScenarioDef scenario;               // as far as it could be read (complete without errors)
+  std::vector<TraineeScript> tests;   // likewise, in the order given
+  Diagnostics diagnostics;            // the same as loadScenarioPackage's, sorted
+  /// scenario.yaml's tree with every span (scenario/yaml_tree.h), from the same parse; absent
+  /// when the text does not parse.
+  std::optional<YamlNode> scenarioTree;
+};
+
+/// loadScenarioPackage's checks on text in memory.
+[[nodiscard]] PackageDraft readScenarioPackageTexts(const PackageTexts& package, const LoadLimits& limits = {});
 
 /// Whether `dir` looks like a scenario package (it holds a scenario.yaml).
 [[nodiscard]] bool isScenarioPackage(const std::filesystem::path& dir);

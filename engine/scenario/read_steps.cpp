@@ -81,6 +81,8 @@ std::optional<StepDef> readStep(Reader& r, const Field& field) {
   if (const Field* f = m->find("fresh"); f != nullptr && r.requireFormat(*f, 2, "fresh:")) {
     readInto(*m, "fresh", s.fresh, [&](const Field& x) { return r.boolean(x); });
   }
+  if (const Field* f = m->find("on_enter")) readActions(r, *f, s.onEnter);
+  if (const Field* f = m->find("on_done")) readActions(r, *f, s.onDone);
   return s;
 }
 

@@ -11,6 +11,7 @@
 #include "scenario/definition.h"
 #include "scenario/trainee_script.h"
 #include "scenario/yaml_reader.h"
+#include "scenario/yaml_tree.h"
 
 namespace praxis::scenario::detail {
 
@@ -21,6 +22,14 @@ inline constexpr long long kBigInt = std::numeric_limits<long long>::max();
 /// training, and far below where seconds-to-ticks overflows (~1e17 s): `time_limit: 1e23`
 /// would otherwise end the attempt at 0 s. The schema says the same.
 inline constexpr double kMaxSeconds = 1e7;
+
+/// yaml-cpp's document, or nothing after reporting why not: the syntax error (yaml-cpp stops at
+/// the first), or input refused before parsing (too large, not UTF-8, too deep, two documents).
+std::optional<YAML::Node> parse(std::string_view text, const std::string& file, const LoadLimits& limits,
+                                Diagnostics& out);
+
+/// The editor's tree of `doc` (yaml_tree.cpp); `reader` supplies the spans.
+YamlNode buildYamlTree(Reader& reader, std::string_view text, const YAML::Node& doc);
 
 /// The whole scenario.yaml document.
 void readScenario(Reader& r, const Field& root, ScenarioDef& out);
@@ -40,6 +49,12 @@ void readSinceCondition(Reader& r, Condition& c, const Field& since, int depth);
 /// `people:` and `phrases:` (read_people.cpp).
 void readPeople(Reader& r, const Field& field, std::vector<PersonDef>& out);
 void readPhrases(Reader& r, const Field& field, std::vector<PhraseDef>& out);
+/// Format 2's devices that respond (read_behaviour.cpp).
+void readActions(Reader& r, const Field& field, std::vector<DeviceAction>& out);
+void readBehaviour(Reader& r, const Field& field, ObjectDef& o);
+void readDisplay(Reader& r, const Field& field, ObjectDef& o);
+void readMeasures(Reader& r, const Field& field, ObjectDef& o);
+void readTarget(Reader& r, const Field& field, ObjectDef& o);
 
 /// The whole tests/*.yaml document.
 void readScript(Reader& r, const Field& root, TraineeScript& out);

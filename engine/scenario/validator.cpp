@@ -137,6 +137,7 @@ void validateScenario(const ScenarioDef& def, Diagnostics& out) {
   checkSteps(ix);
   checkFaults(ix);
   detail::checkPeopleAndPhrases(ix);
+  detail::checkDevices(ix);
   checkScoring(def, out);
   checkTranslations(def, out);
 }

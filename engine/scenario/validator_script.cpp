@@ -36,9 +36,9 @@ class ActionCheck {
       case ActionKind::LookAt: return objectIfNamed("target");
       case ActionKind::WalkTo: return objectIfNamed("to");
       case ActionKind::Say: return say();
+      case ActionKind::Wait: return waitUntil();
       case ActionKind::Release:
-      case ActionKind::Posture:
-      case ActionKind::Wait: return;
+      case ActionKind::Posture: return;
     }
   }
 
@@ -53,6 +53,16 @@ class ActionCheck {
     const ObjectDef* o = object(id, key);
     if (o == nullptr || !ix_.check((o->*component).has_value(), *o, at(key), context_, problem)) return nullptr;
     return o;
+  }
+  void waitUntil() const {
+    if (a_.object.empty()) return;
+    const ObjectDef* o = object(a_.object, "object");
+    if (o == nullptr) return;
+    const auto states = detail::statesOf(*o);
+    if (std::find(states.begin(), states.end(), a_.state) == states.end()) {
+      ix_.out().error(at("is"), context_ + " until: '" + o->id + "' has no state '" + a_.state + "' (its states: " +
+                                    detail::joined(states) + ")" + didYouMean(a_.state, states));
+    }
   }
   void objectIfNamed(std::string_view key) const {
     if (!a_.target.empty()) object(a_.target, key);

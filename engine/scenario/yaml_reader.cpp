@@ -90,9 +90,57 @@ std::size_t Reader::scalarEnd(const YAML::Node& node, std::size_t begin) const {
     }
     return text_.size();
   }
+  if (first == '|' || first == '>') return blockScalarEnd(begin);
   const std::string& scalar = node.Scalar();
   if (text_.substr(begin, scalar.size()) == scalar) return begin + scalar.size();
-  const std::size_t eol = text_.find('\n', begin);  // multi-line or block scalar: its first line
+  return foldedPlainEnd(scalar, begin);
+}
+
+std::size_t Reader::blockScalarEnd(std::size_t begin) const {
+  // The content is every following line indented at least as far as its first non-blank
+  // line (YAML 1.2, 8.1.1.1), blank lines included; the span ends with the last non-blank one.
+  std::size_t lineEnd = text_.find('\n', begin);
+  if (lineEnd == std::string_view::npos) return text_.size();
+  const auto headerLineStart = text_.rfind('\n', begin);
+  const std::size_t headerStart = headerLineStart == std::string_view::npos ? 0 : headerLineStart + 1;
+  const std::size_t parentIndent = text_.find_first_not_of(' ', headerStart) - headerStart;
+  std::size_t end = lineEnd;
+  std::size_t contentIndent = 0;
+  for (std::size_t start = lineEnd + 1; start < text_.size();) {
+    std::size_t eol = text_.find('\n', start);
+    if (eol == std::string_view::npos) eol = text_.size();
+    const std::size_t first = text_.find_first_not_of(' ', start);
+    const bool blank = first >= eol || text_.substr(first, eol - first).find_first_not_of(" \t\r") == std::string_view::npos;
+    if (!blank) {
+      const std::size_t indent = first - start;
+      if (contentIndent == 0) contentIndent = indent;
+      if (indent < contentIndent || indent <= parentIndent) break;
+      end = eol;
+      if (end > start && text_[end - 1] == '\r') --end;
+    }
+    start = eol + 1;
+  }
+  return end;
+}
+
+std::size_t Reader::foldedPlainEnd(const std::string& scalar, std::size_t begin) const {
+  // A plain scalar over several lines: the value is its words joined by single spaces (blank
+  // lines become line breaks), so walk the text word by word until the value is used up.
+  std::size_t i = begin;
+  std::size_t j = 0;
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (j < scalar.size() && i < text_.size()) {
+    if (space(scalar[j])) {
+      while (j < scalar.size() && space(scalar[j])) ++j;
+      while (i < text_.size() && space(text_[i])) ++i;
+    } else if (text_[i] == scalar[j]) {
+      ++i, ++j;
+    } else {
+      break;
+    }
+  }
+  if (j == scalar.size()) return i;
+  const std::size_t eol = text_.find('\n', begin);  // not plain after all: its first line
   return eol == std::string_view::npos ? text_.size() : eol;
 }
 

@@ -126,6 +126,8 @@ class Reader {
   [[nodiscard]] std::size_t endOf(const YAML::Node& node, std::size_t begin, int depth) const;
   [[nodiscard]] std::size_t scalarEnd(const YAML::Node& node, std::size_t begin) const;
   [[nodiscard]] std::size_t flowEnd(std::size_t begin) const;
+  [[nodiscard]] std::size_t blockScalarEnd(std::size_t begin) const;
+  [[nodiscard]] std::size_t foldedPlainEnd(const std::string& scalar, std::size_t begin) const;
 
   Diagnostics& diagnostics_;
   std::string file_;

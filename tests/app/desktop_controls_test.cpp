@@ -189,7 +189,7 @@ TEST(DesktopControls, AClickReachesAndGrabsAndAnotherClickLetsGo) {
   EXPECT_EQ(rig.world().held(HandSide::Right), scene::kNoEntity);
 }
 
-TEST(DesktopControls, ScrollHoldsTheObjectFartherAndKeysTurnIt) {
+TEST(DesktopControls, ScrollHoldsTheObjectFartherOrNearerAndKeysTurnIt) {
   Rig rig({floorPlane(), grabbable("padlock", {0, 1.7F, -0.5F})});
   rig.click();
   rig.seconds(1.5);
@@ -199,6 +199,10 @@ TEST(DesktopControls, ScrollHoldsTheObjectFartherAndKeysTurnIt) {
   rig.seconds(0.5);
   const float after = glm::length(pose().position - rig.controls().head().position);
   EXPECT_GT(after - before, 0.07F);
+  rig.send(Scroll{-2.0});  // towards the user: nearer again
+  rig.seconds(0.5);
+  const float nearer = glm::length(pose().position - rig.controls().head().position);
+  EXPECT_GT(after - nearer, 0.07F);
   const core::Quat turnedFrom = pose().orientation;
   rig.tap(Key::E);
   rig.step(2);

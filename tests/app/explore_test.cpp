@@ -149,6 +149,55 @@ TEST(Explore, AnObjectLetGoOfInAShippedScenarioCanBePickedUpAgain) {
   }
 }
 
+// The dead end a long search of fire-extinguisher found 17 actions deep (`praxis explore
+// scenarios/fire-extinguisher --seconds 840`): the extinguisher, taken from the floor by its
+// handle and aimed, hung through the floor from the hand; let go of after the pin went back
+// in, it fell through the ground for ever and the attempt could not end. The same sequence,
+// continued as the reference goes on, now ends completed with every step done.
+TEST(Explore, AnExtinguisherLetGoOfWhileReachingThroughTheFloorCanBeTakenUpAndTheAttemptFinished) {
+  const auto package = load(fs::path(PRAXIS_SOURCE_DIR) / "scenarios/fire-extinguisher");
+  const char* yaml = R"(name: dead end at aim_base, continued
+language: nl-BE
+seed: 1
+actions:
+  - grab: foam_ext
+  - grab: {object: co2_ext, hand: left}
+  - release: left
+  - wait: 0.5
+  - grab: {object: co2_pin, hand: left}
+  - walk_to: attack_zone
+  - release: left
+  - wait: 0.5
+  - grab: {object: co2_ext, hand: left}
+  - release: right
+  - wait: 0.5
+  - use: {tool: co2_ext, on: fire_left, seconds: 2.3}
+  - grab: co2_pin
+  - snap: {object: co2_pin, into: co2_pin_socket}
+  - release: left
+  - wait: 0.5
+  - walk_to: too_close
+  - grab: co2_ext
+  - grab: {object: co2_pin, hand: left}
+  - release: left
+  - walk_to: [0, 0, -0.5]
+  - use: {tool: co2_ext, on: fire_base, seconds: 2.5}
+  - use: {tool: co2_ext, on: fire_left, seconds: 0.7}
+  - use: {tool: co2_ext, on: fire_right, seconds: 0.7}
+  - use: {tool: co2_ext, on: fire_left, seconds: 0.7}
+  - walk_to: [0, 0, 1.2]
+  - look_at: fire_base
+)";
+  auto script = scenario::loadTraineeScriptText(yaml, "dead-end-aim_base.yaml");
+  ASSERT_TRUE(script.script) << script.diagnostics.format();
+  auto run = runScript(*package.scenario, *script.script);
+  ASSERT_TRUE(run);
+  EXPECT_FALSE(run->scriptError) << run->scriptError->message;
+  EXPECT_EQ(run->endReason, scenario::EndReason::Completed);
+  EXPECT_EQ(run->stepsCompleted,
+            (std::vector<std::string>{"choose", "pull_pin", "approach", "aim_base", "sweep", "back_off"}));
+}
+
 TEST(Explore, ACopiedSessionGoesOnExactlyAsTheOriginal) {
   const auto package = load(fs::path(PRAXIS_SOURCE_DIR) / "scenarios/safe-isolation");
   const auto* reference = &*std::find_if(package.tests.begin(), package.tests.end(),

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/desktop_hud.h"
 #include "app/instruction_panel.h"
 #include "app/session.h"
 #include "render/ui_font.h"
@@ -25,6 +26,21 @@ std::set<std::string> owners(const ImDrawData* data) {
     if (data->CmdLists[i]->_OwnerName != nullptr) out.insert(data->CmdLists[i]->_OwnerName);
   }
   return out;
+}
+
+/// The height, in display units, of what the HUD window `owner` drew.
+float drawnHeight(const ImDrawData* data, std::string_view owner) {
+  float top = 1e9F;
+  float bottom = -1e9F;
+  for (int i = 0; i < data->CmdListsCount; ++i) {
+    const ImDrawList* list = data->CmdLists[i];
+    if (list->_OwnerName == nullptr || owner != list->_OwnerName) continue;
+    for (const ImDrawVert& v : list->VtxBuffer) {
+      top = std::min(top, v.pos.y);
+      bottom = std::max(bottom, v.pos.y);
+    }
+  }
+  return bottom - top;
 }
 
 HudInput keys(std::initializer_list<HudKey> pressed) {
@@ -352,6 +368,76 @@ TEST_F(ShippedHud, StateShowsStepNumberHumanTitleAndHintInTheChosenLanguage) {
   for (int i = 0; i < 21 * core::kTicksPerSecond; ++i) session_->step(idle);
   EXPECT_FALSE(hudState(*session_, "en", "").hint.empty());
   EXPECT_NEAR(hudState(*session_, "en", "").elapsedSeconds, 21.0, 0.1);
+}
+
+/// The glyphs (textured quads: 4 vertices each) that the HUD window `owner` drew.
+std::size_t drawnGlyphs(const ImDrawData* data, std::string_view owner, const ImFontAtlas& atlas) {
+  std::size_t vertices = 0;
+  for (int i = 0; i < data->CmdListsCount; ++i) {
+    const ImDrawList* list = data->CmdLists[i];
+    if (list->_OwnerName == nullptr || owner != list->_OwnerName) continue;
+    for (const ImDrawVert& v : list->VtxBuffer) {
+      // Shapes sample the atlas's white pixel; glyphs sample their own place in it.
+      if (v.uv.x != atlas.TexUvWhitePixel.x || v.uv.y != atlas.TexUvWhitePixel.y) ++vertices;
+    }
+  }
+  return vertices / 4;
+}
+
+TEST(Hud, ALongInstructionWrapsAndEveryLetterOfItIsDrawnWithinTheScreen) {
+  auto hud = Hud::create();
+  ASSERT_TRUE(hud.has_value());
+  HudState state = stepState();
+  std::string words;
+  for (int i = 0; i < 12; ++i) words += "Controleer met de spanningstester alle geleiders. ";
+  state.instruction = words;
+  HudInput input;
+  input.displaySize = glm::vec2(1280.0F, 720.0F);
+  (void)(*hud)->frame(input, state);
+  const auto frame = (*hud)->frame(input, state);
+  const std::size_t letters = static_cast<std::size_t>(
+      std::count_if(words.begin(), words.end(), [](char c) { return c != ' '; }));
+  EXPECT_GE(drawnGlyphs(frame.drawData, "##step", (*hud)->fonts()), letters) << "no letter of it is cut";
+  const float height = drawnHeight(frame.drawData, "##step");
+  EXPECT_GT(height, 5.0F * 24.0F) << "it wraps over many lines";
+  EXPECT_LE(height, 720.0F) << "and stays on the screen";
+}
+
+TEST_F(ShippedHud, TheTimerShowsTheElapsedTimeAgainstTheScenariosTimeLimit) {
+  const HudState state = hudState(*session_, "en");
+  ASSERT_TRUE(state.timeLimitSeconds.has_value());
+  ASSERT_TRUE(def_.scoring.timeLimitSeconds.has_value());
+  EXPECT_EQ(*state.timeLimitSeconds, *def_.scoring.timeLimitSeconds);
+  auto hud = Hud::create();
+  ASSERT_TRUE(hud.has_value());
+  HudInput input;
+  input.displaySize = glm::vec2(1280.0F, 720.0F);
+  (void)(*hud)->frame(input, state);
+  const auto frame = (*hud)->frame(input, state);
+  // "Time  0:00 / 10:00" (or as long as the limit is): every glyph of it drawn.
+  EXPECT_GE(drawnGlyphs(frame.drawData, "##time", (*hud)->fonts()), 10U);
+}
+
+TEST_F(ShippedHud, TheDesktopHudFollowsAContentScaleChangeAtRunTime) {
+  // The window moved to a 200 % monitor: GLFW's content-scale callback becomes a
+  // ContentScale event, and the desktop loop hands it to the HUD before its next frame.
+  auto hud = DesktopHud::create(1.0F, "nl-BE");
+  ASSERT_TRUE(hud.has_value()) << hud.error().message;
+  const auto stepHeight = [&] {
+    // ImGui sizes an auto-sized window in one frame and draws it from the next.
+    (void)(*hud)->frame(*session_, glm::vec2(1600.0F, 900.0F), glm::vec2(1.0F), 0.016, "");
+    return drawnHeight((*hud)->frame(*session_, glm::vec2(1600.0F, 900.0F), glm::vec2(1.0F), 0.016, "").drawData,
+                       "##step");
+  };
+  const float before = stepHeight();
+  ASSERT_GT(before, 0.0F);
+  ASSERT_TRUE((*hud)->setContentScale(2.0F).has_value());
+  EXPECT_EQ((*hud)->contentScale(), 2.0F);
+  const float after = stepHeight();
+  EXPECT_GT(after, 1.6F * before) << before << " -> " << after;
+  // And back: the same panel as before the change.
+  ASSERT_TRUE((*hud)->setContentScale(1.0F).has_value());
+  EXPECT_NEAR(stepHeight(), before, 1.0F);
 }
 
 TEST_F(ShippedHud, TheInstructionPanelIsTitledWithNumberAndTitleAndNeverCoversTheHighlight) {

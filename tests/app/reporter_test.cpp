@@ -130,6 +130,30 @@ TEST(Reporter, StatementsFollowTheDocumentedTableAndAreValid) {
   EXPECT_EQ(end.duration, "PT20S");
 }
 
+// Desktop mode reports like headless: with the same events the statements are the same but
+// for the mode extension, which says "desktop".
+TEST(Reporter, ADesktopAttemptSendsAHeadlessAttemptsStatementsWithModeDesktop) {
+  const auto def = scenarioDef();
+  const auto ev = events(scenario::Outcome::Failed, scenario::EndReason::Completed);
+  ReportContext desktop = context();
+  desktop.mode = Mode::Desktop;
+  ReportContext headless = desktop;
+  headless.mode = Mode::Headless;
+  const auto fromDesktop = reportAttempt(def, ev, desktop);
+  const auto fromHeadless = reportAttempt(def, ev, headless);
+  ASSERT_EQ(fromDesktop.size(), fromHeadless.size());
+  const std::string mode(xapi::extensions::kMode);
+  for (std::size_t i = 0; i < fromDesktop.size(); ++i) {
+    auto d = xapi::toJson(fromDesktop[i]);
+    auto h = xapi::toJson(fromHeadless[i]);
+    EXPECT_EQ(d["context"]["extensions"][mode], "desktop");
+    EXPECT_EQ(h["context"]["extensions"][mode], "headless");
+    d["context"]["extensions"].erase(mode);
+    h["context"]["extensions"].erase(mode);
+    EXPECT_EQ(d, h) << i;
+  }
+}
+
 TEST(Reporter, AbortedAttemptIsNotJudged) {
   const auto statements = reportAttempt(
       scenarioDef(), events(scenario::Outcome::Failed, scenario::EndReason::Aborted), context());

@@ -1,0 +1,184 @@
+#include "xr/vulkan_binding.h"
+
+#include <vulkan/vulkan_core.h>
+#include <openxr/openxr_platform.h>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "xr/check.h"
+
+namespace praxis::xr {
+namespace {
+
+std::string vkResultText(VkResult r) { return "VkResult " + std::to_string(static_cast<int>(r)); }
+
+/// A space-separated list (xrGetVulkan*ExtensionsKHR) split into names.
+std::vector<std::string> split(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> out;
+  for (std::string word; in >> word;) out.push_back(word);
+  return out;
+}
+
+/// Both enable extensions: what differs is who calls vkCreateInstance / vkCreateDevice.
+class XrVulkanCreator final : public render::VulkanCreator {
+ public:
+  XrVulkanCreator(const Instance& instance, render::ApiVersionRange range)
+      : instance_(instance), range_(range) {}
+
+  render::ApiVersionRange apiVersions() const override { return range_; }
+  std::string pickedBy() const override { return "the OpenXR runtime " + instance_.runtimeName(); }
+
+  core::Result<VkInstance> createInstance(PFN_vkGetInstanceProcAddr getProc,
+                                          const VkInstanceCreateInfo& info) override {
+    if (instance_.vulkanEnable() == VulkanEnable::Enable1) return createInstance1(getProc, info);
+    auto create = instance_.function<PFN_xrCreateVulkanInstanceKHR>("xrCreateVulkanInstanceKHR");
+    if (!create) return std::unexpected(create.error());
+    auto xrInfo = xrStruct<XrVulkanInstanceCreateInfoKHR>(XR_TYPE_VULKAN_INSTANCE_CREATE_INFO_KHR);
+    xrInfo.systemId = instance_.system();
+    xrInfo.pfnGetInstanceProcAddr = getProc;
+    xrInfo.vulkanCreateInfo = &info;
+    VkInstance out = VK_NULL_HANDLE;
+    VkResult vk = VK_SUCCESS;
+    if (auto ok = check((*create)(instance_.handle(), &xrInfo, &out, &vk), "xrCreateVulkanInstanceKHR"); !ok) {
+      return std::unexpected(ok.error());
+    }
+    if (vk != VK_SUCCESS) return core::fail("xrCreateVulkanInstanceKHR: vkCreateInstance gave ", vkResultText(vk));
+    getProc_ = getProc;
+    return out;
+  }
+
+  core::Result<VkPhysicalDevice> pickPhysicalDevice(VkInstance instance) override {
+    VkPhysicalDevice out = VK_NULL_HANDLE;
+    if (instance_.vulkanEnable() == VulkanEnable::Enable1) {
+      auto get = instance_.function<PFN_xrGetVulkanGraphicsDeviceKHR>("xrGetVulkanGraphicsDeviceKHR");
+      if (!get) return std::unexpected(get.error());
+      if (auto ok = check((*get)(instance_.handle(), instance_.system(), instance, &out),
+                          "xrGetVulkanGraphicsDeviceKHR");
+          !ok) {
+        return std::unexpected(ok.error());
+      }
+      return out;
+    }
+    auto get = instance_.function<PFN_xrGetVulkanGraphicsDevice2KHR>("xrGetVulkanGraphicsDevice2KHR");
+    if (!get) return std::unexpected(get.error());
+    auto info = xrStruct<XrVulkanGraphicsDeviceGetInfoKHR>(XR_TYPE_VULKAN_GRAPHICS_DEVICE_GET_INFO_KHR);
+    info.systemId = instance_.system();
+    info.vulkanInstance = instance;
+    if (auto ok = check((*get)(instance_.handle(), &info, &out), "xrGetVulkanGraphicsDevice2KHR"); !ok) {
+      return std::unexpected(ok.error());
+    }
+    return out;
+  }
+
+  core::Result<VkDevice> createDevice(VkPhysicalDevice physical, const VkDeviceCreateInfo& info) override {
+    if (instance_.vulkanEnable() == VulkanEnable::Enable1) return createDevice1(physical, info);
+    auto create = instance_.function<PFN_xrCreateVulkanDeviceKHR>("xrCreateVulkanDeviceKHR");
+    if (!create) return std::unexpected(create.error());
+    auto xrInfo = xrStruct<XrVulkanDeviceCreateInfoKHR>(XR_TYPE_VULKAN_DEVICE_CREATE_INFO_KHR);
+    xrInfo.systemId = instance_.system();
+    xrInfo.pfnGetInstanceProcAddr = getProc_;
+    xrInfo.vulkanPhysicalDevice = physical;
+    xrInfo.vulkanCreateInfo = &info;
+    VkDevice out = VK_NULL_HANDLE;
+    VkResult vk = VK_SUCCESS;
+    if (auto ok = check((*create)(instance_.handle(), &xrInfo, &out, &vk), "xrCreateVulkanDeviceKHR"); !ok) {
+      return std::unexpected(ok.error());
+    }
+    if (vk != VK_SUCCESS) return core::fail("xrCreateVulkanDeviceKHR: vkCreateDevice gave ", vkResultText(vk));
+    return out;
+  }
+
+ private:
+  /// XR_KHR_vulkan_enable: the runtime's extension list, added to ours, then plain Vulkan.
+  core::Result<std::vector<std::string>> extensions(const char* functionName) {
+    auto get = instance_.function<PFN_xrGetVulkanInstanceExtensionsKHR>(functionName);
+    if (!get) return std::unexpected(get.error());
+    std::uint32_t size = 0;
+    if (auto ok = check((*get)(instance_.handle(), instance_.system(), 0, &size, nullptr), functionName); !ok) {
+      return std::unexpected(ok.error());
+    }
+    std::string text(size, '\0');
+    if (auto ok = check((*get)(instance_.handle(), instance_.system(), size, &size, text.data()), functionName);
+        !ok) {
+      return std::unexpected(ok.error());
+    }
+    text.resize(size > 0 ? size - 1 : 0);  // the count includes the terminating zero
+    return split(text);
+  }
+
+  static std::vector<const char*> merged(const char* const* ours, std::uint32_t count,
+                                         const std::vector<std::string>& theirs) {
+    std::vector<const char*> out(ours, ours + count);
+    for (const auto& name : theirs) {
+      if (std::find_if(out.begin(), out.end(), [&](const char* o) { return name == o; }) == out.end()) {
+        out.push_back(name.c_str());
+      }
+    }
+    return out;
+  }
+
+  core::Result<VkInstance> createInstance1(PFN_vkGetInstanceProcAddr getProc, const VkInstanceCreateInfo& info) {
+    auto theirs = extensions("xrGetVulkanInstanceExtensionsKHR");
+    if (!theirs) return std::unexpected(theirs.error());
+    instanceExtensions_ = std::move(*theirs);
+    const auto names = merged(info.ppEnabledExtensionNames, info.enabledExtensionCount, instanceExtensions_);
+    VkInstanceCreateInfo copy = info;
+    copy.enabledExtensionCount = static_cast<std::uint32_t>(names.size());
+    copy.ppEnabledExtensionNames = names.data();
+    auto create = reinterpret_cast<PFN_vkCreateInstance>(getProc(nullptr, "vkCreateInstance"));
+    VkInstance out = VK_NULL_HANDLE;
+    if (const VkResult r = create(&copy, nullptr, &out); r != VK_SUCCESS) {
+      return core::fail("vkCreateInstance (XR_KHR_vulkan_enable) gave ", vkResultText(r));
+    }
+    getProc_ = getProc;
+    vkInstance_ = out;
+    return out;
+  }
+
+  core::Result<VkDevice> createDevice1(VkPhysicalDevice physical, const VkDeviceCreateInfo& info) {
+    auto theirs = extensions("xrGetVulkanDeviceExtensionsKHR");
+    if (!theirs) return std::unexpected(theirs.error());
+    deviceExtensions_ = std::move(*theirs);
+    const auto names = merged(info.ppEnabledExtensionNames, info.enabledExtensionCount, deviceExtensions_);
+    VkDeviceCreateInfo copy = info;
+    copy.enabledExtensionCount = static_cast<std::uint32_t>(names.size());
+    copy.ppEnabledExtensionNames = names.data();
+    // Through the instance's dispatch: the xr module does not link the Vulkan loader.
+    auto create = reinterpret_cast<PFN_vkCreateDevice>(getProc_(vkInstance_, "vkCreateDevice"));
+    VkDevice out = VK_NULL_HANDLE;
+    if (const VkResult r = create(physical, &copy, nullptr, &out); r != VK_SUCCESS) {
+      return core::fail("vkCreateDevice (XR_KHR_vulkan_enable) gave ", vkResultText(r));
+    }
+    return out;
+  }
+
+  const Instance& instance_;
+  render::ApiVersionRange range_;
+  PFN_vkGetInstanceProcAddr getProc_ = nullptr;
+  VkInstance vkInstance_ = VK_NULL_HANDLE;
+  std::vector<std::string> instanceExtensions_;  // the names stay alive while Vulkan reads them
+  std::vector<std::string> deviceExtensions_;
+};
+
+}  // namespace
+
+core::Result<std::shared_ptr<render::VulkanCreator>> makeVulkanCreator(const Instance& instance) {
+  const bool two = instance.vulkanEnable() == VulkanEnable::Enable2;
+  // The two requirement structs are one type with one structure type value (an alias).
+  auto requirements = xrStruct<XrGraphicsRequirementsVulkanKHR>(XR_TYPE_GRAPHICS_REQUIREMENTS_VULKAN_KHR);
+  const char* name = two ? "xrGetVulkanGraphicsRequirements2KHR" : "xrGetVulkanGraphicsRequirementsKHR";
+  auto get = instance.function<PFN_xrGetVulkanGraphicsRequirementsKHR>(name);
+  if (!get) return std::unexpected(get.error());
+  if (auto ok = check((*get)(instance.handle(), instance.system(), &requirements), name); !ok) {
+    return std::unexpected(ok.error());
+  }
+  const render::ApiVersionRange range{.min = vulkanVersion(requirements.minApiVersionSupported),
+                                      .max = vulkanVersion(requirements.maxApiVersionSupported)};
+  return std::make_shared<XrVulkanCreator>(instance, range);
+}
+
+}  // namespace praxis::xr

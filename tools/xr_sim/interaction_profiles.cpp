@@ -1,0 +1,294 @@
+// Core 1.0 interaction profiles (spec chapter "Interaction Profile Paths") and the simulated
+// controllers' mapping onto them.
+#include "interaction_profiles.h"
+
+#include <array>
+#include <cmath>
+
+namespace praxis::xrsim {
+namespace {
+
+constexpr XrActionType kBool = XR_ACTION_TYPE_BOOLEAN_INPUT;
+constexpr XrActionType kFloat = XR_ACTION_TYPE_FLOAT_INPUT;
+constexpr XrActionType kVec2 = XR_ACTION_TYPE_VECTOR2F_INPUT;
+constexpr XrActionType kPose = XR_ACTION_TYPE_POSE_INPUT;
+constexpr XrActionType kHaptic = XR_ACTION_TYPE_VIBRATION_OUTPUT;
+
+constexpr std::string_view kLeft = "/user/hand/left";
+constexpr std::string_view kRight = "/user/hand/right";
+constexpr std::array<std::string_view, 2> kHands{kLeft, kRight};
+constexpr std::array<std::string_view, 1> kHead{"/user/head"};
+constexpr std::array<std::string_view, 1> kGamepad{"/user/gamepad"};
+
+constexpr ProfileComponent kPoses[] = {{"/input/grip/pose", kPose}, {"/input/aim/pose", kPose}};
+
+constexpr ProfileComponent kSimple[] = {{"/input/select/click", kBool},
+                                        {"/input/menu/click", kBool},
+                                        kPoses[0],
+                                        kPoses[1],
+                                        {"/output/haptic", kHaptic}};
+
+constexpr ProfileComponent kDaydream[] = {{"/input/select/click", kBool},
+                                          {"/input/trackpad", kVec2},
+                                          {"/input/trackpad/x", kFloat},
+                                          {"/input/trackpad/y", kFloat},
+                                          {"/input/trackpad/click", kBool},
+                                          {"/input/trackpad/touch", kBool},
+                                          kPoses[0],
+                                          kPoses[1]};
+
+constexpr ProfileComponent kVive[] = {{"/input/system/click", kBool},
+                                      {"/input/squeeze/click", kBool},
+                                      {"/input/menu/click", kBool},
+                                      {"/input/trigger/click", kBool},
+                                      {"/input/trigger/value", kFloat},
+                                      {"/input/trackpad", kVec2},
+                                      {"/input/trackpad/x", kFloat},
+                                      {"/input/trackpad/y", kFloat},
+                                      {"/input/trackpad/click", kBool},
+                                      {"/input/trackpad/touch", kBool},
+                                      kPoses[0],
+                                      kPoses[1],
+                                      {"/output/haptic", kHaptic}};
+
+constexpr ProfileComponent kVivePro[] = {{"/input/system/click", kBool},
+                                         {"/input/volume_up/click", kBool},
+                                         {"/input/volume_down/click", kBool},
+                                         {"/input/mute_mic/click", kBool}};
+
+constexpr ProfileComponent kMotion[] = {{"/input/menu/click", kBool},
+                                        {"/input/squeeze/click", kBool},
+                                        {"/input/trigger/value", kFloat},
+                                        {"/input/thumbstick", kVec2},
+                                        {"/input/thumbstick/x", kFloat},
+                                        {"/input/thumbstick/y", kFloat},
+                                        {"/input/thumbstick/click", kBool},
+                                        {"/input/trackpad", kVec2},
+                                        {"/input/trackpad/x", kFloat},
+                                        {"/input/trackpad/y", kFloat},
+                                        {"/input/trackpad/click", kBool},
+                                        {"/input/trackpad/touch", kBool},
+                                        kPoses[0],
+                                        kPoses[1],
+                                        {"/output/haptic", kHaptic}};
+
+constexpr ProfileComponent kXbox[] = {{"/input/menu/click", kBool},
+                                      {"/input/view/click", kBool},
+                                      {"/input/a/click", kBool},
+                                      {"/input/b/click", kBool},
+                                      {"/input/x/click", kBool},
+                                      {"/input/y/click", kBool},
+                                      {"/input/dpad_down/click", kBool},
+                                      {"/input/dpad_right/click", kBool},
+                                      {"/input/dpad_up/click", kBool},
+                                      {"/input/dpad_left/click", kBool},
+                                      {"/input/shoulder_left/click", kBool},
+                                      {"/input/shoulder_right/click", kBool},
+                                      {"/input/thumbstick_left/click", kBool},
+                                      {"/input/thumbstick_right/click", kBool},
+                                      {"/input/trigger_left/value", kFloat},
+                                      {"/input/trigger_right/value", kFloat},
+                                      {"/input/thumbstick_left", kVec2},
+                                      {"/input/thumbstick_left/x", kFloat},
+                                      {"/input/thumbstick_left/y", kFloat},
+                                      {"/input/thumbstick_right", kVec2},
+                                      {"/input/thumbstick_right/x", kFloat},
+                                      {"/input/thumbstick_right/y", kFloat},
+                                      {"/output/haptic_left", kHaptic},
+                                      {"/output/haptic_right", kHaptic},
+                                      {"/output/haptic_left_trigger", kHaptic},
+                                      {"/output/haptic_right_trigger", kHaptic}};
+
+constexpr ProfileComponent kGo[] = {{"/input/system/click", kBool},
+                                    {"/input/trigger/click", kBool},
+                                    {"/input/back/click", kBool},
+                                    {"/input/trackpad", kVec2},
+                                    {"/input/trackpad/x", kFloat},
+                                    {"/input/trackpad/y", kFloat},
+                                    {"/input/trackpad/click", kBool},
+                                    {"/input/trackpad/touch", kBool},
+                                    kPoses[0],
+                                    kPoses[1]};
+
+constexpr ProfileComponent kTouch[] = {{"/input/x/click", kBool, kLeft},
+                                       {"/input/x/touch", kBool, kLeft},
+                                       {"/input/y/click", kBool, kLeft},
+                                       {"/input/y/touch", kBool, kLeft},
+                                       {"/input/menu/click", kBool, kLeft},
+                                       {"/input/a/click", kBool, kRight},
+                                       {"/input/a/touch", kBool, kRight},
+                                       {"/input/b/click", kBool, kRight},
+                                       {"/input/b/touch", kBool, kRight},
+                                       {"/input/system/click", kBool, kRight},
+                                       {"/input/squeeze/value", kFloat},
+                                       {"/input/trigger/value", kFloat},
+                                       {"/input/trigger/touch", kBool},
+                                       {"/input/thumbstick", kVec2},
+                                       {"/input/thumbstick/x", kFloat},
+                                       {"/input/thumbstick/y", kFloat},
+                                       {"/input/thumbstick/click", kBool},
+                                       {"/input/thumbstick/touch", kBool},
+                                       {"/input/thumbrest/touch", kBool},
+                                       kPoses[0],
+                                       kPoses[1],
+                                       {"/output/haptic", kHaptic}};
+
+constexpr ProfileComponent kIndex[] = {{"/input/system/click", kBool},
+                                       {"/input/system/touch", kBool},
+                                       {"/input/a/click", kBool},
+                                       {"/input/a/touch", kBool},
+                                       {"/input/b/click", kBool},
+                                       {"/input/b/touch", kBool},
+                                       {"/input/squeeze/value", kFloat},
+                                       {"/input/squeeze/force", kFloat},
+                                       {"/input/trigger/click", kBool},
+                                       {"/input/trigger/value", kFloat},
+                                       {"/input/trigger/touch", kBool},
+                                       {"/input/thumbstick", kVec2},
+                                       {"/input/thumbstick/x", kFloat},
+                                       {"/input/thumbstick/y", kFloat},
+                                       {"/input/thumbstick/click", kBool},
+                                       {"/input/thumbstick/touch", kBool},
+                                       {"/input/trackpad", kVec2},
+                                       {"/input/trackpad/x", kFloat},
+                                       {"/input/trackpad/y", kFloat},
+                                       {"/input/trackpad/force", kFloat},
+                                       {"/input/trackpad/touch", kBool},
+                                       kPoses[0],
+                                       kPoses[1],
+                                       {"/output/haptic", kHaptic}};
+
+constexpr std::array<InteractionProfile, 9> kProfiles{{
+    {"/interaction_profiles/khr/simple_controller", "Khronos Simple Controller", kHands, kSimple},
+    {"/interaction_profiles/google/daydream_controller", "Google Daydream Controller", kHands,
+     kDaydream},
+    {"/interaction_profiles/htc/vive_controller", "HTC Vive Controller", kHands, kVive},
+    {"/interaction_profiles/htc/vive_pro", "HTC Vive Pro", kHead, kVivePro},
+    {"/interaction_profiles/microsoft/motion_controller",
+     "Microsoft Mixed Reality Motion Controller", kHands, kMotion},
+    {"/interaction_profiles/microsoft/xbox_controller", "Microsoft Xbox Controller", kGamepad,
+     kXbox},
+    {"/interaction_profiles/oculus/go_controller", "Oculus Go Controller", kHands, kGo},
+    {"/interaction_profiles/oculus/touch_controller", "Oculus Touch Controller", kHands, kTouch},
+    {"/interaction_profiles/valve/index_controller", "Valve Index Controller", kHands, kIndex},
+}};
+
+bool hasUserPath(const InteractionProfile& profile, std::string_view userPath) {
+  for (auto p : profile.userPaths) {
+    if (p == userPath) return true;
+  }
+  return false;
+}
+
+// "/input/trigger/value" -> "/input/trigger"; "/input/thumbstick" stays (its own parent).
+std::string_view identifierOf(const ProfileComponent& c) {
+  if (c.type == kVec2 || c.type == kHaptic) return c.subpath;
+  return c.subpath.substr(0, c.subpath.rfind('/'));
+}
+
+bool has(const InteractionProfile& profile, std::string_view subpath) {
+  for (const auto& c : profile.components) {
+    if (c.subpath == subpath) return true;
+  }
+  return false;
+}
+
+float clicked(float value) {
+  return value >= kClickThreshold ? 1.0F : 0.0F;
+}
+float flag(bool value) {
+  return value ? 1.0F : 0.0F;
+}
+
+// The identifier's value for identifiers whose meaning does not depend on the component.
+float buttonValue(std::string_view id, const HandState& hand) {
+  if (id == "/input/menu" || id == "/input/back") return flag(hand.menu);
+  // Touch: X/Y on the left hand, A/B on the right; Index and Xbox: A/B on either.
+  if (id == "/input/a" || id == "/input/x") return flag(hand.primary);
+  if (id == "/input/b" || id == "/input/y") return flag(hand.secondary);
+  return 0.0F;  // system, thumbrest, volume, mute: not simulated
+}
+
+}  // namespace
+
+std::span<const InteractionProfile> interactionProfiles() {
+  return kProfiles;
+}
+
+const InteractionProfile* findProfile(std::string_view path) {
+  for (const auto& p : kProfiles) {
+    if (p.path == path) return &p;
+  }
+  return nullptr;
+}
+
+const ProfileComponent* findComponent(const InteractionProfile& profile, std::string_view userPath,
+                                      std::string_view subpath) {
+  if (!hasUserPath(profile, userPath)) return nullptr;
+  for (const auto& c : profile.components) {
+    if (c.subpath == subpath && (c.onlyFor.empty() || c.onlyFor == userPath)) return &c;
+  }
+  return nullptr;
+}
+
+bool isBindablePath(const InteractionProfile& profile, std::string_view userPath,
+                    std::string_view subpath) {
+  for (XrActionType t : {kBool, kFloat, kVec2, kPose, kHaptic}) {
+    if (resolveBinding(profile, userPath, subpath, t)) return true;
+  }
+  return false;
+}
+
+const ProfileComponent* resolveBinding(const InteractionProfile& profile, std::string_view userPath,
+                                       std::string_view subpath, XrActionType actionType) {
+  if (const auto* c = findComponent(profile, userPath, subpath)) return c;
+  // The short form: choose among the identifier's components in the spec's order of preference.
+  static constexpr std::string_view kBoolOrder[] = {"/click", "/value"};
+  static constexpr std::string_view kFloatOrder[] = {"/value", "/click"};
+  static constexpr std::string_view kPoseOrder[] = {"/pose"};
+  std::span<const std::string_view> order;
+  if (actionType == kBool) order = kBoolOrder;
+  if (actionType == kFloat) order = kFloatOrder;
+  if (actionType == kPose) order = kPoseOrder;
+  for (auto suffix : order) {
+    const std::string full = std::string(subpath) + std::string(suffix);
+    if (const auto* c = findComponent(profile, userPath, full)) return c;
+  }
+  // Any type: the identifier exists with some component (the action reads it converted).
+  for (const auto& c : profile.components) {
+    if (identifierOf(c) == subpath && findComponent(profile, userPath, c.subpath)) return &c;
+  }
+  return nullptr;
+}
+
+InputValue inputValue(const InteractionProfile& profile, std::string_view subpath,
+                      const HandState& hand) {
+  const std::size_t slash = subpath.rfind('/');
+  const std::string_view id = subpath.substr(0, slash);
+  const std::string_view component = subpath.substr(slash);
+  const auto& stick = hand.thumbstick;
+  // The stream has one 2D input: it drives the thumbstick, or the trackpad where a profile
+  // has no thumbstick (Vive, Go, Daydream).
+  const bool stickIsTrackpad = !has(profile, "/input/thumbstick");
+  if (subpath == "/input/thumbstick" || (subpath == "/input/trackpad" && stickIsTrackpad)) {
+    return {stick[0], stick[1]};
+  }
+  if (id == "/input/thumbstick" || (id == "/input/trackpad" && stickIsTrackpad)) {
+    if (component == "/x") return {stick[0], 0.0F};
+    if (component == "/y") return {stick[1], 0.0F};
+    if (component == "/touch") return {flag(stick[0] != 0.0F || stick[1] != 0.0F), 0.0F};
+    return {};  // click, force: not simulated
+  }
+  if (id == "/input/trigger" || id == "/input/select") {
+    if (component == "/value") return {hand.trigger, 0.0F};
+    if (component == "/touch") return {flag(hand.trigger > 0.0F), 0.0F};
+    return {clicked(hand.trigger), 0.0F};
+  }
+  if (id == "/input/squeeze") {
+    if (component == "/click") return {clicked(hand.squeeze), 0.0F};
+    return {hand.squeeze, 0.0F};  // value, force
+  }
+  return {buttonValue(id, hand), 0.0F};
+}
+
+}  // namespace praxis::xrsim

@@ -1,0 +1,226 @@
+// XR_KHR_vulkan_enable and XR_KHR_vulkan_enable2: the runtime's Vulkan requirements, the
+// physical device it drives, and (enable2) the VkInstance / VkDevice it creates for the app.
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+#include "entry_points.h"
+
+namespace praxis::xrsim {
+namespace {
+
+// Vulkan 1.1 at least (multiview and the swapchain's array layers are core there); tested up
+// to 1.3, which is what Praxis's renderer asks for.
+constexpr XrVersion kMinVulkan = XR_MAKE_VERSION(1, 1, 0);
+constexpr XrVersion kMaxVulkan = XR_MAKE_VERSION(1, 3, 0);
+
+XrResult checkInstanceAndSystem(XrInstance instance, XrSystemId systemId, Instance*& owner) {
+  if (XrResult r = lookup(instance, owner); XR_FAILED(r)) {
+    return r;
+  }
+  return systemId == kHmdSystemId || systemId == kHandheldSystemId ? XR_SUCCESS : XR_ERROR_SYSTEM_INVALID;
+}
+
+PFN_vkGetInstanceProcAddr instanceProcAddr(const Instance& owner) {
+  return owner.getInstanceProcAddr != nullptr ? owner.getInstanceProcAddr : vkGetInstanceProcAddr;
+}
+
+/// The device the simulated HMD is "plugged into": a discrete GPU if there is one, else the
+/// first device (lavapipe on a machine without a GPU).
+VkPhysicalDevice pickDevice(PFN_vkGetInstanceProcAddr gipa, VkInstance vkInstance) {
+  auto enumerate = reinterpret_cast<PFN_vkEnumeratePhysicalDevices>(  // NOLINT
+      gipa(vkInstance, "vkEnumeratePhysicalDevices"));
+  auto properties = reinterpret_cast<PFN_vkGetPhysicalDeviceProperties>(  // NOLINT
+      gipa(vkInstance, "vkGetPhysicalDeviceProperties"));
+  if (enumerate == nullptr || properties == nullptr) {
+    return VK_NULL_HANDLE;
+  }
+  std::uint32_t count = 0;
+  enumerate(vkInstance, &count, nullptr);
+  std::vector<VkPhysicalDevice> devices(count);
+  enumerate(vkInstance, &count, devices.data());
+  for (VkPhysicalDevice device : devices) {
+    VkPhysicalDeviceProperties p{};
+    properties(device, &p);
+    if (p.deviceType == VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU) {
+      return device;
+    }
+  }
+  return devices.empty() ? VK_NULL_HANDLE : devices.front();
+}
+
+XrResult extensionString(Instance& owner, std::uint32_t capacity, std::uint32_t* countOutput, char* buffer) {
+  (void)owner;
+  // The runtime needs no instance or device extension beyond core Vulkan 1.1.
+  constexpr char kNone[] = "";
+  if (countOutput == nullptr || (capacity > 0 && buffer == nullptr)) {
+    return XR_ERROR_VALIDATION_FAILURE;
+  }
+  *countOutput = sizeof(kNone);
+  if (capacity == 0) {
+    return XR_SUCCESS;
+  }
+  if (capacity < sizeof(kNone)) {
+    return XR_ERROR_SIZE_INSUFFICIENT;
+  }
+  std::memcpy(buffer, kNone, sizeof(kNone));
+  return XR_SUCCESS;
+}
+
+XrResult graphicsRequirements(XrInstance instance, XrSystemId systemId, XrGraphicsRequirementsVulkanKHR* requirements) {
+  Instance* owner = nullptr;
+  if (XrResult r = checkInstanceAndSystem(instance, systemId, owner); XR_FAILED(r)) {
+    return r;
+  }
+  if (badStruct(requirements, XR_TYPE_GRAPHICS_REQUIREMENTS_VULKAN_KHR)) {
+    return XR_ERROR_VALIDATION_FAILURE;
+  }
+  requirements->minApiVersionSupported = kMinVulkan;
+  requirements->maxApiVersionSupported = kMaxVulkan;
+  owner->graphicsRequirementsQueried = true;
+  return XR_SUCCESS;
+}
+
+XrResult graphicsDevice(Instance& owner, VkInstance vkInstance, VkPhysicalDevice* physicalDevice) {
+  if (vkInstance == VK_NULL_HANDLE || physicalDevice == nullptr) {
+    return XR_ERROR_VALIDATION_FAILURE;
+  }
+  *physicalDevice = pickDevice(instanceProcAddr(owner), vkInstance);
+  if (*physicalDevice == VK_NULL_HANDLE) {
+    return XR_ERROR_RUNTIME_FAILURE;
+  }
+  owner.chosenDevices[vkInstance] = *physicalDevice;
+  return XR_SUCCESS;
+}
+
+}  // namespace
+
+namespace api {
+
+XrResult XRAPI_CALL xrGetVulkanInstanceExtensionsKHR(XrInstance instance, XrSystemId systemId, std::uint32_t capacity,
+                                                     std::uint32_t* countOutput, char* buffer) {
+  return guarded([&]() -> XrResult {
+    Instance* owner = nullptr;
+    if (XrResult r = checkInstanceAndSystem(instance, systemId, owner); XR_FAILED(r)) {
+      return r;
+    }
+    return extensionString(*owner, capacity, countOutput, buffer);
+  });
+}
+
+XrResult XRAPI_CALL xrGetVulkanDeviceExtensionsKHR(XrInstance instance, XrSystemId systemId, std::uint32_t capacity,
+                                                   std::uint32_t* countOutput, char* buffer) {
+  return guarded([&]() -> XrResult {
+    Instance* owner = nullptr;
+    if (XrResult r = checkInstanceAndSystem(instance, systemId, owner); XR_FAILED(r)) {
+      return r;
+    }
+    return extensionString(*owner, capacity, countOutput, buffer);
+  });
+}
+
+XrResult XRAPI_CALL xrGetVulkanGraphicsDeviceKHR(XrInstance instance, XrSystemId systemId, VkInstance vkInstance,
+                                                 VkPhysicalDevice* vkPhysicalDevice) {
+  return guarded([&]() -> XrResult {
+    Instance* owner = nullptr;
+    if (XrResult r = checkInstanceAndSystem(instance, systemId, owner); XR_FAILED(r)) {
+      return r;
+    }
+    return graphicsDevice(*owner, vkInstance, vkPhysicalDevice);
+  });
+}
+
+XrResult XRAPI_CALL xrGetVulkanGraphicsRequirementsKHR(XrInstance instance, XrSystemId systemId,
+                                                       XrGraphicsRequirementsVulkanKHR* requirements) {
+  return guarded([&] { return graphicsRequirements(instance, systemId, requirements); });
+}
+
+XrResult XRAPI_CALL xrGetVulkanGraphicsRequirements2KHR(XrInstance instance, XrSystemId systemId,
+                                                        XrGraphicsRequirementsVulkanKHR* requirements) {
+  return guarded([&] { return graphicsRequirements(instance, systemId, requirements); });
+}
+
+XrResult XRAPI_CALL xrCreateVulkanInstanceKHR(XrInstance instance, const XrVulkanInstanceCreateInfoKHR* createInfo,
+                                              VkInstance* vulkanInstance, VkResult* vulkanResult) {
+  return guarded([&]() -> XrResult {
+    Instance* owner = nullptr;
+    if (XrResult r = lookup(instance, owner); XR_FAILED(r)) {
+      return r;
+    }
+    if (badStruct(createInfo, XR_TYPE_VULKAN_INSTANCE_CREATE_INFO_KHR) || vulkanInstance == nullptr ||
+        vulkanResult == nullptr || createInfo->createFlags != 0 || createInfo->pfnGetInstanceProcAddr == nullptr ||
+        createInfo->vulkanCreateInfo == nullptr) {
+      return XR_ERROR_VALIDATION_FAILURE;
+    }
+    if (createInfo->systemId != kHmdSystemId && createInfo->systemId != kHandheldSystemId) {
+      return XR_ERROR_SYSTEM_INVALID;
+    }
+    auto create = reinterpret_cast<PFN_vkCreateInstance>(  // NOLINT
+        createInfo->pfnGetInstanceProcAddr(VK_NULL_HANDLE, "vkCreateInstance"));
+    if (create == nullptr) {
+      return XR_ERROR_RUNTIME_FAILURE;
+    }
+    owner->getInstanceProcAddr = createInfo->pfnGetInstanceProcAddr;
+    *vulkanResult = create(createInfo->vulkanCreateInfo, createInfo->vulkanAllocator, vulkanInstance);
+    return XR_SUCCESS;
+  });
+}
+
+XrResult XRAPI_CALL xrGetVulkanGraphicsDevice2KHR(XrInstance instance, const XrVulkanGraphicsDeviceGetInfoKHR* getInfo,
+                                                  VkPhysicalDevice* vulkanPhysicalDevice) {
+  return guarded([&]() -> XrResult {
+    Instance* owner = nullptr;
+    if (XrResult r = lookup(instance, owner); XR_FAILED(r)) {
+      return r;
+    }
+    if (badStruct(getInfo, XR_TYPE_VULKAN_GRAPHICS_DEVICE_GET_INFO_KHR)) {
+      return XR_ERROR_VALIDATION_FAILURE;
+    }
+    if (getInfo->systemId != kHmdSystemId && getInfo->systemId != kHandheldSystemId) {
+      return XR_ERROR_SYSTEM_INVALID;
+    }
+    return graphicsDevice(*owner, getInfo->vulkanInstance, vulkanPhysicalDevice);
+  });
+}
+
+XrResult XRAPI_CALL xrCreateVulkanDeviceKHR(XrInstance instance, const XrVulkanDeviceCreateInfoKHR* createInfo,
+                                            VkDevice* vulkanDevice, VkResult* vulkanResult) {
+  return guarded([&]() -> XrResult {
+    Instance* owner = nullptr;
+    if (XrResult r = lookup(instance, owner); XR_FAILED(r)) {
+      return r;
+    }
+    if (badStruct(createInfo, XR_TYPE_VULKAN_DEVICE_CREATE_INFO_KHR) || vulkanDevice == nullptr ||
+        vulkanResult == nullptr || createInfo->createFlags != 0 || createInfo->pfnGetInstanceProcAddr == nullptr ||
+        createInfo->vulkanCreateInfo == nullptr || createInfo->vulkanPhysicalDevice == VK_NULL_HANDLE) {
+      return XR_ERROR_VALIDATION_FAILURE;
+    }
+    if (createInfo->systemId != kHmdSystemId && createInfo->systemId != kHandheldSystemId) {
+      return XR_ERROR_SYSTEM_INVALID;
+    }
+    // vkCreateDevice is an instance-level function: find the VkInstance whose device this is
+    // (the application must have asked xrGetVulkanGraphicsDevice2KHR for it).
+    VkInstance vkInstance = VK_NULL_HANDLE;
+    Registry::get().forEachRoot([&](Object& root) {
+      for (const auto& [candidate, device] : static_cast<Instance&>(root).chosenDevices) {
+        if (device == createInfo->vulkanPhysicalDevice) {
+          vkInstance = candidate;
+        }
+      }
+    });
+    if (vkInstance == VK_NULL_HANDLE) {
+      return XR_ERROR_VALIDATION_FAILURE;
+    }
+    auto create = reinterpret_cast<PFN_vkCreateDevice>(  // NOLINT
+        createInfo->pfnGetInstanceProcAddr(vkInstance, "vkCreateDevice"));
+    if (create == nullptr) {
+      return XR_ERROR_RUNTIME_FAILURE;
+    }
+    *vulkanResult = create(createInfo->vulkanPhysicalDevice, createInfo->vulkanCreateInfo,
+                           createInfo->vulkanAllocator, vulkanDevice);
+    return XR_SUCCESS;
+  });
+}
+
+}  // namespace api
+}  // namespace praxis::xrsim
