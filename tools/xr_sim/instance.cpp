@@ -58,9 +58,7 @@ XrResult checkCreateInfo(const XrInstanceCreateInfo* info) {
   if (XR_VERSION_MAJOR(app.apiVersion) != 1 || XR_VERSION_MINOR(app.apiVersion) != 0) {
     return XR_ERROR_API_VERSION_UNSUPPORTED;
   }
-  if (info->enabledApiLayerCount > 0) {
-    return XR_ERROR_API_LAYER_NOT_PRESENT;  // the loader removes the layers it loaded
-  }
+  // API layers are the loader's business: it loads them and may still pass their names on.
   if (info->enabledExtensionCount > 0 && info->enabledExtensionNames == nullptr) {
     return XR_ERROR_VALIDATION_FAILURE;
   }
