@@ -28,7 +28,7 @@ TEST_F(RuntimeTest, LoaderFindsTheRuntimeAndItsExtensions) {
   auto names = extensionNames();
   for (const char* wanted : {XR_KHR_VULKAN_ENABLE_EXTENSION_NAME, XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME,
                              XR_KHR_COMPOSITION_LAYER_DEPTH_EXTENSION_NAME, XR_KHR_CONVERT_TIMESPEC_TIME_EXTENSION_NAME,
-                             XR_EXT_DEBUG_UTILS_EXTENSION_NAME}) {
+                             XR_EXT_DEBUG_UTILS_EXTENSION_NAME, XR_EXT_HAND_TRACKING_EXTENSION_NAME}) {
     EXPECT_NE(std::find(names.begin(), names.end(), wanted), names.end()) << wanted;
   }
   createInstance();

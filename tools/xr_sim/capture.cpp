@@ -106,15 +106,14 @@ void captureView(Session& session, const XrCompositionLayerProjectionView& view,
   Order order = orderOf(format);
   if (order == Order::Unsupported || sc->info.sampleCount != 1 ||
       (sc->images->usage() & VK_IMAGE_USAGE_TRANSFER_SRC_BIT) == 0 || !sc->lastReleased) {
-    report(instance, XR_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT,
-           "capture: swapchain format " + std::to_string(sc->info.format) +
+    report(instance, "capture: swapchain format " + std::to_string(sc->info.format) +
                " is not an 8-bit RGBA/BGRA single-sample image; eye image not written");
     return;
   }
   std::vector<std::uint8_t> pixels =
       readBack(*session.vulkan, sc->images->image(*sc->lastReleased), sc->images->layout(), view.subImage);
   if (pixels.empty()) {
-    report(instance, XR_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT, "capture: reading the eye image back failed");
+    report(instance, "capture: reading the eye image back failed");
     return;
   }
   if (order == Order::Bgra) {
@@ -126,7 +125,7 @@ void captureView(Session& session, const XrCompositionLayerProjectionView& view,
   int width = view.subImage.imageRect.extent.width;
   int height = view.subImage.imageRect.extent.height;
   if (stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4) == 0) {
-    report(instance, XR_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT, "capture: cannot write " + path);
+    report(instance, "capture: cannot write " + path);
   }
 }
 

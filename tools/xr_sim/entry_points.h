@@ -104,14 +104,8 @@ namespace praxis::xrsim::api {
   X(xrCreateVulkanInstanceKHR) X(xrCreateVulkanDeviceKHR) X(xrGetVulkanGraphicsDevice2KHR)     \
   X(xrGetVulkanGraphicsRequirements2KHR)
 #define PRAXIS_XR_SIM_TIMESPEC(X) X(xrConvertTimespecTimeToTimeKHR) X(xrConvertTimeToTimespecTimeKHR)
-#define PRAXIS_XR_SIM_DEBUG_UTILS(X)                                                            \
-  X(xrSetDebugUtilsObjectNameEXT) X(xrCreateDebugUtilsMessengerEXT)                            \
-  X(xrDestroyDebugUtilsMessengerEXT) X(xrSubmitDebugUtilsMessageEXT)                           \
-  X(xrSessionBeginDebugUtilsLabelRegionEXT) X(xrSessionEndDebugUtilsLabelRegionEXT)            \
-  X(xrSessionInsertDebugUtilsLabelEXT)
 PRAXIS_XR_SIM_CORE(PRAXIS_XR_SIM_ENTRY)
 PRAXIS_XR_SIM_VULKAN(PRAXIS_XR_SIM_ENTRY)
 PRAXIS_XR_SIM_VULKAN2(PRAXIS_XR_SIM_ENTRY)
 PRAXIS_XR_SIM_TIMESPEC(PRAXIS_XR_SIM_ENTRY)
-PRAXIS_XR_SIM_DEBUG_UTILS(PRAXIS_XR_SIM_ENTRY)
 }  // namespace praxis::xrsim::api

@@ -178,9 +178,9 @@ XrResult XRAPI_CALL attachActionSets(XrSession session, const XrSessionActionSet
     if (badStruct(info, XR_TYPE_SESSION_ACTION_SETS_ATTACH_INFO)) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
-    XrResult r = actionsOf(s).attach(session, *info);
-    announceProfileChanges(s.instance);
-    return r;
+    // The profile chosen here is announced at the next xrSyncActions: the spec queues
+    // XR_TYPE_EVENT_DATA_INTERACTION_PROFILE_CHANGED only during xrSyncActions.
+    return actionsOf(s).attach(session, *info);
   });
 }
 

@@ -20,7 +20,6 @@ std::vector<ExtensionInfo> extensionList() {
       {XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME, XR_KHR_vulkan_enable2_SPEC_VERSION},
       {XR_KHR_COMPOSITION_LAYER_DEPTH_EXTENSION_NAME, XR_KHR_composition_layer_depth_SPEC_VERSION},
       {XR_KHR_CONVERT_TIMESPEC_TIME_EXTENSION_NAME, XR_KHR_convert_timespec_time_SPEC_VERSION},
-      {XR_EXT_DEBUG_UTILS_EXTENSION_NAME, XR_EXT_debug_utils_SPEC_VERSION},
   };
   for (const ExtensionInfo& e : inputExtensions()) {
     list.push_back(e);
@@ -58,14 +57,17 @@ XrResult checkCreateInfo(const XrInstanceCreateInfo* info) {
   if (XR_VERSION_MAJOR(app.apiVersion) != 1 || XR_VERSION_MINOR(app.apiVersion) != 0) {
     return XR_ERROR_API_VERSION_UNSUPPORTED;
   }
-  if (info->enabledApiLayerCount > 0) {
-    return XR_ERROR_API_LAYER_NOT_PRESENT;  // the loader removes the layers it loaded
-  }
+  // API layers are the loader's business: it loads them and may still pass their names on.
   if (info->enabledExtensionCount > 0 && info->enabledExtensionNames == nullptr) {
     return XR_ERROR_VALIDATION_FAILURE;
   }
   for (std::uint32_t i = 0; i < info->enabledExtensionCount; ++i) {
     const char* name = info->enabledExtensionNames[i];
+    // XR_EXT_debug_utils is the loader's own (it implements it whole for a runtime without it);
+    // an older loader may still pass the name on.
+    if (name != nullptr && std::string_view(name) == XR_EXT_DEBUG_UTILS_EXTENSION_NAME) {
+      continue;
+    }
     if (name == nullptr || !knownExtension(name)) {
       return XR_ERROR_EXTENSION_NOT_PRESENT;
     }
@@ -130,22 +132,8 @@ void pushEventBuffer(Instance& instance, const XrEventDataBuffer& event) {
   instance.events.push_back(event);
 }
 
-void report(Instance& instance, XrDebugUtilsMessageSeverityFlagsEXT severity, const std::string& message) {
-  std::fprintf(stderr, "praxis_xr_sim: %s\n", message.c_str());
-  XrDebugUtilsMessengerCallbackDataEXT data{.type = XR_TYPE_DEBUG_UTILS_MESSENGER_CALLBACK_DATA_EXT,
-                                            .next = nullptr,
-                                            .messageId = "praxis_xr_sim",
-                                            .functionName = "",
-                                            .message = message.c_str(),
-                                            .objectCount = 0,
-                                            .objects = nullptr,
-                                            .sessionLabelCount = 0,
-                                            .sessionLabels = nullptr};
-  for (auto& [handle, m] : instance.messengers) {
-    if ((m->severities & severity) != 0 && (m->types & XR_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT) != 0) {
-      m->callback(severity, XR_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT, &data, m->userData);
-    }
-  }
+void report(const Instance& instance, const std::string& message) {
+  std::fprintf(stderr, "praxis_xr_sim: %s: %s\n", instance.applicationName.c_str(), message.c_str());
 }
 
 namespace api {
@@ -191,7 +179,7 @@ XrResult XRAPI_CALL xrCreateInstance(const XrInstanceCreateInfo* createInfo, XrI
     created->applicationName = createInfo->applicationInfo.applicationName;
     created->input = makeInputBridge(*created);
     for (const std::string& warning : created->config.warnings) {
-      report(*created, XR_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT, warning);
+      report(*created, warning);
     }
     *instance = fromRaw<XrInstance>(created->handle);
     registry.adoptRoot(std::move(created));

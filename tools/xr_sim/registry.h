@@ -9,6 +9,7 @@
 
 #include <openxr/openxr.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -23,7 +24,6 @@ enum class ObjectType : std::uint8_t {
   Swapchain,
   ActionSet,
   Action,
-  Messenger,
   HandTracker,
 };
 
@@ -48,7 +48,8 @@ class Registry {
   /// destroys its children through the same paths an application's destroy calls take.
   std::recursive_mutex& mutex() { return mutex_; }
 
-  /// A fresh handle value, never reused in this process (so a destroyed handle stays invalid).
+  /// A fresh handle value, never reused in this process, even across reloads of the runtime
+  /// (so a destroyed handle stays invalid).
   std::uint64_t newHandle() { return next_++; }
   void add(Object& object) { objects_[object.handle] = &object; }
   void remove(std::uint64_t handle) { objects_.erase(handle); }
@@ -81,11 +82,15 @@ class Registry {
   }
 
  private:
-  Registry() = default;
+  // The loader unloads the runtime when an application's last instance goes, and loads it again
+  // for the next: handle values start from the clock so a reload never repeats one the
+  // application or the loader may still hold (the loader keys its messenger records by handle).
+  Registry()
+      : next_((static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) << 16) | 1U) {}
   std::recursive_mutex mutex_;
   std::unordered_map<std::uint64_t, Object*> objects_;
   std::unordered_map<std::uint64_t, std::unique_ptr<Object>> roots_;
-  std::uint64_t next_ = 0x5052'0000'0000'0001ULL;  // "PR": recognisable in a debugger
+  std::uint64_t next_;
 };
 
 /// Handle conversions: the handle types are pointers on 64-bit platforms.

@@ -49,18 +49,6 @@ inline constexpr std::size_t kMaxQueuedEvents = 128;
 inline constexpr std::uint32_t kMaxLayerCount = 16;
 inline constexpr std::uint32_t kMaxSwapchainSize = 8192;
 
-struct Instance;
-
-struct Messenger : Object {
-  static constexpr ObjectType kType = ObjectType::Messenger;
-  using Object::Object;
-  Instance* owner = nullptr;
-  XrDebugUtilsMessageSeverityFlagsEXT severities = 0;
-  XrDebugUtilsMessageTypeFlagsEXT types = 0;
-  PFN_xrDebugUtilsMessengerCallbackEXT callback = nullptr;
-  void* userData = nullptr;
-};
-
 struct Instance : Object {
   static constexpr ObjectType kType = ObjectType::Instance;
   Instance(std::uint64_t instanceHandle, Config cfg);
@@ -85,7 +73,6 @@ struct Instance : Object {
   DeviceFeed feed;
   InputBridgePtr input;
   std::map<std::uint64_t, std::unique_ptr<Session>> sessions;
-  std::map<std::uint64_t, std::unique_ptr<Messenger>> messengers;
 };
 
 struct Space : Object {
@@ -165,8 +152,8 @@ void requestStop(Session& session);
 /// Applies what the device stream says from the current frame on (focus, loss).
 void applyDeviceEvents(Instance& instance, const std::vector<DeviceEvent>& events);
 
-/// Writes a message to the application's XR_EXT_debug_utils messengers, and to stderr.
-void report(Instance& instance, XrDebugUtilsMessageSeverityFlagsEXT severity, const std::string& message);
+/// Tells the user about a problem the application cannot see in a result (stderr).
+void report(const Instance& instance, const std::string& message);
 
 /// The pose of `space` in STAGE space at `time`, or nullopt when it is not tracked.
 std::optional<Pose> spacePoseInStage(const Space& space, XrTime time);

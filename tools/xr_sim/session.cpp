@@ -55,6 +55,19 @@ XrResult checkCreateSession(Instance& owner, const XrSessionCreateInfo* info) {
   return XR_SUCCESS;
 }
 
+/// Events of a destroyed session are no longer delivered: their handle would be invalid.
+void dropSessionEvents(Instance& instance, XrSession session) {
+  std::erase_if(instance.events, [&](const XrEventDataBuffer& event) {
+    if (event.type == XR_TYPE_EVENT_DATA_SESSION_STATE_CHANGED) {
+      return reinterpret_cast<const XrEventDataSessionStateChanged&>(event).session == session;  // NOLINT
+    }
+    if (event.type == XR_TYPE_EVENT_DATA_INTERACTION_PROFILE_CHANGED) {
+      return reinterpret_cast<const XrEventDataInteractionProfileChanged&>(event).session == session;  // NOLINT
+    }
+    return false;
+  });
+}
+
 }  // namespace
 
 Session::Session(std::uint64_t sessionHandle, Instance& owner) : Object(ObjectType::Session, sessionHandle), instance(owner) {}
@@ -164,6 +177,7 @@ XrResult XRAPI_CALL xrDestroySession(XrSession session) {
       return XR_ERROR_HANDLE_INVALID;
     }
     inputSessionDestroyed(*s);
+    dropSessionEvents(s->instance, session);
     s->instance.sessions.erase(s->handle);
     return XR_SUCCESS;
   });

@@ -9,9 +9,9 @@
 namespace praxis::xrsim {
 namespace {
 
-// Vulkan 1.1 at least (multiview and the swapchain's array layers are core there); tested up
-// to 1.3, which is what Praxis's renderer asks for.
-constexpr XrVersion kMinVulkan = XR_MAKE_VERSION(1, 1, 0);
+// The runtime itself needs only Vulkan 1.0 (images, copies, barriers); tested up to 1.3, which
+// is what Praxis's renderer asks for. (The CTS's Vulkan plugin is a 1.0 application.)
+constexpr XrVersion kMinVulkan = XR_MAKE_VERSION(1, 0, 0);
 constexpr XrVersion kMaxVulkan = XR_MAKE_VERSION(1, 3, 0);
 
 XrResult checkInstanceAndSystem(XrInstance instance, XrSystemId systemId, Instance*& owner) {
