@@ -40,6 +40,13 @@ void readScoring(Reader& r, const Field& field, ScoringDef& out);
 /// A condition tree; nothing when any part of it is wrong (the errors are reported).
 std::optional<Condition> readCondition(Reader& r, const Field& field, int depth);
 
+/// Format 2's devices that respond (read_behaviour.cpp).
+void readActions(Reader& r, const Field& field, std::vector<DeviceAction>& out);
+void readBehaviour(Reader& r, const Field& field, ObjectDef& o);
+void readDisplay(Reader& r, const Field& field, ObjectDef& o);
+void readMeasures(Reader& r, const Field& field, ObjectDef& o);
+void readTarget(Reader& r, const Field& field, ObjectDef& o);
+
 /// The whole tests/*.yaml document.
 void readScript(Reader& r, const Field& root, TraineeScript& out);
 
