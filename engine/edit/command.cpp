@@ -47,17 +47,20 @@ std::vector<std::string_view> requiredOf(Op op) {
   return {};
 }
 
+/// A value as JSON text for a message; never throws on text that is not UTF-8.
+std::string show(const Value& v) { return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
 core::Result<std::string> stringField(const Value& json, std::string_view key) {
   const auto it = json.find(key);
   if (it == json.end()) return std::string();
-  if (!it->is_string()) return core::fail("'", key, "' must be a string, got ", it->dump());
+  if (!it->is_string()) return core::fail("'", key, "' must be a string, got ", show(*it));
   return it->get<std::string>();
 }
 
 core::Result<Op> opOf(const Value& json) {
   const auto it = json.find("op");
   if (it == json.end()) return core::fail("missing 'op' (one of set, set_text, add, remove, move, rename)");
-  if (!it->is_string()) return core::fail("'op' must be a string, got ", it->dump());
+  if (!it->is_string()) return core::fail("'op' must be a string, got ", show(*it));
   const auto name = it->get<std::string>();
   std::vector<std::string_view> names;
   for (const auto& o : kOps) {
@@ -177,7 +180,7 @@ std::string Command::describe() const {
 }
 
 core::Result<Command> parseCommand(const Value& json) {
-  if (!json.is_object()) return core::fail("a command is a JSON object like {\"op\": \"set\", …}, got ", json.dump());
+  if (!json.is_object()) return core::fail("a command is a JSON object like {\"op\": \"set\", …}, got ", show(json));
   auto op = opOf(json);
   if (!op) return core::Unexpected(op.error());
   if (auto ok = checkFields(json, *op); !ok) return core::Unexpected(ok.error());
@@ -197,11 +200,11 @@ core::Result<Command> parseCommand(const Value& json) {
     *out = std::move(*s);
   }
   if (const auto it = json.find("index"); it != json.end()) {
-    if (!it->is_number_unsigned()) return core::fail("'index' must be a whole number ≥ 0, got ", it->dump());
+    if (!it->is_number_unsigned()) return core::fail("'index' must be a whole number ≥ 0, got ", show(*it));
     c.index = it->get<std::size_t>();
   }
   if (const auto it = json.find("value"); it != json.end()) c.value = *it;
-  if (c.op == Op::SetText && !c.value.is_string()) return core::fail("'set_text' needs a string 'value', got ", c.value.dump());
+  if (c.op == Op::SetText && !c.value.is_string()) return core::fail("'set_text' needs a string 'value', got ", show(c.value));
   const int placements = (c.index ? 1 : 0) + (c.before.empty() ? 0 : 1) + (c.after.empty() ? 0 : 1);
   if (placements > 1) return core::fail("give at most one of 'index', 'before' and 'after'");
   if (c.op == Op::Move && placements == 0) return core::fail("'move' needs 'index', 'before' or 'after'");

@@ -89,7 +89,8 @@ class EditSession {
 
   /// Checks that live above this module (`praxis validate` adds model imports and the
   /// instruction panel's text fit from engine/app): run on the scenario after every load when
-  /// it has no errors, their messages joining diagnostics(). Runs them once at once.
+  /// it has no errors, their messages joining diagnostics(). The current package is checked
+  /// again at once.
   using ExtraChecks = std::function<void(const scenario::ScenarioDef&, scenario::Diagnostics&)>;
   void setExtraChecks(ExtraChecks checks);
 

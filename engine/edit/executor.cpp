@@ -205,7 +205,7 @@ core::Result<void> runAdd(DocEdit& doc, const Command& c) {
   if (c.kind == "object" || c.kind == "step" || c.kind == "fault") {
     const std::string list = c.kind + "s";
     if (!c.value.is_object() || !c.value.contains("id") || !c.value["id"].is_string()) {
-      return core::fail("a new ", c.kind, " is a map with a string 'id', got ", c.value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      return core::fail("a new ", c.kind, " is a map with a string 'id', got ", c.value.dump(-1, ' ', false, Value::error_handler_t::replace));
     }
     const auto id = c.value["id"].get<std::string>();
     if (findId(doc.root, list, id)) return core::fail("there already is a ", c.kind, " '", id, "'");

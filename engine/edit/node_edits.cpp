@@ -94,6 +94,20 @@ void removeFlowItem(DocEdit& doc, const YamlNode& node, std::size_t index) {
   }
 }
 
+/// Puts a list item's lines (`lines`, no final line break) before item `before` of block list
+/// `list`, or after its last item, with a blank line beside it when the items have them.
+void insertLines(DocEdit& doc, const YamlNode& list, std::size_t before, const std::string& lines) {
+  const std::string_view text = doc.text;
+  const bool gap = separated(text, list);
+  if (before < list.items.size()) {
+    const std::size_t at = lineStart(text, dashOf(text, list.items[before].value.span.begin));
+    edit(doc, at, at, lines + "\n" + (gap ? "\n" : ""));
+  } else {
+    const std::size_t at = lineEnd(text, list.items.back().value.span.end);
+    edit(doc, at, at, std::string("\n") + (gap ? "\n" : "") + lines);
+  }
+}
+
 }  // namespace
 
 void replaceValue(DocEdit& doc, const Slot& slot, const Value& value) {
@@ -168,14 +182,7 @@ void insertItem(DocEdit& doc, const YamlNode& list, std::size_t position, const 
   const int dashCol = itemColumn(text, list, doc.layout, 0);
   const std::string body =
       spaces(dashCol) + "- " + (writesInline(value) ? flowText(value) : blockText(value, dashCol + 2, doc.layout));
-  const bool gap = separated(text, list);
-  if (position < items.size()) {
-    const std::size_t at = lineStart(text, dashOf(text, items[position].value.span.begin));
-    edit(doc, at, at, body + "\n" + (gap ? "\n" : ""));
-  } else {
-    const std::size_t at = lineEnd(text, items.back().value.span.end);
-    edit(doc, at, at, std::string("\n") + (gap ? "\n" : "") + body);
-  }
+  insertLines(doc, list, position, body);
 }
 
 void removeItem(DocEdit& doc, const YamlNode& list, std::size_t index) {
@@ -198,15 +205,7 @@ core::Result<void> moveItem(DocEdit& doc, const YamlNode& list, std::size_t from
   std::string lines(text.substr(a, lineEnd(text, item.span.end) - a));
   const auto [ra, rb] = itemLines(text, list, from);
   edit(doc, ra, rb, "");
-  const bool gap = separated(text, list);
-  const std::size_t next = to < from ? to : to + 1;  // the item it will stand before
-  if (next < items.size()) {
-    const std::size_t at = lineStart(text, dashOf(text, items[next].value.span.begin));
-    edit(doc, at, at, lines + "\n" + (gap ? "\n" : ""));
-  } else {
-    const std::size_t at = lineEnd(text, items.back().value.span.end);
-    edit(doc, at, at, std::string("\n") + (gap ? "\n" : "") + lines);
-  }
+  insertLines(doc, list, to < from ? to : to + 1, lines);  // before the item it will precede
   return {};
 }
 

@@ -3,8 +3,10 @@
 #include "edit/rename.h"
 
 #include <algorithm>
+#include <map>
 #include <regex>
 #include <set>
+#include <tuple>
 
 #include "edit/yaml_text.h"
 #include "scenario/suggest.h"

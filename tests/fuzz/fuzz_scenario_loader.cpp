@@ -85,7 +85,7 @@ void fuzzEdits(std::string_view text, const praxis::scenario::ScenarioDef& def) 
       Command::add("object", Value::object({{"id", "fuzz_added"}, {"shape", "box"}, {"size", Value::array({1, 1, 1})}})),
       Command::add("hint", Value::object({{"after", 5}, {"text", Value::object({{"en", "Hint"}})}}), "steps/" + step),
       Command::add("component", Value::object({{"size", Value::array({1, 2, 3})}}), "objects/" + first, "zone"),
-      Command::moveStep(step, 1000),
+      Command::moveStep(step, def.steps.empty() ? 0 : def.steps.size() - 1),
       Command::rename("object", first, "fuzz_renamed"),
       Command::remove("objects/fuzz_added"),
       Command::set("scoring", "penalties.minor", 3),
@@ -97,16 +97,15 @@ void fuzzEdits(std::string_view text, const praxis::scenario::ScenarioDef& def) 
       if (session.text() != before) __builtin_trap();  // a failed command changed the text
       continue;
     }
-    ++applied;
     const std::string after = session.text();
+    if (after == before) continue;  // nothing to change, so no undo step either
+    ++applied;
     auto tree = praxis::scenario::parseYamlTree(after, "fuzz.yaml");
     if (!tree) __builtin_trap();  // an edit wrote YAML that does not parse
-    if (session.canUndo()) {
-      session.undo();
-      if (session.text() != before) __builtin_trap();
-      session.redo();
-      if (session.text() != after) __builtin_trap();
-    }
+    session.undo();
+    if (session.text() != before) __builtin_trap();
+    session.redo();
+    if (session.text() != after) __builtin_trap();
   }
   // Save, then load what was saved: the same diagnostics as the session's own.
   (void)session.save();
