@@ -197,8 +197,8 @@ std::vector<std::string> statesOf(const scenario::ObjectDef& o) {
   return states;
 }
 
-nlohmann::json conditionJson(const Condition& c) {
-  using nlohmann::json;
+nlohmann::ordered_json conditionJson(const Condition& c) {
+  using json = nlohmann::ordered_json;
   const std::string key(scenario::toString(c.kind));
   json body;
   switch (c.kind) {

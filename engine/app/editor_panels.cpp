@@ -12,7 +12,7 @@
 
 namespace praxis::app {
 
-void applyCommand(PanelContext& c, const nlohmann::json& command) {
+void applyCommand(PanelContext& c, const nlohmann::ordered_json& command) {
   if (auto done = c.doc.apply(command); !done) {
     c.ui.status = "Edit refused: " + done.error().message;
   } else {

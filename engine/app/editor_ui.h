@@ -44,6 +44,8 @@ struct EditorMode::Ui {
   /// Text being typed into a field, by ImGui id: the document changes when it is committed.
   std::map<unsigned, std::vector<char>> buffers;
   unsigned activeText = 0;
+  unsigned activeVec3 = 0;  // the pos/rot field being dragged, and its value meanwhile
+  core::Vec3 vec3{0.0F};
   /// File → New scenario / Import model: the dialog open ("" none), its path field.
   std::string dialog;
   std::array<char, 512> dialogPath{};
@@ -71,7 +73,7 @@ struct PanelContext {
 };
 
 /// Applies one command; a refused one goes to the status line.
-void applyCommand(PanelContext& c, const nlohmann::json& command);
+void applyCommand(PanelContext& c, const nlohmann::ordered_json& command);
 
 // The panels, each one ImGui window at its fixed place (no docking in ImGui 1.86).
 void drawMenuBar(PanelContext& c);
