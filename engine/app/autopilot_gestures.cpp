@@ -78,6 +78,14 @@ Gesture holdFor(double seconds) {
   };
 }
 
+Gesture holdUntil(const std::string& id, const std::string& state, double seconds) {
+  return [id, state, seconds](Context& c) -> core::Result<bool> {
+    const scene::Entity* e = c.scene().findEntity(id);
+    if (e != nullptr && e->stateName() == state) return true;
+    return c.ticks + 1 >= std::max<core::Tick>(1, core::secondsToTicks(seconds));
+  };
+}
+
 Gesture send(InputEvent event) {
   return [event](Context& c) -> core::Result<bool> {
     c.send(event);

@@ -38,6 +38,8 @@ using Where = std::function<std::optional<core::Vec3>(const Context&)>;
 [[nodiscard]] Gesture selectHand(interaction::HandSide side);
 [[nodiscard]] Gesture pause(double seconds);    // a person's pause, scaled by speed
 [[nodiscard]] Gesture holdFor(double seconds);  // a dwell the task asks for, never scaled
+/// Holds until entity `id` is in `state`, at most `seconds` (a device that responds).
+[[nodiscard]] Gesture holdUntil(const std::string& id, const std::string& state, double seconds);
 [[nodiscard]] Gesture send(InputEvent event);
 [[nodiscard]] Gesture click(MouseButton button);
 /// Turns the view with the mouse until the cursor's ray goes through `where`.

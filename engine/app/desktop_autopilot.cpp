@@ -208,7 +208,9 @@ core::Result<Plan> planAction(const Action& a, const Context& c) {
     case ActionKind::Set: return planPressOrSet(a, c);
     case ActionKind::Touch:
     case ActionKind::Use: return planTouchOrUse(a, c);
-    case ActionKind::Wait: return Plan{g::holdFor(a.seconds)};
+    case ActionKind::Wait:
+      if (!a.object.empty()) return Plan{g::holdUntil(a.object, a.state, a.seconds)};
+      return Plan{g::holdFor(a.seconds)};
     case ActionKind::Move:
     case ActionKind::LookAt:
     case ActionKind::WalkTo: return planLookOrWalk(a, c);

@@ -143,6 +143,18 @@ Vocabulary vocabularyOf(const scenario::ScenarioDef& def) {
     visit(fault.when, v);
     if (fault.guard) visit(*fault.guard, v);
   }
+  // Devices that respond: their conditions name what to try, their timers how long to wait
+  // (a run-down only ends for a trainee who waits it out).
+  for (const auto& object : def.objects) {
+    if (!object.behaviour) continue;
+    for (const auto& state : object.behaviour->states) {
+      for (const auto& t : state.transitions) {
+        if (t.when) visit(*t.when, v);
+        const double wait = t.afterSeconds.value_or(0.0) + kSettleSeconds;
+        if (t.afterSeconds && std::find(v.waits.begin(), v.waits.end(), wait) == v.waits.end()) v.waits.push_back(wait);
+      }
+    }
+  }
   return v;
 }
 

@@ -34,6 +34,22 @@ double secondsOnStep(const Session& session, core::Tick tick) {
   return 0.0;
 }
 
+// What device displays show (scenario format 2): a panel of the display's size on the
+// object's display face, in the panel text, so a screen reads the same on desktop and in VR.
+void addDeviceDisplays(const scene::Scene& scene, render::FrameInput& frame) {
+  constexpr std::uint32_t kDisplayPixelsPerMetre = 1300;  // 26 px text: about 2 cm high
+  for (const scene::Entity& e : scene.entities()) {
+    if (!e.display || e.display->text.empty() || !e.visual.visible) continue;
+    render::Panel panel;
+    panel.title = e.display->text;
+    panel.pose = e.worldPose * e.display->pose;
+    panel.pose.position += panel.pose.orientation * core::Vec3(0.0F, 0.0F, 0.001F);  // over the face
+    panel.sizeMetres = {e.display->width, e.display->height};
+    panel.pixelsPerMetre = kDisplayPixelsPerMetre;
+    frame.panels.push_back(std::move(panel));
+  }
+}
+
 }  // namespace
 
 void addTraineeVisuals(const interaction::World& world, const interaction::TraineeInput& input,
@@ -82,10 +98,16 @@ render::FrameInput buildFrame(const Session& session, const FrameOptions& option
   if (options.lookAtHighlight) head = lookAtHighlighted(scene, frame, head);
   const std::string& language =
       options.language.empty() ? session.options().language : options.language;
+  addDeviceDisplays(scene, frame);
   if (options.instructionPanel) {
     // Beside where the trainee looks, titled "3 · Title", paged, never over a highlight.
-    if (auto panel = instructionPanel(session.definition(), feedback, scene, head, language,
+    if (auto panel = instructionPanel(session.definition(), feedback, scene,
+                                      options.panelAnchor.value_or(head), language,
                                       secondsOnStep(session, shown))) {
+      // Same texture, same layout, shown larger: the text grows with the panel.
+      panel->sizeMetres *= options.panelScale;
+      panel->pixelsPerMetre = static_cast<std::uint32_t>(
+          static_cast<float>(panel->pixelsPerMetre) / std::max(options.panelScale, 0.1F));
       frame.panels.push_back(std::move(*panel));
     }
   }

@@ -11,12 +11,13 @@ std::string_view toString(Mode mode) {
     case Mode::Headless: return "headless";
     case Mode::Desktop: return "desktop";
     case Mode::Vr: return "vr";
+    case Mode::Ar: return "ar";
   }
   return "?";
 }
 
 std::optional<Mode> parseMode(std::string_view text) {
-  for (const Mode m : {Mode::Headless, Mode::Desktop, Mode::Vr}) {
+  for (const Mode m : {Mode::Headless, Mode::Desktop, Mode::Vr, Mode::Ar}) {
     if (toString(m) == text) return m;
   }
   return std::nullopt;
@@ -36,6 +37,7 @@ core::Result<std::unique_ptr<Session>> Session::create(const scenario::ScenarioD
   session->runner_ = std::move(*runner);
   session->lastInput_ = session->initialInput();
   session->runner_->start(0);
+  session->pending_ = session->runner_->takeDeviceCommands();
   return session;
 }
 
@@ -55,8 +57,10 @@ interaction::TraineeInput Session::initialInput() const {
 void Session::step(const interaction::TraineeInput& input) {
   if (runner_->ended()) return;
   const std::size_t first = events_.size();
+  applyDeviceCommands();  // the devices' responses to the last tick come first in this one
   world_->step(tick_, input, events_);
   runner_->update(tick_, std::span(events_).subspan(first), world_->scene());
+  pending_ = runner_->takeDeviceCommands();
   lastInput_ = input;
   ++tick_;
 }
@@ -69,6 +73,7 @@ std::unique_ptr<Session> Session::clone() const {
   copy->events_ = events_;
   copy->world_ = std::make_unique<interaction::World>(*world_);
   copy->runner_ = runner_->clone();
+  copy->pending_ = pending_;
   return copy;
 }
 

@@ -17,6 +17,7 @@
 #include "interaction/trainee_input.h"
 #include "scenario/attempt.h"
 #include "scenario/definition.h"
+#include "scenario/devices.h"
 #include "scene/scene.h"
 
 namespace praxis::interaction {
@@ -76,6 +77,8 @@ class Session {
 
  private:
   Session(const scenario::ScenarioDef& def, SessionOptions options);
+  /// Applies pending device commands to the world (session_devices.cpp).
+  void applyDeviceCommands();
 
   const scenario::ScenarioDef& def_;
   SessionOptions options_;
@@ -85,6 +88,8 @@ class Session {
   std::vector<interaction::WorldEvent> events_;
   std::unique_ptr<interaction::World> world_;
   std::unique_ptr<scenario::Runner> runner_;
+  /// What the runner's devices asked for in the last tick; applied first in the next one.
+  std::vector<scenario::DeviceCommand> pending_;
 };
 
 }  // namespace praxis::app

@@ -17,6 +17,12 @@ std::string_view toString(EventKind kind) {
     case EventKind::ZoneLeft: return "zone_left";
     case EventKind::ToolStarted: return "tool_started";
     case EventKind::ToolStopped: return "tool_stopped";
+    case EventKind::Shown: return "shown";
+    case EventKind::Hidden: return "hidden";
+    case EventKind::Enabled: return "enabled";
+    case EventKind::Disabled: return "disabled";
+    case EventKind::Displayed: return "displayed";
+    case EventKind::Cued: return "cued";
   }
   return "?";
 }

@@ -24,6 +24,13 @@ enum class EventKind : std::uint8_t {
   ZoneLeft,
   ToolStarted,   // tool `subject` began acting on target `other` (contact, or aimed + trigger)
   ToolStopped,
+  // Devices that respond (scenario format 2): what the scenario's actions changed.
+  Shown,         // subject became visible
+  Hidden,
+  Enabled,       // subject can be operated again
+  Disabled,      // subject cannot be pressed, switched or moved
+  Displayed,     // subject's display shows `state` (in the trainee's language)
+  Cued,          // a cue sounds at subject: `state` is the sound or the spoken text
 };
 
 [[nodiscard]] std::string_view toString(EventKind kind);

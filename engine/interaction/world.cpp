@@ -119,7 +119,7 @@ void World::grab(core::Tick tick, HandSide side, std::vector<WorldEvent>& out) {
   EntityId best = kNoEntity;
   float bestDistance = tuning_.grabRadius;
   const auto consider = [&](EntityId id) {
-    if (heldByOtherHand(side, id)) return;
+    if (heldByOtherHand(side, id) || !scene_.at(id).enabled) return;
     const float d = distanceTo(id, handPose.position);
     if (d <= bestDistance) {  // ties keep the lower id: deterministic
       if (best == kNoEntity || d < bestDistance) best = id;
@@ -240,6 +240,7 @@ void World::press(core::Tick tick, HandSide side, std::vector<WorldEvent>& out) 
   EntityId best = kNoEntity;
   float bestDistance = tuning_.touchRadius;
   for (EntityId id : pressables_) {
+    if (!scene_.at(id).enabled) continue;  // a disabled control does not move
     const float d = distanceTo(id, tip);
     if (d <= bestDistance && (best == kNoEntity || d < bestDistance)) {
       best = id;

@@ -57,6 +57,16 @@ class World {
   }
   [[nodiscard]] const InteractionTuning& tuning() const { return tuning_; }
 
+  // What a scenario's device actions change (world_devices.cpp). Each appends the world
+  // event it causes, none when nothing changes, so the log shows them like any other change.
+  /// A switch to one of its states, or a behaviour object to its new state.
+  void setState(core::Tick tick, scene::EntityId id, const std::string& state, std::vector<WorldEvent>& out);
+  void setVisible(core::Tick tick, scene::EntityId id, bool visible, std::vector<WorldEvent>& out);
+  void setEnabled(core::Tick tick, scene::EntityId id, bool enabled, std::vector<WorldEvent>& out);
+  void setDisplay(core::Tick tick, scene::EntityId id, std::string text, std::vector<WorldEvent>& out);
+  /// A sound or a spoken text at `id` (kNoEntity: everywhere); always an event.
+  void cue(core::Tick tick, scene::EntityId id, std::string what, std::vector<WorldEvent>& out);
+
  private:
   struct HandState {
     scene::EntityId entity = scene::kNoEntity;

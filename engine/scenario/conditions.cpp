@@ -116,7 +116,10 @@ bool ConditionTree::eval(int index, const EvalContext& ctx) {
     case ConditionKind::State: return ctx.scene.at(n.object).stateName() == n.state;
     case ConditionKind::Value: {
       const auto& lever = ctx.scene.at(n.object).lever;
-      return lever && lever->value >= n.minimum && lever->value <= n.maximum;
+      if (lever) return lever->value >= n.minimum && lever->value <= n.maximum;
+      if (ctx.values == nullptr || n.object >= ctx.values->size()) return false;
+      const float v = (*ctx.values)[n.object];  // NaN (no value) compares false
+      return v >= n.minimum && v <= n.maximum;
     }
     case ConditionKind::Grabbed: {
       if (n.object >= ctx.facts.holder.size()) return false;

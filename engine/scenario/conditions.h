@@ -38,6 +38,9 @@ struct EvalContext {
   /// Steps latch achievements: once a tool has been held on a target long enough, that part
   /// of the step stays done (so `all:` of several measurements works). Faults do not latch.
   bool latchAchievements = false;
+  /// Per object: its device value (format 2; NaN for none), what `value:` reads when the
+  /// object is no lever. May be null.
+  const std::vector<float>* values = nullptr;
 };
 
 class ConditionTree {

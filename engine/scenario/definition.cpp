@@ -101,6 +101,7 @@ std::vector<TextRef> ScenarioDef::texts() const {
     }
   }
   for (const auto& f : faults) add(f.message, spanOf(f.fields, "message", f.span), "fault '" + f.id + "' message");
+  addDeviceTexts(*this, out);
   return out;
 }
 

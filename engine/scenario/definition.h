@@ -76,6 +76,63 @@ struct Condition {
 /// The YAML key of a condition kind ("tool_on" for ToolOn).
 [[nodiscard]] std::string_view toString(ConditionKind kind);
 
+// ---- Devices that respond (format 2): actions, behaviour states, displays, values ----
+
+enum class DeviceActionKind { Set, Show, Hide, Display, Enable, Disable, Cue };
+
+/// One action a behaviour state or a step runs (`on_enter`, `on_done`).
+struct DeviceAction {
+  DeviceActionKind kind = DeviceActionKind::Set;
+  SourceSpan span;
+  std::string object;           // "" in a behaviour: the behaviour's own object
+  std::string state;            // Set: a behaviour or switch state
+  std::optional<double> value;  // Set: the object's value (a target's voltage)
+  LocalizedText text;           // Display: the text ("{value}" is replaced); Cue: spoken text
+  std::string valueOf;          // Display: show this object's value, live
+  int decimals = 0;             // Display: digits after the decimal point
+  std::string sound;            // Cue: a sound name
+  FieldSpans fields;
+};
+
+[[nodiscard]] std::string_view toString(DeviceActionKind kind);
+
+/// Leaves a behaviour state: after `afterSeconds` in it and/or once `when` holds.
+struct TransitionDef {
+  SourceSpan span;
+  std::optional<double> afterSeconds;
+  std::optional<Condition> when;
+  std::string next;
+  FieldSpans fields;
+};
+
+struct DeviceStateDef {
+  std::string name;
+  SourceSpan span;
+  std::vector<DeviceAction> onEnter;
+  std::vector<TransitionDef> transitions;  // the first that fires wins
+};
+
+/// An object's named states: the object's state is the behaviour's (conditions read it).
+struct BehaviourDef {
+  SourceSpan span;
+  std::string initial;  // "" the first state
+  std::vector<DeviceStateDef> states;
+  FieldSpans fields;
+  [[nodiscard]] const DeviceStateDef* find(std::string_view name) const;
+};
+
+/// Where an object shows text: a flat face in the object's frame, facing its +Z.
+struct DisplayDef {
+  SourceSpan span;
+  core::Pose pose;
+  float width = 0.2F;
+  float height = 0.06F;
+  FieldSpans fields;
+};
+
+/// What an object measures, computed from the world each tick.
+enum class Measure { None, Voltage };
+
 struct ObjectDef {
   std::string id;
   SourceSpan span;
@@ -92,6 +149,10 @@ struct ObjectDef {
   std::optional<scene::Tool> tool;
   std::optional<scene::TouchTarget> touchTarget;
   std::optional<scene::Zone> zone;
+  std::optional<BehaviourDef> behaviour;  // format 2
+  std::optional<DisplayDef> display;      // format 2
+  std::optional<double> voltage;          // format 2: a target's value (`target: {voltage: 230}`)
+  Measure measures = Measure::None;       // format 2: its value is a reading of what it touches
   FieldSpans fields;
 };
 
@@ -123,6 +184,8 @@ struct StepDef {
   std::vector<HintDef> hints;
   std::vector<BranchDef> branches;     // first whose `when` holds picks the next step
   std::string next;                    // default next: "" the following step, or an id, or "end"
+  std::vector<DeviceAction> onEnter;   // format 2: run when the step becomes active
+  std::vector<DeviceAction> onDone;    // format 2: run when it is completed
   FieldSpans fields;                   // includes "highlight[i]"
 };
 
@@ -192,5 +255,8 @@ struct ScenarioDef {
   [[nodiscard]] const ObjectDef* findObject(std::string_view id) const;
   [[nodiscard]] int maxScore() const;
 };
+
+/// Appends the texts of displays and cues (behaviour states, steps' on_enter/on_done).
+void addDeviceTexts(const ScenarioDef& def, std::vector<TextRef>& out);
 
 }  // namespace praxis::scenario

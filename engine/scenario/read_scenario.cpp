@@ -226,10 +226,11 @@ void readComponents(Reader& r, const MapView& m, ObjectDef& o) {
   }
   if (const Field* f = m.find("lever")) readLever(r, *f, o);
   if (const Field* f = m.find("tool")) readTool(r, *f, o);
-  if (const Field* f = m.find("target")) {
-    if (auto b = r.boolean(*f); b && *b) o.touchTarget = scene::TouchTarget{};
-  }
+  if (const Field* f = m.find("target")) readTarget(r, *f, o);
   if (const Field* f = m.find("zone")) readZone(r, *f, o);
+  if (const Field* f = m.find("behaviour")) readBehaviour(r, *f, o);
+  if (const Field* f = m.find("display")) readDisplay(r, *f, o);
+  if (const Field* f = m.find("measures")) readMeasures(r, *f, o);
 }
 
 void readTrainee(Reader& r, const Field& f, ScenarioDef& out) {

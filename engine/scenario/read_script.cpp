@@ -138,6 +138,16 @@ class ActionReader {
     }
     if (auto m = map()) {
       readInto(*m, "seconds", a_.seconds, [&](const Field& f) { return r_.number(f, 0.0, 3600.0); });
+      if (const Field* until = m->find("until")) readUntil(*until, m->find("seconds") != nullptr);
+    }
+  }
+  // `wait: {until: {object: drill, is: stopped}, seconds: 10}`: until the object is in that
+  // state (a device that responds), at most `seconds` (default 60).
+  void readUntil(const Field& until, bool hasSeconds) {
+    if (!hasSeconds) a_.seconds = 60.0;
+    if (auto m = r_.map(until, "wait_until", "wait until", &a_.fields)) {
+      str(*m, "object", a_.object);
+      str(*m, "is", a_.state);
     }
   }
   void readWalkTo() {

@@ -78,6 +78,8 @@ std::optional<StepDef> readStep(Reader& r, const Field& field) {
   readItems(r, m->find("hints"), s.hints, readHint);
   readItems(r, m->find("branches"), s.branches, readBranch);
   readInto(*m, "next", s.next, [&](const Field& f) { return r.string(f); });
+  if (const Field* f = m->find("on_enter")) readActions(r, *f, s.onEnter);
+  if (const Field* f = m->find("on_done")) readActions(r, *f, s.onDone);
   return s;
 }
 

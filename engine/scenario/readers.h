@@ -11,6 +11,7 @@
 #include "scenario/definition.h"
 #include "scenario/trainee_script.h"
 #include "scenario/yaml_reader.h"
+#include "scenario/yaml_tree.h"
 
 namespace praxis::scenario::detail {
 
@@ -27,6 +28,9 @@ inline constexpr double kMaxSeconds = 1e7;
 std::optional<YAML::Node> parse(std::string_view text, const std::string& file, const LoadLimits& limits,
                                 Diagnostics& out);
 
+/// The editor's tree of `doc` (yaml_tree.cpp); `reader` supplies the spans.
+YamlNode buildYamlTree(Reader& reader, std::string_view text, const YAML::Node& doc);
+
 /// The whole scenario.yaml document.
 void readScenario(Reader& r, const Field& root, ScenarioDef& out);
 std::optional<ObjectDef> readObject(Reader& r, const Field& field);
@@ -35,6 +39,13 @@ std::optional<FaultDef> readFault(Reader& r, const Field& field);
 void readScoring(Reader& r, const Field& field, ScoringDef& out);
 /// A condition tree; nothing when any part of it is wrong (the errors are reported).
 std::optional<Condition> readCondition(Reader& r, const Field& field, int depth);
+
+/// Format 2's devices that respond (read_behaviour.cpp).
+void readActions(Reader& r, const Field& field, std::vector<DeviceAction>& out);
+void readBehaviour(Reader& r, const Field& field, ObjectDef& o);
+void readDisplay(Reader& r, const Field& field, ObjectDef& o);
+void readMeasures(Reader& r, const Field& field, ObjectDef& o);
+void readTarget(Reader& r, const Field& field, ObjectDef& o);
 
 /// The whole tests/*.yaml document.
 void readScript(Reader& r, const Field& root, TraineeScript& out);

@@ -8,7 +8,9 @@ core::Result<std::unique_ptr<Runner>> Runner::create(const ScenarioDef& def,
                                                      const scene::Scene& scene) {
   if (def.steps.empty()) return core::fail(def.file, ": the scenario has no steps");
   const auto head = scene.find("head");
-  std::unique_ptr<Runner> runner(new Runner(def, head.value_or(scene::kNoEntity)));
+  auto devices = Devices::create(def, scene);
+  if (!devices) return core::Unexpected<core::Error>(devices.error());
+  std::unique_ptr<Runner> runner(new Runner(def, head.value_or(scene::kNoEntity), std::move(*devices)));
   for (const StepDef& step : def.steps) {
     StepState state;
     auto done = state.tree.addRoot(step.doneWhen, def, scene);
@@ -39,7 +41,8 @@ core::Result<std::unique_ptr<Runner>> Runner::create(const ScenarioDef& def,
   return runner;
 }
 
-Runner::Runner(const ScenarioDef& def, scene::EntityId head) : def_(def), head_(head) {}
+Runner::Runner(const ScenarioDef& def, scene::EntityId head, Devices devices)
+    : def_(def), head_(head), devices_(std::move(devices)) {}
 
 void Runner::start(core::Tick tick) {
   attemptStart_ = tick;
@@ -48,6 +51,7 @@ void Runner::start(core::Tick tick) {
   started.kind = AttemptEventKind::Started;
   started.maxScore = def_.maxScore();
   events_.push_back(std::move(started));
+  devices_.start(tick);
   activate(0, tick);
 }
 
@@ -63,14 +67,17 @@ void Runner::activate(std::size_t step, core::Tick tick) {
   e.kind = AttemptEventKind::StepStarted;
   e.stepId = def_.steps[step].id;
   events_.push_back(std::move(e));
+  devices_.run(def_.steps[step].onEnter, scene::kNoEntity, tick);
 }
 
 void Runner::update(core::Tick tick, std::span<const interaction::WorldEvent> events,
                     const scene::Scene& scene) {
   if (ended_) return;
   for (const auto& e : events) facts_.apply(e);
-  const EvalContext faultContext{scene, facts_, tick, stepStart_, attemptStart_, head_, false};
-  const EvalContext stepContext{scene, facts_, tick, stepStart_, attemptStart_, head_, true};
+  devices_.measure(facts_);
+  const auto* values = &devices_.values();
+  const EvalContext faultContext{scene, facts_, tick, stepStart_, attemptStart_, head_, false, values};
+  const EvalContext stepContext{scene, facts_, tick, stepStart_, attemptStart_, head_, true, values};
 
   // Faults first: a safety violation in the same tick as a step's completion still counts.
   for (std::size_t i = 0; i < faults_.size(); ++i) {
@@ -92,6 +99,11 @@ void Runner::update(core::Tick tick, std::span<const interaction::WorldEvent> ev
     completeStep(tick, stepContext);
   } else {
     updateHints(tick);
+  }
+  if (!ended_) {
+    // Devices last: they respond to this tick's events and to the step that just began.
+    const EvalContext deviceContext{scene, facts_, tick, stepStart_, attemptStart_, head_, false, values};
+    devices_.update(events, deviceContext);
   }
   if (!ended_ && def_.scoring.timeLimitSeconds &&
       tick - attemptStart_ >= core::secondsToTicks(*def_.scoring.timeLimitSeconds)) {
@@ -120,6 +132,7 @@ void Runner::completeStep(core::Tick tick, const EvalContext& context) {
     }
   }
   events_.push_back(std::move(e));
+  devices_.run(def.onDone, scene::kNoEntity, tick);
   if (next.empty()) {
     next = current_ + 1 < def_.steps.size() ? def_.steps[current_ + 1].id : std::string(kEndStep);
   }
@@ -215,6 +228,7 @@ void Runner::hashState(core::Hasher& hasher) const {
     hasher.value(pair.second);
   }
   if (!ended_) steps_[current_].tree.hashMemory(hasher);
+  devices_.hash(hasher);
 }
 
 int Runner::score() const { return std::max(points_ - penalties_, 0); }

@@ -12,6 +12,7 @@
 #include "scenario/attempt.h"
 #include "scenario/conditions.h"
 #include "scenario/definition.h"
+#include "scenario/devices.h"
 
 namespace praxis::scenario {
 
@@ -35,6 +36,8 @@ class Runner {
   [[nodiscard]] int score() const;
   [[nodiscard]] Feedback feedback() const;
   [[nodiscard]] const std::vector<AttemptEvent>& events() const { return events_; }
+  /// What devices changed since the last call (format 2), for the Session to apply.
+  [[nodiscard]] std::vector<DeviceCommand> takeDeviceCommands() { return devices_.takeCommands(); }
   /// Folds the attempt's discrete state into `hasher`: active step, completed steps, zone and
   /// tool facts, the active step's latches, which fault conditions hold now. Not the clock,
   /// the score or which faults were raised (no condition reads them): two attempts with
@@ -56,7 +59,7 @@ class Runner {
     bool raised = false;
   };
 
-  Runner(const ScenarioDef& def, scene::EntityId head);
+  Runner(const ScenarioDef& def, scene::EntityId head, Devices devices);
   void activate(std::size_t step, core::Tick tick);
   void completeStep(core::Tick tick, const EvalContext& context);
   void raiseFault(std::size_t fault, core::Tick tick, const scene::Scene& scene);
@@ -69,6 +72,7 @@ class Runner {
   std::vector<StepState> steps_;
   std::vector<FaultState> faults_;
   WorldFacts facts_;
+  Devices devices_;
   std::size_t current_ = 0;
   core::Tick attemptStart_ = 0;
   core::Tick stepStart_ = 0;

@@ -19,6 +19,11 @@ scene::Scene buildScene(const ScenarioDef& def) {
     e.tool = o.tool;
     e.touchTarget = o.touchTarget;
     e.zone = o.zone;
+    if (o.display) e.display = scene::Display{o.display->pose, o.display->width, o.display->height, ""};
+    // The initial state's name is there from the first tick; its on_enter actions follow.
+    if (o.behaviour && !o.behaviour->states.empty()) {
+      e.deviceState = o.behaviour->initial.empty() ? o.behaviour->states.front().name : o.behaviour->initial;
+    }
     scene.add(std::move(e));
   }
   scene.updateWorldPoses();

@@ -11,6 +11,11 @@ using Where = std::function<std::optional<core::Vec3>(const scene::Scene&)>;
 
 core::Vec3 horizontal(core::Vec3 v) { return {v.x, 0.0F, v.z}; }
 
+bool stateIs(const scene::Scene& scene, const std::string& id, const std::string& state) {
+  const scene::Entity* e = scene.findEntity(id);
+  return e != nullptr && e->stateName() == state;
+}
+
 float yawTowards(const core::Vec3& from, const core::Vec3& to) {
   const core::Vec3 d = horizontal(to - from);
   if (glm::length(d) < 1e-4F) return 0.0F;
@@ -63,7 +68,8 @@ interaction::TraineeInput ScriptedTrainee::next(const scene::Scene& scene) {
       start(s);
     }
     advance(s);
-    if (s.elapsed >= s.total) segments_.pop_front();
+    const bool reached = !s.untilObject.empty() && stateIs(scene, s.untilObject, s.untilState);
+    if (s.elapsed >= s.total || reached) segments_.pop_front();
   }
   return input_;
 }
@@ -225,6 +231,15 @@ void ScriptedTrainee::trigger(HandSide side, float value) {
   s.side = side;
   s.value = value;
   s.seconds = motion_.pressSeconds;
+  segments_.push_back(std::move(s));
+}
+
+void ScriptedTrainee::holdUntil(const std::string& object, const std::string& state, double seconds) {
+  Segment s;
+  s.kind = Segment::Kind::Hold;
+  s.seconds = seconds;
+  s.untilObject = object;
+  s.untilState = state;
   segments_.push_back(std::move(s));
 }
 

@@ -71,6 +71,9 @@ class ScriptedTrainee {
     core::Vec3 fromPosition{0.0F};
     core::Quat fromOrientation{1.0F, 0.0F, 0.0F, 0.0F};
     float fromValue = 0.0F;
+    // Hold only: ends early once `untilObject` is in `untilState`.
+    std::string untilObject;
+    std::string untilState;
   };
 
   // Planning, one function per action kind (scripted_trainee_actions.cpp): each appends the
@@ -99,6 +102,7 @@ class ScriptedTrainee {
   void grip(interaction::HandSide side, float value);
   void trigger(interaction::HandSide side, float value);
   void hold(double seconds);
+  void holdUntil(const std::string& object, const std::string& state, double seconds);
   void faceTowards(std::function<std::optional<core::Vec3>(const scene::Scene&)> where);
   void pressOnce(interaction::HandSide side, const std::string& object);
   void planAim(interaction::HandSide side, const std::string& tool, const std::string& target);

@@ -28,7 +28,13 @@ bool ScriptedTrainee::plan(const Action& a, const scene::Scene& scene) {
     case ActionKind::Set: return planSet(a, scene);
     case ActionKind::Touch:
     case ActionKind::Use: return planTouchOrUse(a, scene);
-    case ActionKind::Wait: hold(a.seconds); return true;
+    case ActionKind::Wait:
+      if (a.object.empty()) {
+        hold(a.seconds);
+      } else {
+        holdUntil(a.object, a.state, a.seconds);
+      }
+      return true;
     case ActionKind::LookAt: {
       if (scene.findEntity(a.target) == nullptr) return failWith(a, "unknown object '" + a.target + "'");
       const std::string target = a.target;

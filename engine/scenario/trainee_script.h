@@ -20,7 +20,7 @@ enum class ActionKind {
   Set,      // switch `object` to `state`, or lever/dial to `value` / detent `state`
   Touch,    // touch `target` with the hand, or with the held tool `object`
   Use,      // aim/hold the held tool `object` on `target` for `seconds` (trigger if needed)
-  Wait,     // do nothing for `seconds`
+  Wait,     // do nothing for `seconds`, or until `object` is in `state` (at most `seconds`)
   LookAt,   // turn the head towards `target`
   WalkTo,   // walk to `point` or next to `target`
 };

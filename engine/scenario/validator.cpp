@@ -136,6 +136,7 @@ void validateScenario(const ScenarioDef& def, Diagnostics& out) {
   checkObjects(ix);
   checkSteps(ix);
   checkFaults(ix);
+  detail::checkDevices(ix);
   checkScoring(def, out);
   checkTranslations(def, out);
 }

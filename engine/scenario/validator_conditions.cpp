@@ -64,7 +64,8 @@ class ConditionCheck {
   }
   void value() {
     if (const ObjectDef* o = object("object", c_.object)) {
-      ix_.check(o->lever.has_value(), *o, at("object"), context_, "is not a lever or dial");
+      ix_.check(hasValue(ix_.def(), *o), *o, at("object"), context_,
+                "has no value (it is not a lever or dial, a target with a voltage, a measuring tool or set by a 'set: {value}' action)");
     }
   }
   void held() {

@@ -60,6 +60,10 @@ bool Index::check(bool ok, const ObjectDef& o, const SourceSpan& at, std::string
 
 std::vector<std::string> statesOf(const ObjectDef& o) {
   std::vector<std::string> states;
+  if (o.behaviour) {
+    for (const auto& s : o.behaviour->states) states.push_back(s.name);
+    return states;  // a behaviour's state is the object's state
+  }
   if (o.toggle) states = o.toggle->states;
   if (o.button) {
     states.emplace_back("pressed");

@@ -47,6 +47,13 @@ class Index {
 /// Comma-separated, for messages.
 [[nodiscard]] std::string joined(const std::vector<std::string>& names);
 
+/// Whether `o` has a value a `value:` condition can read: a lever's, a target's voltage, a
+/// measuring tool's reading, or one a `set` action gives it (format 2).
+[[nodiscard]] bool hasValue(const ScenarioDef& def, const ObjectDef& o);
+
+/// Behaviours, displays and device actions (validator_devices.cpp).
+void checkDevices(const Index& index);
+
 /// References and component fit inside one condition tree.
 void checkCondition(const Index& index, const Condition& c);
 

@@ -35,8 +35,8 @@ class ActionCheck {
       case ActionKind::Move: return objectIfNamed("to");
       case ActionKind::LookAt: return objectIfNamed("target");
       case ActionKind::WalkTo: return objectIfNamed("to");
-      case ActionKind::Release:
-      case ActionKind::Wait: return;
+      case ActionKind::Wait: return waitUntil();
+      case ActionKind::Release: return;
     }
   }
 
@@ -51,6 +51,16 @@ class ActionCheck {
     const ObjectDef* o = object(id, key);
     if (o == nullptr || !ix_.check((o->*component).has_value(), *o, at(key), context_, problem)) return nullptr;
     return o;
+  }
+  void waitUntil() const {
+    if (a_.object.empty()) return;
+    const ObjectDef* o = object(a_.object, "object");
+    if (o == nullptr) return;
+    const auto states = detail::statesOf(*o);
+    if (std::find(states.begin(), states.end(), a_.state) == states.end()) {
+      ix_.out().error(at("is"), context_ + " until: '" + o->id + "' has no state '" + a_.state + "' (its states: " +
+                                    detail::joined(states) + ")" + didYouMean(a_.state, states));
+    }
   }
   void objectIfNamed(std::string_view key) const {
     if (!a_.target.empty()) object(a_.target, key);

@@ -15,6 +15,7 @@ const Detent* Lever::detentAt(float v) const {
 }
 
 std::string Entity::stateName() const {
+  if (!deviceState.empty()) return deviceState;
   if (toggle && !toggle->states.empty()) return toggle->state();
   if (button) return button->pressed ? "pressed" : "released";
   if (lever) {

@@ -95,6 +95,14 @@ struct Zone {
   core::Vec3 halfExtents{0.5F};
 };
 
+/// A face that shows text (a device's screen), in the entity's frame, facing its +Z.
+struct Display {
+  core::Pose pose;
+  float width = 0.2F;
+  float height = 0.06F;
+  std::string text;  // in the trainee's language, set by the scenario's `display` actions
+};
+
 struct Entity {
   std::string id;
   EntityId parent = kNoEntity;
@@ -110,6 +118,9 @@ struct Entity {
   std::optional<Tool> tool;
   std::optional<TouchTarget> touchTarget;
   std::optional<Zone> zone;
+  std::optional<Display> display;
+  std::string deviceState;  // a behaviour's state (scenario format 2); "" for none
+  bool enabled = true;      // a disabled button, switch or lever cannot be operated
 
   /// The current discrete state name ("on", "pressed", a lever detent), or "" when none.
   [[nodiscard]] std::string stateName() const;
