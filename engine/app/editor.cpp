@@ -402,6 +402,7 @@ void EditorMode::commitDrag() {
   }
   PanelContext c{*document_, *ui_, p.scene, handles_, snapping_, windowSize()};
   applyCommand(c, command);
+  applyPending(*document_, *ui_);
 }
 
 void EditorMode::viewportGestures(double realSeconds) {
@@ -474,6 +475,7 @@ core::Result<void> EditorMode::frame(double realSeconds) {
   drawBottomTabs(context);
   drawStatusBar(context);
   drawDialogs(context);
+  applyPending(*document_, *ui_);
   viewportGestures(realSeconds);
   if (ui_->wantSave) {
     ui_->wantSave = false;

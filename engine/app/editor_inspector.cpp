@@ -27,8 +27,6 @@ void renameField(PanelContext& c, const char* kind, const std::string& id) {
   ImGui::SetNextItemWidth(-60.0F);
   if (editText(c.ui, "id", id, renamed) && !renamed.empty()) {
     applyCommand(c, {{"op", "rename"}, {"kind", kind}, {"from", id}, {"to", renamed}});
-    if (std::string(kind) == "object" && c.doc.def().findObject(renamed) != nullptr) c.ui.selectedObject = renamed;
-    if (std::string(kind) == "step" && c.doc.def().findStep(renamed) != nullptr) c.ui.selectedStep = renamed;
   }
 }
 
@@ -121,7 +119,6 @@ void objectInspector(PanelContext& c, const scenario::ObjectDef& o) {
   ImGui::Spacing();
   if (ImGui::Button("Delete object")) {
     applyCommand(c, {{"op", "remove"}, {"target", "objects/" + o.id}});
-    if (c.doc.def().findObject(o.id) == nullptr) c.ui.selectedObject.clear();
   }
 }
 
