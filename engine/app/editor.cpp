@@ -377,8 +377,8 @@ namespace {
 
 double rounded(double v, double step) { return std::round(v / step) * step; }
 
-nlohmann::json vec3Json(const core::Vec3& v, double step) {
-  return nlohmann::json::array({rounded(v.x, step), rounded(v.y, step), rounded(v.z, step)});
+nlohmann::ordered_json vec3Json(const core::Vec3& v, double step) {
+  return nlohmann::ordered_json::array({rounded(v.x, step), rounded(v.y, step), rounded(v.z, step)});
 }
 
 }  // namespace
@@ -393,7 +393,7 @@ void EditorMode::commitDrag() {
   const core::Pose local = *p.preview;
   p.preview.reset();
   const std::string target = "objects/" + ui_->selectedObject;
-  nlohmann::json command;
+  nlohmann::ordered_json command;
   if (rotating) {
     const core::Vec3 degrees = glm::degrees(glm::eulerAngles(local.orientation));
     command = {{"op", "set"}, {"target", target}, {"path", "rot"}, {"value", vec3Json(degrees, 0.1)}};
@@ -402,6 +402,7 @@ void EditorMode::commitDrag() {
   }
   PanelContext c{*document_, *ui_, p.scene, handles_, snapping_, windowSize()};
   applyCommand(c, command);
+  applyPending(*document_, *ui_);
 }
 
 void EditorMode::viewportGestures(double realSeconds) {
@@ -474,6 +475,7 @@ core::Result<void> EditorMode::frame(double realSeconds) {
   drawBottomTabs(context);
   drawStatusBar(context);
   drawDialogs(context);
+  applyPending(*document_, *ui_);
   viewportGestures(realSeconds);
   if (ui_->wantSave) {
     ui_->wantSave = false;

@@ -197,11 +197,11 @@ std::vector<std::string> statesOf(const scenario::ObjectDef& o) {
   return states;
 }
 
-nlohmann::json conditionJson(const Condition& c);
+nlohmann::ordered_json conditionJson(const Condition& c);
 
 // count, rate and held: a map around the judged condition (`of`).
-nlohmann::json format2Json(const Condition& c) {
-  nlohmann::json body = {{"of", c.children.empty() ? nlohmann::json::object() : conditionJson(c.children.front())}};
+nlohmann::ordered_json format2Json(const Condition& c) {
+  nlohmann::ordered_json body = {{"of", c.children.empty() ? nlohmann::ordered_json::object() : conditionJson(c.children.front())}};
   if (c.kind == ConditionKind::Held) {
     body["seconds"] = c.seconds;
   } else if (c.kind == ConditionKind::Count) {
@@ -217,8 +217,8 @@ nlohmann::json format2Json(const Condition& c) {
   return body;
 }
 
-nlohmann::json conditionJson(const Condition& c) {
-  using nlohmann::json;
+nlohmann::ordered_json conditionJson(const Condition& c) {
+  using json = nlohmann::ordered_json;
   const std::string key(scenario::toString(c.kind));
   json body;
   switch (c.kind) {

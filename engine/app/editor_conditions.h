@@ -12,7 +12,7 @@ namespace praxis::app {
 
 /// A condition as the YAML writes it ({"state": {"object": "q1", "is": "off"}}), the value
 /// of a set command on `done_when` or `when`.
-[[nodiscard]] nlohmann::json conditionJson(const scenario::Condition& condition);
+[[nodiscard]] nlohmann::ordered_json conditionJson(const scenario::Condition& condition);
 /// The states `object` can be in: a switch's, a button's, a lever's detents, a socket's.
 [[nodiscard]] std::vector<std::string> statesOf(const scenario::ObjectDef& object);
 

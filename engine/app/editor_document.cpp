@@ -34,13 +34,13 @@ core::Result<std::unique_ptr<EditorDocument>> EditorDocument::open(const std::fi
 
 namespace {
 
-core::Result<edit::Command> commandOf(const nlohmann::json& json) {
-  return edit::parseCommand(edit::Value::parse(json.dump()));
+core::Result<edit::Command> commandOf(const nlohmann::ordered_json& json) {
+  return edit::parseCommand(json);  // edit::Value is ordered_json: keys stay as the UI built them
 }
 
 }  // namespace
 
-core::Result<void> EditorDocument::apply(const nlohmann::json& command) {
+core::Result<void> EditorDocument::apply(const nlohmann::ordered_json& command) {
   auto parsed = commandOf(command);
   if (!parsed) return std::unexpected(parsed.error());
   if (auto done = impl_->session.apply(*parsed); !done) return done;
@@ -48,7 +48,7 @@ core::Result<void> EditorDocument::apply(const nlohmann::json& command) {
   return {};
 }
 
-core::Result<void> EditorDocument::applyGroup(const std::vector<nlohmann::json>& commands) {
+core::Result<void> EditorDocument::applyGroup(const std::vector<nlohmann::ordered_json>& commands) {
   std::vector<edit::Command> parsed;
   for (const auto& c : commands) {
     auto one = commandOf(c);

@@ -33,9 +33,9 @@ class EditorDocument {
   /// One command (edit/command.h; docs/editing.md), e.g. {"op": "set", "target":
   /// "objects/padlock", "path": "pos", "value": [0.5, 0.9, 0]}. A bad command changes
   /// nothing and says why.
-  [[nodiscard]] core::Result<void> apply(const nlohmann::json& command);
+  [[nodiscard]] core::Result<void> apply(const nlohmann::ordered_json& command);
   /// Several commands as one undo step (a drag is many moves but one edit).
-  [[nodiscard]] core::Result<void> applyGroup(const std::vector<nlohmann::json>& commands);
+  [[nodiscard]] core::Result<void> applyGroup(const std::vector<nlohmann::ordered_json>& commands);
   [[nodiscard]] bool canUndo() const;
   [[nodiscard]] bool canRedo() const;
   void undo();

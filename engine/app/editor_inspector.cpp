@@ -13,7 +13,7 @@ namespace {
 
 constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
 
-nlohmann::json vec3(const core::Vec3& v) { return nlohmann::json::array({v.x, v.y, v.z}); }
+nlohmann::ordered_json vec3(const core::Vec3& v) { return nlohmann::ordered_json::array({v.x, v.y, v.z}); }
 
 void heading(PanelContext& c, const char* kind, const std::string& id) {
   ImGui::PushFont(c.ui.heading);
@@ -27,26 +27,19 @@ void renameField(PanelContext& c, const char* kind, const std::string& id) {
   ImGui::SetNextItemWidth(-60.0F);
   if (editText(c.ui, "id", id, renamed) && !renamed.empty()) {
     applyCommand(c, {{"op", "rename"}, {"kind", kind}, {"from", id}, {"to", renamed}});
-    if (std::string(kind) == "object" && c.doc.def().findObject(renamed) != nullptr) c.ui.selectedObject = renamed;
-    if (std::string(kind) == "step" && c.doc.def().findStep(renamed) != nullptr) c.ui.selectedStep = renamed;
   }
 }
 
 void poseFields(PanelContext& c, const scenario::ObjectDef& o) {
   const std::string target = "objects/" + o.id;
-  core::Vec3 pos = o.pose.position;
-  if (ImGui::DragFloat3("pos", &pos.x, 0.005F, 0.0F, 0.0F, "%.3f") ||
-      ImGui::IsItemDeactivatedAfterEdit()) {
-    // Committed when the drag or the typing ends: one undo step per gesture.
-  }
-  if (ImGui::IsItemDeactivatedAfterEdit()) {
-    applyCommand(c, {{"op", "set"}, {"target", target}, {"path", "pos"}, {"value", vec3(pos)}});
+  core::Vec3 edited;
+  if (editVec3(c.ui, "pos", o.pose.position, edited, 0.005F, "%.3f")) {
+    applyCommand(c, {{"op", "set"}, {"target", target}, {"path", "pos"}, {"value", vec3(edited)}});
   }
   core::Vec3 rot = glm::degrees(glm::eulerAngles(o.pose.orientation));
   for (int i = 0; i < 3; ++i) rot[i] = std::abs(rot[i]) < 0.05F ? 0.0F : rot[i];  // no "-0.0°"
-  ImGui::DragFloat3("rot", &rot.x, 0.5F, 0.0F, 0.0F, "%.1f°");
-  if (ImGui::IsItemDeactivatedAfterEdit()) {
-    applyCommand(c, {{"op", "set"}, {"target", target}, {"path", "rot"}, {"value", vec3(rot)}});
+  if (editVec3(c.ui, "rot", rot, edited, 0.5F, "%.1f°")) {
+    applyCommand(c, {{"op", "set"}, {"target", target}, {"path", "rot"}, {"value", vec3(edited)}});
   }
 }
 
@@ -112,8 +105,11 @@ void objectInspector(PanelContext& c, const scenario::ObjectDef& o) {
   }
   std::string parent;
   if (pickId("parent", o.parent, parents, parent, "(none)")) {
-    applyCommand(c, {{"op", "set"}, {"target", "objects/" + o.id}, {"path", "parent"},
-                     {"value", parent.empty() ? nlohmann::json() : nlohmann::json(parent)}});
+    if (parent.empty()) {  // no parent: the key goes, as an author would delete the line
+      applyCommand(c, {{"op", "remove"}, {"target", "objects/" + o.id}, {"path", "parent"}});
+    } else {
+      applyCommand(c, {{"op", "set"}, {"target", "objects/" + o.id}, {"path", "parent"}, {"value", parent}});
+    }
   }
   poseFields(c, o);
   ImGui::Text("shape %s", std::string(scene::toString(o.visual.shape.kind)).c_str());
@@ -123,7 +119,6 @@ void objectInspector(PanelContext& c, const scenario::ObjectDef& o) {
   ImGui::Spacing();
   if (ImGui::Button("Delete object")) {
     applyCommand(c, {{"op", "remove"}, {"target", "objects/" + o.id}});
-    if (c.doc.def().findObject(o.id) == nullptr) c.ui.selectedObject.clear();
   }
 }
 

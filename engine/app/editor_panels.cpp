@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstring>
 #include <functional>
+#include <utility>
 
 #include "app/editor_ui.h"
 #include "app/editor_template.h"
@@ -12,12 +13,31 @@
 
 namespace praxis::app {
 
-void applyCommand(PanelContext& c, const nlohmann::json& command) {
-  if (auto done = c.doc.apply(command); !done) {
-    c.ui.status = "Edit refused: " + done.error().message;
-  } else {
-    c.ui.status.clear();
+void applyCommand(PanelContext& c, const nlohmann::ordered_json& command) {
+  // Applied after the panels are drawn: an edit reloads the scenario, and the panel that
+  // issued it still holds references into the old one for the rest of the frame.
+  c.ui.pending.push_back(command);
+}
+
+void applyPending(EditorDocument& doc, EditorMode::Ui& ui) {
+  for (const auto& command : std::exchange(ui.pending, {})) {
+    if (auto done = doc.apply(command); !done) {
+      ui.status = "Edit refused: " + done.error().message;
+      continue;
+    }
+    ui.status.clear();
+    // A renamed selection stays selected under its new id.
+    if (command.value("op", "") == "rename" && command.value("from", "") == ui.selectedObject) {
+      ui.selectedObject = command.value("to", "");
+    }
+    if (command.value("op", "") == "rename" && command.value("from", "") == ui.selectedStep) {
+      ui.selectedStep = command.value("to", "");
+    }
   }
+  if (!ui.selectAfter.empty() && doc.def().findObject(ui.selectAfter) != nullptr) ui.selectedObject = ui.selectAfter;
+  if (!ui.selectAfter.empty() && doc.def().findStep(ui.selectAfter) != nullptr) ui.selectedStep = ui.selectAfter;
+  ui.selectAfter.clear();
+  if (doc.def().findObject(ui.selectedObject) == nullptr) ui.selectedObject.clear();
 }
 
 void drawMenuBar(PanelContext& c) {
@@ -234,10 +254,8 @@ void importDialog(PanelContext& c) {
   const core::Vec3 p = c.ui.placeAt;
   applyCommand(c, {{"op", "add"}, {"kind", "object"},
                    {"value", {{"id", id}, {"model", *copied}, {"pos", {p.x, p.y, p.z}}}}});
-  if (c.doc.def().findObject(id) != nullptr) {
-    c.ui.selectedObject = id;
-    ImGui::CloseCurrentPopup();
-  }
+  c.ui.selectAfter = id;
+  ImGui::CloseCurrentPopup();
 }
 
 }  // namespace

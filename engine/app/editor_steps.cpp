@@ -55,7 +55,7 @@ void drawSteps(PanelContext& c) {
     const std::string id = "step_" + std::to_string(def.steps.size() + 1);
     applyCommand(c, {{"op", "add"}, {"kind", "step"},
                      {"value", {{"id", id}, {"instruction", {{"en", "…"}}}, {"done_when", {{"elapsed", 5}}}}}});
-    if (def.findStep(id) != nullptr) c.ui.selectedStep = id;
+    c.ui.selectAfter = id;
   }
   ImGui::SameLine();
   if (!c.ui.selectedStep.empty() && ImGui::SmallButton("- remove step")) {

@@ -44,6 +44,10 @@ struct EditorMode::Ui {
   /// Text being typed into a field, by ImGui id: the document changes when it is committed.
   std::map<unsigned, std::vector<char>> buffers;
   unsigned activeText = 0;
+  std::vector<nlohmann::ordered_json> pending;  // commands issued this frame
+  std::string selectAfter;  // an id to select once the pending commands are applied
+  unsigned activeVec3 = 0;  // the pos/rot field being dragged, and its value meanwhile
+  core::Vec3 vec3{0.0F};
   /// File → New scenario / Import model: the dialog open ("" none), its path field.
   std::string dialog;
   std::array<char, 512> dialogPath{};
@@ -70,8 +74,10 @@ struct PanelContext {
   glm::vec2 display;
 };
 
-/// Applies one command; a refused one goes to the status line.
-void applyCommand(PanelContext& c, const nlohmann::json& command);
+/// Queues one command for the end of the frame; a refused one goes to the status line.
+void applyCommand(PanelContext& c, const nlohmann::ordered_json& command);
+/// Applies the queued commands (EditorMode::frame, after the panels).
+void applyPending(EditorDocument& doc, EditorMode::Ui& ui);
 
 // The panels, each one ImGui window at its fixed place (no docking in ImGui 1.86).
 void drawMenuBar(PanelContext& c);

@@ -63,6 +63,22 @@ void editTexts(PanelContext& c, const char* label, const core::LocalizedText& te
   ImGui::PopID();
 }
 
+bool editVec3(EditorMode::Ui& ui, const char* label, const core::Vec3& current, core::Vec3& out,
+              float speed, const char* format) {
+  const ImGuiID id = ImGui::GetID(label);
+  // While dragged, the field keeps its own value: the document changes when the drag ends.
+  if (ui.activeVec3 != id) ui.vec3 = current;
+  ImGui::DragFloat3(label, &ui.vec3.x, speed, 0.0F, 0.0F, format);
+  if (ImGui::IsItemActive()) {
+    ui.activeVec3 = id;
+  } else if (ui.activeVec3 == id) {
+    ui.activeVec3 = 0;
+  }
+  if (!ImGui::IsItemDeactivatedAfterEdit()) return false;
+  out = ui.vec3;
+  return true;
+}
+
 void recordWidget(EditorMode::Ui& ui, std::string key) {
   const ImVec2 a = ImGui::GetItemRectMin();
   const ImVec2 b = ImGui::GetItemRectMax();

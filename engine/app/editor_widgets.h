@@ -8,6 +8,7 @@
 
 #include "app/editor_ui.h"
 #include "core/localized_text.h"
+#include "core/math.h"
 
 namespace praxis::app {
 
@@ -18,6 +19,10 @@ bool editText(EditorMode::Ui& ui, const char* label, const std::string& current,
 /// finished edit becomes a set_text command on `target`/`path`.
 void editTexts(PanelContext& c, const char* label, const core::LocalizedText& text,
                const std::string& target, const std::string& path, bool multiline = false);
+/// Three numbers dragged or typed; true with `out` once the gesture ends (one command per
+/// drag, not one per frame).
+bool editVec3(EditorMode::Ui& ui, const char* label, const core::Vec3& current, core::Vec3& out,
+              float speed, const char* format);
 /// A combo of `choices` (with "" shown as `none` when given); true with `out` on a pick.
 bool pickId(const char* label, const std::string& current, const std::vector<std::string>& choices,
             std::string& out, const char* none = nullptr);
