@@ -224,7 +224,7 @@ class DesktopControls {
   float standingEyeHeight_ = 1.7F;
   bool crouching_ = false;
   static constexpr std::size_t kKeySlots = 64;  // one per Key, with room to grow
-  static_assert(static_cast<std::size_t>(Key::Digit9) < kKeySlots);
+  static_assert(static_cast<std::size_t>(Key::F5) < kKeySlots);
   std::array<bool, kKeySlots> keysDown_{};
   interaction::HandSide active_ = interaction::HandSide::Right;
   std::array<Hand, 2> hands_;

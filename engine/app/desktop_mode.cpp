@@ -14,7 +14,6 @@
 #include "app/desktop_window.h"
 #include "app/frame_builder.h"
 #include "app/scene_models.h"
-#include "assets/model_cache.h"
 #include "render/renderer.h"
 
 namespace praxis::app {
@@ -83,14 +82,10 @@ core::Result<void> DesktopMode::openRenderer() {
   renderer_ = std::move(*renderer);
   // Objects drawn from model files: imported once, then read from the baked cache. The
   // scene of a fresh session names every model the attempt can show.
-  auto cacheDir = assets::defaultModelCacheDir();
-  if (!cacheDir) return std::unexpected(cacheDir.error());
   auto probe = Session::create(def_, options_.attempt.session);
   if (!probe) return std::unexpected(probe.error());
-  auto models = loadSceneModels((*probe)->scene(), options_.packageDir, *cacheDir);
-  if (!models) return std::unexpected(models.error());
-  for (const auto& [key, model] : models->byPath) {
-    if (auto added = renderer_->addModel(key, model); !added) return added;
+  if (auto added = addSceneModels(*renderer_, (*probe)->scene(), options_.packageDir); !added) {
+    return added;
   }
   auto target = renderer_->createWindowTarget(window_->handle);
   if (!target) return std::unexpected(target.error());
@@ -110,9 +105,12 @@ void DesktopMode::handle(const InputEvent& event) {
     target_->setFullscreen(!target_->fullscreen());  // the swapchain follows next frame
   }
   if (hud_) {
-    hud_->handle(event);
+    // A captured cursor is the crosshair, not a pointer: its virtual position drifts with
+    // every look and may lie over a HUD panel, which must not swallow the clicks that grab.
+    const bool pointer = button || std::holds_alternative<MouseMove>(event);
+    if (!(cursorCaptured_ && pointer)) hud_->handle(event);
     // What the HUD uses (a click on its menu, keys in its menus) is not also a grab or a step.
-    if ((key && hud_->wantsKeyboard()) || (button && hud_->wantsMouse())) return;
+    if ((key && hud_->wantsKeyboard()) || (button && !cursorCaptured_ && hud_->wantsMouse())) return;
   } else if (const auto* k = std::get_if<KeyDown>(&event); k != nullptr && k->key == Key::Escape) {
     userPaused_ = !userPaused_;
   }
@@ -129,6 +127,9 @@ void DesktopMode::updateCursor() {
   if (capture == cursorCaptured_) return;
   glfwSetInputMode(window_->handle, GLFW_CURSOR, capture ? GLFW_CURSOR_DISABLED : GLFW_CURSOR_NORMAL);
   cursorCaptured_ = capture;
+  // Captured, the HUD has no pointer (ImGui's "no mouse" is far off the screen); freed for a
+  // menu, the next motion gives it the real one.
+  if (capture && hud_) hud_->handle(MouseMove{-1e9, -1e9, 0.0, 0.0});
 }
 
 core::Result<void> DesktopMode::carryOut(const HudFrame& hud) {

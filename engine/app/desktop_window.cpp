@@ -9,6 +9,13 @@
 namespace praxis::app {
 namespace {
 
+// GLFW is one library per process: the editor's play-test opens a desktop window while the
+// editor's own is open, so only the last window to close may terminate it.
+int& openWindows() {
+  static int count = 0;
+  return count;
+}
+
 DesktopMode::Window* owner(GLFWwindow* window) {
   return static_cast<DesktopMode::Window*>(glfwGetWindowUserPointer(window));
 }
@@ -19,7 +26,12 @@ void emit(GLFWwindow* window, const InputEvent& event) {
 
 void onKey(GLFWwindow* window, int key, int /*scancode*/, int action, int /*mods*/) {
   const Key k = keyFromGlfw(key);
-  if (k == Key::Unknown || action == GLFW_REPEAT) return;  // a held key is one press
+  if (k == Key::Unknown) return;
+  if (action == GLFW_REPEAT) {
+    // A held key is one press; only a text field (the editor) repeats its editing keys.
+    if (auto* w = owner(window); w != nullptr && w->repeatSink) w->repeatSink(k);
+    return;
+  }
   if (action == GLFW_PRESS) emit(window, KeyDown{k});
   if (action == GLFW_RELEASE) emit(window, KeyUp{k});
 }
@@ -41,6 +53,10 @@ void onButton(GLFWwindow* window, int button, int action, int /*mods*/) {
   if (!b) return;
   if (action == GLFW_PRESS) emit(window, MouseDown{*b});
   if (action == GLFW_RELEASE) emit(window, MouseUp{*b});
+}
+
+void onChar(GLFWwindow* window, unsigned int codepoint) {
+  if (auto* w = owner(window); w != nullptr && w->textSink) w->textSink(codepoint);
 }
 
 void onScroll(GLFWwindow* window, double /*dx*/, double dy) { emit(window, Scroll{dy}); }
@@ -79,6 +95,19 @@ Key keyFromGlfw(int glfwKey) {
     case GLFW_KEY_ESCAPE: return Key::Escape;
     case GLFW_KEY_F1: return Key::F1;
     case GLFW_KEY_F11: return Key::F11;
+    case GLFW_KEY_Z: return Key::Z;
+    case GLFW_KEY_Y: return Key::Y;
+    case GLFW_KEY_X: return Key::X;
+    case GLFW_KEY_V: return Key::V;
+    case GLFW_KEY_G: return Key::G;
+    case GLFW_KEY_DELETE: return Key::Delete;
+    case GLFW_KEY_BACKSPACE: return Key::Backspace;
+    case GLFW_KEY_HOME: return Key::Home;
+    case GLFW_KEY_END: return Key::End;
+    case GLFW_KEY_PAGE_UP: return Key::PageUp;
+    case GLFW_KEY_PAGE_DOWN: return Key::PageDown;
+    case GLFW_KEY_F2: return Key::F2;
+    case GLFW_KEY_F5: return Key::F5;
     default: return Key::Unknown;
   }
 }
@@ -108,7 +137,7 @@ core::Result<void> desktopAvailable() {
     return core::fail("the display ", x11 != nullptr && *x11 != '\0' ? x11 : wayland,
                       " cannot be opened");
   }
-  glfwTerminate();
+  if (openWindows() == 0) glfwTerminate();  // a window of ours keeps GLFW alive
   return {};
 }
 
@@ -118,6 +147,7 @@ core::Result<std::unique_ptr<DesktopMode::Window>> DesktopMode::Window::open(
   if (auto available = desktopAvailable(); !available) return std::unexpected(available.error());
   if (glfwInit() != GLFW_TRUE) return core::fail("glfwInit failed");
   std::unique_ptr<Window> w(new Window());  // from here on, ~Window terminates GLFW
+  ++openWindows();
   glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);  // HiDPI: the window grows with the scale
   w->handle = glfwCreateWindow(static_cast<int>(width), static_cast<int>(height), title.c_str(),
@@ -133,6 +163,7 @@ core::Result<std::unique_ptr<DesktopMode::Window>> DesktopMode::Window::open(
   glfwSetCursorPosCallback(w->handle, onCursor);
   glfwSetMouseButtonCallback(w->handle, onButton);
   glfwSetScrollCallback(w->handle, onScroll);
+  glfwSetCharCallback(w->handle, onChar);
   glfwSetWindowFocusCallback(w->handle, onFocus);
   glfwSetWindowIconifyCallback(w->handle, onIconify);
   glfwSetWindowContentScaleCallback(w->handle, onContentScale);
@@ -146,7 +177,7 @@ core::Result<std::unique_ptr<DesktopMode::Window>> DesktopMode::Window::open(
 
 DesktopMode::Window::~Window() {
   if (handle != nullptr) glfwDestroyWindow(handle);
-  glfwTerminate();
+  if (--openWindows() == 0) glfwTerminate();
 }
 
 }  // namespace praxis::app

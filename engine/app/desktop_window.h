@@ -32,6 +32,10 @@ struct DesktopMode::Window {
 
   GLFWwindow* handle = nullptr;
   std::function<void(const InputEvent&)> sink;
+  /// Typed characters (Unicode code points) and held-key repeats: the editor's text fields
+  /// want them; the desktop mode leaves both unset.
+  std::function<void(char32_t)> textSink;
+  std::function<void(Key)> repeatSink;
   double lastX = 0.0;
   double lastY = 0.0;
   bool haveCursor = false;

@@ -101,8 +101,13 @@ render::FrameInput buildFrame(const Session& session, const FrameOptions& option
   addDeviceDisplays(scene, frame);
   if (options.instructionPanel) {
     // Beside where the trainee looks, titled "3 · Title", paged, never over a highlight.
-    if (auto panel = instructionPanel(session.definition(), feedback, scene, head, language,
+    if (auto panel = instructionPanel(session.definition(), feedback, scene,
+                                      options.panelAnchor.value_or(head), language,
                                       secondsOnStep(session, shown))) {
+      // Same texture, same layout, shown larger: the text grows with the panel.
+      panel->sizeMetres *= options.panelScale;
+      panel->pixelsPerMetre = static_cast<std::uint32_t>(
+          static_cast<float>(panel->pixelsPerMetre) / std::max(options.panelScale, 0.1F));
       frame.panels.push_back(std::move(*panel));
     }
   }

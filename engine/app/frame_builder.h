@@ -3,6 +3,7 @@
 // desktop, VR) builds its render::FrameInput here, so they all show the same thing.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "app/session.h"
@@ -29,6 +30,11 @@ struct FrameOptions {
   /// The world-space instruction panel (VR, snapshot); a desktop window with the HUD, which
   /// shows the instruction itself, leaves it off.
   bool instructionPanel = true;
+  /// Where the instruction panel is placed from (VR: a lazily following anchor, so the panel
+  /// does not stick to the face); unset: the head.
+  std::optional<core::Pose> panelAnchor;
+  /// Instruction panel size factor (VR text size): bigger panel, bigger text.
+  float panelScale = 1.0F;
   /// Seconds since the front end started; drives the highlight pulse (0: a fixed image).
   double timeSeconds = 0.0;
   /// Draw the trainee's tracked hands (desktop, VR; a snapshot looks at the scene alone).

@@ -17,6 +17,8 @@ enum class Key : std::uint8_t {
   Q, E, R, F,
   Tab, Enter, Escape, F1, F11,
   Digit0, Digit1, Digit2, Digit3, Digit4, Digit5, Digit6, Digit7, Digit8, Digit9,
+  // The editor's (undo, redo, copy/paste in text fields, delete, frame the selection).
+  Z, Y, X, V, G, Delete, Backspace, Home, End, PageUp, PageDown, F2, F5,
 };
 
 enum class MouseButton : std::uint8_t { Left, Right, Middle };

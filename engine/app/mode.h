@@ -7,9 +7,10 @@
 
 namespace praxis::app {
 
-enum class Mode { Headless, Desktop, Vr };
+/// Vr: a headset, opaque. Ar: AR glasses or a handheld, the scenario over the real world.
+enum class Mode { Headless, Desktop, Vr, Ar };
 
-/// "headless", "desktop" or "vr": the value of the xAPI mode extension and of --mode.
+/// "headless", "desktop", "vr" or "ar": the value of the xAPI mode extension and of --mode.
 [[nodiscard]] std::string_view toString(Mode mode);
 /// The inverse of toString; nullopt for any other text.
 [[nodiscard]] std::optional<Mode> parseMode(std::string_view text);

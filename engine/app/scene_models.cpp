@@ -4,6 +4,7 @@
 
 #include "assets/importer.h"
 #include "assets/model_cache.h"
+#include "render/renderer.h"
 
 namespace praxis::app {
 
@@ -36,6 +37,18 @@ core::Result<SceneModels> loadSceneModels(const scene::Scene& scene,
     out.byPath.emplace(path, std::move(loaded->model));
   }
   return out;
+}
+
+core::Result<void> addSceneModels(render::Renderer& renderer, const scene::Scene& scene,
+                                  const std::filesystem::path& packageDir) {
+  auto cacheDir = assets::defaultModelCacheDir();
+  if (!cacheDir) return std::unexpected(cacheDir.error());
+  auto models = loadSceneModels(scene, packageDir, *cacheDir);
+  if (!models) return std::unexpected(models.error());
+  for (const auto& [key, model] : models->byPath) {
+    if (auto added = renderer.addModel(key, model); !added) return added;
+  }
+  return {};
 }
 
 }  // namespace praxis::app

@@ -13,6 +13,10 @@
 #include "scenario/diagnostics.h"
 #include "scene/scene.h"
 
+namespace praxis::render {
+class Renderer;
+}
+
 namespace praxis::app {
 
 struct SceneModels {
@@ -31,5 +35,10 @@ void checkModelsImport(const scenario::ScenarioDef& def, scenario::Diagnostics& 
 [[nodiscard]] core::Result<SceneModels> loadSceneModels(const scene::Scene& scene,
                                                         const std::filesystem::path& packageDir,
                                                         const std::filesystem::path& cacheDir);
+
+/// Loads the models `scene` names through the default baked cache and uploads each to
+/// `renderer` under the key the entities name (desktop and VR front ends).
+[[nodiscard]] core::Result<void> addSceneModels(render::Renderer& renderer, const scene::Scene& scene,
+                                                const std::filesystem::path& packageDir);
 
 }  // namespace praxis::app

@@ -11,12 +11,13 @@ std::string_view toString(Mode mode) {
     case Mode::Headless: return "headless";
     case Mode::Desktop: return "desktop";
     case Mode::Vr: return "vr";
+    case Mode::Ar: return "ar";
   }
   return "?";
 }
 
 std::optional<Mode> parseMode(std::string_view text) {
-  for (const Mode m : {Mode::Headless, Mode::Desktop, Mode::Vr}) {
+  for (const Mode m : {Mode::Headless, Mode::Desktop, Mode::Vr, Mode::Ar}) {
     if (toString(m) == text) return m;
   }
   return std::nullopt;

@@ -89,32 +89,26 @@ struct EditSession::State {
     scenario::PackageTexts texts{folder, files[0].name, files[0].text, {}};
     for (std::size_t i = 1; i < files.size(); ++i) texts.tests.emplace_back(files[i].name, files[i].text);
     draft = scenario::readScenarioPackageTexts(texts);
+    // The editor's tree comes from the same parse as the scenario: one yaml-cpp pass per edit.
+    files[0].tree = std::move(draft.scenarioTree);
+    draft.scenarioTree.reset();
     if (extraChecks && !draft.diagnostics.hasErrors()) {
       extraChecks(draft.scenario, draft.diagnostics);
       draft.diagnostics.sort();
     }
   }
-  void retree(DocFile& f) {
-    auto tree = scenario::parseYamlTree(f.text, f.name);
-    f.tree = tree ? std::optional<scenario::YamlNode>(std::move(*tree)) : std::nullopt;
-  }
   void applySplices(const std::vector<Splice>& splices, bool forward) {
-    std::vector<std::size_t> touched;
     auto run = [&](const Splice& s) {
       std::string& text = files[s.file].text;
       const std::string& from = forward ? s.before : s.after;
       const std::string& to = forward ? s.after : s.before;
       text.replace(s.offset, from.size(), to);
-      touched.push_back(s.file);
     };
     if (forward) {
       std::for_each(splices.begin(), splices.end(), run);
     } else {
       std::for_each(splices.rbegin(), splices.rend(), run);
     }
-    std::sort(touched.begin(), touched.end());
-    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-    for (const std::size_t i : touched) retree(files[i]);
     reload();
     ++revision;
   }
@@ -122,20 +116,23 @@ struct EditSession::State {
     auto changes = detail::execute(command, files, draft);
     if (!changes) return core::Unexpected(changes.error());
     UndoEntry entry{command.describe(), command.op, command.target, command.path, {}};
+    if (changes->empty()) return entry;
     for (auto& [index, text] : *changes) {
-      DocFile& f = files[index];
-      auto tree = scenario::parseYamlTree(text, f.name);
-      // A command writes YAML the loader reads; if it ever did not, refuse rather than save it.
-      if (!tree) return core::fail("the edit would leave ", f.name, " unreadable (", tree.error().message, "); nothing changed");
-      entry.splices.push_back(spliceBetween(index, f.text, text));
+      // A command writes YAML the loader reads; if it ever did not, refuse rather than keep it.
+      if (index > 0) {
+        if (auto tree = scenario::parseYamlTree(text, files[index].name); !tree) return unreadable(index, tree.error());
+      }
+      entry.splices.push_back(spliceBetween(index, files[index].text, text));
     }
-    for (auto& [index, text] : *changes) {
-      files[index].text = std::move(text);
-      retree(files[index]);
+    applySplices(entry.splices, true);
+    if (!files[0].tree) {
+      applySplices(entry.splices, false);
+      return unreadable(0, core::Error{"it does not parse"});
     }
-    reload();
-    ++revision;
     return entry;
+  }
+  core::Unexpected<core::Error> unreadable(std::size_t index, const core::Error& why) const {
+    return core::fail("the edit would leave ", files[index].name, " unreadable (", why.message, "); nothing changed");
   }
 };
 
@@ -164,7 +161,6 @@ core::Result<EditSession> EditSession::open(const fs::path& dir) {
     if (!testText) return core::Unexpected(testText.error());
     state->files.push_back(DocFile{displayName(t), *testText, *testText, std::nullopt});
   }
-  for (auto& f : state->files) state->retree(f);
   state->reload();
   return EditSession(std::move(state));
 }
@@ -173,7 +169,6 @@ EditSession EditSession::fromText(std::string scenarioText, std::string fileName
   auto state = std::make_unique<State>();
   state->folder = std::move(folder);
   state->files.push_back(DocFile{std::move(fileName), scenarioText, scenarioText, std::nullopt});
-  state->retree(state->files[0]);
   state->reload();
   return EditSession(std::move(state));
 }

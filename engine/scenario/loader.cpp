@@ -13,6 +13,7 @@
 #include "scenario/readers.h"
 #include "scenario/validator.h"
 #include "scenario/yaml_guard.h"
+#include "scenario/yaml_tree.h"
 
 namespace praxis::scenario {
 namespace {
@@ -129,14 +130,20 @@ void guarded(const std::string& file, Diagnostics& out, Read&& read) {
 }
 
 /// The scenario as far as it could be read (validated), with its diagnostics.
+/// With `tree`, also the document's YamlNode tree (the editor's), from the same parse.
 ScenarioDef readScenarioText(std::string_view text, const std::string& file, const fs::path& folder,
-                             const LoadLimits& limits, Diagnostics& out) {
+                             const LoadLimits& limits, Diagnostics& out, std::optional<YamlNode>* tree = nullptr) {
   ScenarioDef def;
   def.file = file;
   def.folder = folder.empty() ? std::string() : displayName(folder);
   auto doc = parse(text, file, limits, out);
   if (!doc) return def;
   guarded(file, out, [&] {
+    if (tree != nullptr) {
+      Diagnostics unused;
+      Reader treeReader(unused, file, text, limits);
+      *tree = detail::buildYamlTree(treeReader, text, *doc);
+    }
     Reader reader(out, file, text, limits);
     detail::readScenario(reader, reader.root(*doc, "scenario"), def);
     if (!reader.stopped()) validateScenario(def, out);
@@ -207,7 +214,8 @@ std::vector<fs::path> findScenarioPackages(const fs::path& dir) {
 PackageDraft readScenarioPackageTexts(const PackageTexts& package, const LoadLimits& limits) {
   PackageDraft draft;
   Diagnostics& out = draft.diagnostics;
-  draft.scenario = readScenarioText(package.scenarioText, package.scenarioFile, package.folder, limits, out);
+  draft.scenario =
+      readScenarioText(package.scenarioText, package.scenarioFile, package.folder, limits, out, &draft.scenarioTree);
   const bool scenarioRead = !out.hasErrors();
   for (const auto& [name, text] : package.tests) {
     TraineeScript script = readScriptText(text, name, limits, out);

@@ -13,6 +13,7 @@
 #include "scenario/definition.h"
 #include "scenario/diagnostics.h"
 #include "scenario/trainee_script.h"
+#include "scenario/yaml_node.h"
 
 namespace praxis::scenario {
 
@@ -78,6 +79,9 @@ struct PackageDraft {
   ScenarioDef scenario;               // as far as it could be read (complete without errors)
   std::vector<TraineeScript> tests;   // likewise, in the order given
   Diagnostics diagnostics;            // the same as loadScenarioPackage's, sorted
+  /// scenario.yaml's tree with every span (scenario/yaml_tree.h), from the same parse; absent
+  /// when the text does not parse.
+  std::optional<YamlNode> scenarioTree;
 };
 
 /// loadScenarioPackage's checks on text in memory.

@@ -11,6 +11,7 @@
 #include "scenario/definition.h"
 #include "scenario/trainee_script.h"
 #include "scenario/yaml_reader.h"
+#include "scenario/yaml_tree.h"
 
 namespace praxis::scenario::detail {
 
@@ -26,6 +27,9 @@ inline constexpr double kMaxSeconds = 1e7;
 /// the first), or input refused before parsing (too large, not UTF-8, too deep, two documents).
 std::optional<YAML::Node> parse(std::string_view text, const std::string& file, const LoadLimits& limits,
                                 Diagnostics& out);
+
+/// The editor's tree of `doc` (yaml_tree.cpp); `reader` supplies the spans.
+YamlNode buildYamlTree(Reader& reader, std::string_view text, const YAML::Node& doc);
 
 /// The whole scenario.yaml document.
 void readScenario(Reader& r, const Field& root, ScenarioDef& out);

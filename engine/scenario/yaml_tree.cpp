@@ -69,6 +69,14 @@ class TreeBuilder {
 
 }  // namespace
 
+namespace detail {
+
+YamlNode buildYamlTree(Reader& reader, std::string_view text, const YAML::Node& doc) {
+  return TreeBuilder(reader, text).build(doc, SourceSpan{reader.file()}, 0);
+}
+
+}  // namespace detail
+
 const YamlNode::Entry* YamlNode::entry(std::string_view key) const {
   if (kind != Kind::Map) return nullptr;
   for (const auto& e : items) {
@@ -88,7 +96,7 @@ core::Result<YamlNode> parseYamlTree(std::string_view text, const std::string& f
   if (!doc) return core::fail(diagnostics.all().empty() ? file + ": cannot parse" : diagnostics.all().front().format());
   try {
     Reader reader(diagnostics, file, text, limits);
-    return TreeBuilder(reader, text).build(*doc, SourceSpan{file}, 0);
+    return detail::buildYamlTree(reader, text, *doc);
   } catch (const std::exception& e) {  // yaml-cpp's invalid nodes: a message, never a crash
     return core::fail(file, ": cannot read the document: ", e.what());
   }

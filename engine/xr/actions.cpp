@@ -221,8 +221,10 @@ core::Result<DeviceState> Actions::sync(XrSpace base, XrSpace view, XrTime time)
   info.countActiveActionSets = 1;
   info.activeActionSets = &active;
   // XR_SESSION_NOT_FOCUSED is a success code: the states then read inactive.
-  if (auto ok = check(xrSyncActions(session_, &info), "xrSyncActions"); !ok) return std::unexpected(ok.error());
+  const XrResult synced = xrSyncActions(session_, &info);
+  if (auto ok = check(synced, "xrSyncActions"); !ok) return std::unexpected(ok.error());
   DeviceState out;
+  out.focused = synced != XR_SESSION_NOT_FOCUSED;
   auto head = xrStruct<XrSpaceLocation>(XR_TYPE_SPACE_LOCATION);
   if (auto ok = check(xrLocateSpace(view, base, time, &head), "xrLocateSpace(view)"); !ok) {
     return std::unexpected(ok.error());

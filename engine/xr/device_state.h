@@ -26,6 +26,8 @@ struct ControllerState {
 };
 
 struct DeviceState {
+  /// The session had input focus at the sync (xrSyncActions did not say NOT_FOCUSED).
+  bool focused = false;
   bool headTracked = false;
   core::Pose head;        ///< the eyes' midpoint (VIEW space located in the reference space)
   std::array<ControllerState, 2> hands;  ///< [0] left, [1] right (interaction::HandSide)

@@ -61,6 +61,12 @@ core::Result<std::unique_ptr<Instance>> Instance::create(InstanceOptions options
   if (!available) return std::unexpected(available.error());
   auto vulkan = chooseVulkanEnable(*available);
   if (!vulkan) return std::unexpected(vulkan.error());
+  if (options.vulkanEnable) {
+    const char* wanted = *options.vulkanEnable == VulkanEnable::Enable2 ? XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME
+                                                                        : XR_KHR_VULKAN_ENABLE_EXTENSION_NAME;
+    if (!has(*available, wanted)) return core::fail("the OpenXR runtime does not offer ", wanted);
+    vulkan = *options.vulkanEnable;
+  }
   std::unique_ptr<Instance> out(new Instance());
   out->options_ = std::move(options);
   out->vulkanEnable_ = *vulkan;
@@ -155,7 +161,7 @@ core::Result<PFN_xrVoidFunction> Instance::function(const char* name) const {
 }
 
 core::Result<std::string> probeHeadset(bool augmented) {
-  auto instance = Instance::create({.augmented = augmented, .onMessage = nullptr});
+  auto instance = Instance::create({.augmented = augmented, .onMessage = nullptr, .vulkanEnable = std::nullopt});
   if (!instance) return std::unexpected(instance.error());
   return (*instance)->runtimeName();
 }

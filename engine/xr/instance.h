@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,9 @@ struct InstanceOptions {
   /// XR_EXT_debug_utils messages (the core validation layer's among them) go here; when set
   /// and the extension is offered, a messenger is created. Tests fail on any message.
   std::function<void(std::string_view)> onMessage;
+  /// Use this Vulkan enable extension even when the other is offered (tests of both paths);
+  /// unset: enable2 when offered.
+  std::optional<VulkanEnable> vulkanEnable;
 };
 
 class Instance {

@@ -1,7 +1,9 @@
 // Desktop mode under a real X server (Xvfb) and lavapipe with the validation layer on (any
 // message fails): the window opens and the reference solution plays to PASSED through it,
-// the swapchain follows a resize, minimising and losing focus stop the tick, real X events
-// (xdotool) come through GLFW as plain input events, a desktop recording replays headless
+// the swapchain follows a resize, minimising and losing focus stop the tick, a content-scale
+// change resizes the HUD's text, the pause menu's Quit aborts, the end screen's report button
+// works, real X events (xdotool) come through GLFW as plain input events and, into a person's
+// controls, walk, grab, release and press a button, a desktop recording replays headless
 // with the same hash, and without a display `praxis run` says so
 // in one line. This suite runs under xvfb-run; without a display it FAILS, it never skips.
 #include <gtest/gtest.h>
@@ -19,10 +21,12 @@
 #include <thread>
 
 #include "app/desktop_mode.h"
+#include "app/desktop_tick_input.h"
 #include "app/desktop_window.h"
 #include "app/headless.h"
 #include "command.h"
 #include "core/sim_time.h"
+#include "interaction/world.h"
 #include "scenario/loader.h"
 
 namespace praxis::app {
@@ -147,6 +151,30 @@ TEST_F(Desktop, AContentScaleChangeResizesTheHudTextFromTheNextFrame) {
   EXPECT_EQ(mode->hudContentScale(), start);
 }
 
+TEST_F(Desktop, F11PutsTheWindowOnTheWholeScreenAndBack) {
+  auto mode = open(320, 240);
+  ASSERT_NE(mode, nullptr);
+  ASSERT_TRUE(mode->frame(kTick).has_value());
+  const GLFWvidmode* screen = glfwGetVideoMode(glfwGetPrimaryMonitor());
+  ASSERT_NE(screen, nullptr);
+  const auto full = std::make_pair(static_cast<std::uint32_t>(screen->width),
+                                   static_cast<std::uint32_t>(screen->height));
+  const auto waitFor = [&](std::pair<std::uint32_t, std::uint32_t> extent) {
+    for (int i = 0; i < 100 && mode->targetExtent() != extent; ++i) {
+      ASSERT_TRUE(mode->frame(kTick).has_value());
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  };
+  mode->handle(KeyDown{Key::F11});
+  mode->handle(KeyUp{Key::F11});
+  waitFor(full);
+  EXPECT_EQ(mode->targetExtent(), full) << "the swapchain follows the full screen";
+  mode->handle(KeyDown{Key::F11});
+  mode->handle(KeyUp{Key::F11});
+  waitFor({320U, 240U});
+  EXPECT_EQ(mode->targetExtent(), std::make_pair(320U, 240U)) << "and returns to the window";
+}
+
 TEST(DesktopWindow, TheContentScaleEventTakesTheLargerAxis) {
   EXPECT_EQ(contentScaleEvent(1.25F, 1.5F).scale, 1.5F);
   EXPECT_EQ(contentScaleEvent(2.0F, 2.0F).scale, 2.0F);
@@ -266,6 +294,109 @@ TEST_F(Desktop, RealXKeyAndMouseEventsReachTheTickInputAndEscPauses) {
   EXPECT_EQ(m.attempt().session().tick(), before);
 }
 
+/// Whether `subject` had a world event of `kind` (with `state`, when given) in `session`.
+bool happened(const Session& session, interaction::EventKind kind, const std::string& subject,
+              const std::string& state = "") {
+  const auto id = session.scene().find(subject);
+  return id && std::any_of(session.worldEvents().begin(), session.worldEvents().end(),
+                           [&](const interaction::WorldEvent& e) {
+                             return e.kind == kind && e.subject == *id && (state.empty() || e.state == state);
+                           });
+}
+
+// A person's controls (no script) in the real window, every input a real X event: walk up to
+// a block, click to take it, click to let go of it, click the push button behind it.
+TEST_F(Desktop, RealXEventsWalkGrabAndReleaseAndPressAButtonThroughTheControls) {
+  const fs::path fixture = fs::path(PRAXIS_SOURCE_DIR) / "tests/app/fixtures/desktop-reach";
+  auto package = scenario::loadScenarioPackage(fixture);
+  ASSERT_TRUE(package.ok()) << package.diagnostics.format();
+  DesktopOptions options;
+  options.packageDir = fixture;
+  options.width = 640;
+  options.height = 480;
+  options.validation = true;
+  options.onValidationMessage = [this](std::string_view m) { messages_.emplace_back(m); };
+  options.title = "praxis-xdotool-reach-" + std::to_string(::getpid());
+  const auto& def = *package.scenario;
+  // The pointer waits outside where the window opens (top left without a window manager):
+  // its first position in the window is then where it enters, not a motion that turns the head.
+  ASSERT_EQ(test::runCommand("xdotool mousemove 1270 710 2>&1").exitCode, 0) << "xdotool is needed";
+  auto opened = DesktopMode::open(def, options, [&](const Session&) {
+    return std::make_unique<DesktopTickInput>(def);
+  });
+  ASSERT_TRUE(opened.has_value()) << opened.error().message;
+  DesktopMode& m = **opened;
+  const Session& s = m.attempt().session();
+  const auto pump = [&](const std::function<bool()>& done, int frames) {
+    for (int i = 0; i < frames && !done(); ++i) {
+      ASSERT_TRUE(m.frame(kTick).has_value());
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+  };
+  const auto xdotool = [](const std::string& args) {
+    const auto run = test::runCommand("xdotool " + args + " 2>&1");
+    EXPECT_EQ(run.exitCode, 0) << "xdotool (package xdotool) is needed: " << run.output;
+  };
+  ASSERT_TRUE(m.frame(kTick).has_value());
+  // Keys go to the window under the pointer (no window manager): the pointer in the middle.
+  xdotool("mousemove --window $(xdotool search --sync --name '" + options.title + "' | head -1) 320 240");
+  pump([] { return false; }, 5);
+  const float startZ = s.lastInput().head.position.z;
+  xdotool("keydown w");
+  pump([&] { return s.lastInput().head.position.z < startZ - 0.6F; }, 400);
+  xdotool("keyup w");
+  pump([] { return false; }, 10);
+  const float walkedTo = s.lastInput().head.position.z;
+  EXPECT_LT(walkedTo, startZ - 0.6F) << "W, held down, walks forward";
+  pump([] { return false; }, 20);
+  EXPECT_EQ(s.lastInput().head.position.z, walkedTo) << "and stops when let go of";
+
+  xdotool("click 1");
+  pump([&] { return s.world().held(interaction::HandSide::Right) == s.scene().find("block"); }, 400);
+  EXPECT_TRUE(happened(s, interaction::EventKind::Grabbed, "block")) << "a click takes the block";
+  pump([] { return false; }, 45);  // carried: a person looks before the next click
+
+  xdotool("click 1");
+  pump([&] { return happened(s, interaction::EventKind::Released, "block"); }, 400);
+  EXPECT_TRUE(happened(s, interaction::EventKind::Released, "block")) << "another click lets go";
+
+  // The block fell: the cross now points at the button behind it (the last step).
+  pump([] { return false; }, 90);
+  xdotool("click 1");
+  pump([&] { return happened(s, interaction::EventKind::StateChanged, "start", "pressed"); }, 400);
+  EXPECT_TRUE(happened(s, interaction::EventKind::StateChanged, "start", "pressed"))
+      << "a click presses the button";
+  EXPECT_EQ(summarise(s).stepsCompleted, (std::vector<std::string>{"take", "press"}));
+}
+
+// While a person plays, the cursor is captured: GLFW's virtual cursor position drifts with
+// every look and can come to lie over a HUD panel (the step panel, top left). A click there
+// must still reach the controls, not vanish into the HUD.
+TEST_F(Desktop, WithTheCursorCapturedAClickOverAHudPanelStillReachesTheControls) {
+  std::vector<InputEvent> events;
+  DesktopOptions options;
+  options.packageDir = scenarioDir("safe-isolation");
+  options.width = 640;
+  options.height = 480;
+  options.validation = true;
+  options.onValidationMessage = [this](std::string_view m) { messages_.emplace_back(m); };
+  options.captureCursor = true;
+  auto mode = DesktopMode::open(*package_.scenario, options, [&](const Session&) {
+    return std::make_unique<EventLog>(&events);
+  });
+  ASSERT_TRUE(mode.has_value()) << mode.error().message;
+  DesktopMode& m = **mode;
+  // Captured in the first frame; GLFW reports the cursor it centred in the next ones.
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(m.frame(kTick).has_value());
+  m.handle(MouseMove{30.0, 30.0, -400.0, -300.0});  // looked far up and to the left
+  ASSERT_TRUE(m.frame(kTick).has_value());
+  ASSERT_TRUE(m.frame(kTick).has_value());
+  m.handle(MouseDown{MouseButton::Left});
+  m.handle(MouseUp{MouseButton::Left});
+  EXPECT_TRUE(received<MouseDown>(events, [](const MouseDown& b) { return b.button == MouseButton::Left; }))
+      << "the click went to the HUD's step panel instead of the controls";
+}
+
 // --- The CLI, as a user runs it -------------------------------------------------------
 
 std::string isolated(const fs::path& home) {
@@ -299,10 +430,12 @@ TEST(DesktopCli, WithoutADisplayRunSaysSoInOneLineAndSuggestsHeadless) {
   EXPECT_EQ(std::count(run.output.begin(), run.output.end(), '\n'), 1) << run.output;
 }
 
-TEST(DesktopCli, VrIsAClearUsageErrorForNow) {
-  auto run = test::runPraxis("run '" + scenarioDir("safe-isolation").string() + "' --mode vr --autopilot");
+TEST(DesktopCli, VrWithoutAnOpenXrRuntimeSaysSoInOneLine) {
+  auto run = test::runPraxis("run '" + scenarioDir("safe-isolation").string() + "' --mode vr --autopilot --no-xapi",
+                             "XR_RUNTIME_JSON=/nonexistent/runtime.json");
   EXPECT_EQ(run.exitCode, 2) << run.output;
-  EXPECT_NE(run.output.find("not in this build yet"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("no OpenXR runtime"), std::string::npos) << run.output;
+  EXPECT_EQ(std::count(run.output.begin(), run.output.end(), '\n'), 1) << run.output;
 }
 
 }  // namespace

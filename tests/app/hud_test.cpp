@@ -370,6 +370,54 @@ TEST_F(ShippedHud, StateShowsStepNumberHumanTitleAndHintInTheChosenLanguage) {
   EXPECT_NEAR(hudState(*session_, "en", "").elapsedSeconds, 21.0, 0.1);
 }
 
+/// The glyphs (textured quads: 4 vertices each) that the HUD window `owner` drew.
+std::size_t drawnGlyphs(const ImDrawData* data, std::string_view owner, const ImFontAtlas& atlas) {
+  std::size_t vertices = 0;
+  for (int i = 0; i < data->CmdListsCount; ++i) {
+    const ImDrawList* list = data->CmdLists[i];
+    if (list->_OwnerName == nullptr || owner != list->_OwnerName) continue;
+    for (const ImDrawVert& v : list->VtxBuffer) {
+      // Shapes sample the atlas's white pixel; glyphs sample their own place in it.
+      if (v.uv.x != atlas.TexUvWhitePixel.x || v.uv.y != atlas.TexUvWhitePixel.y) ++vertices;
+    }
+  }
+  return vertices / 4;
+}
+
+TEST(Hud, ALongInstructionWrapsAndEveryLetterOfItIsDrawnWithinTheScreen) {
+  auto hud = Hud::create();
+  ASSERT_TRUE(hud.has_value());
+  HudState state = stepState();
+  std::string words;
+  for (int i = 0; i < 12; ++i) words += "Controleer met de spanningstester alle geleiders. ";
+  state.instruction = words;
+  HudInput input;
+  input.displaySize = glm::vec2(1280.0F, 720.0F);
+  (void)(*hud)->frame(input, state);
+  const auto frame = (*hud)->frame(input, state);
+  const std::size_t letters = static_cast<std::size_t>(
+      std::count_if(words.begin(), words.end(), [](char c) { return c != ' '; }));
+  EXPECT_GE(drawnGlyphs(frame.drawData, "##step", (*hud)->fonts()), letters) << "no letter of it is cut";
+  const float height = drawnHeight(frame.drawData, "##step");
+  EXPECT_GT(height, 5.0F * 24.0F) << "it wraps over many lines";
+  EXPECT_LE(height, 720.0F) << "and stays on the screen";
+}
+
+TEST_F(ShippedHud, TheTimerShowsTheElapsedTimeAgainstTheScenariosTimeLimit) {
+  const HudState state = hudState(*session_, "en");
+  ASSERT_TRUE(state.timeLimitSeconds.has_value());
+  ASSERT_TRUE(def_.scoring.timeLimitSeconds.has_value());
+  EXPECT_EQ(*state.timeLimitSeconds, *def_.scoring.timeLimitSeconds);
+  auto hud = Hud::create();
+  ASSERT_TRUE(hud.has_value());
+  HudInput input;
+  input.displaySize = glm::vec2(1280.0F, 720.0F);
+  (void)(*hud)->frame(input, state);
+  const auto frame = (*hud)->frame(input, state);
+  // "Time  0:00 / 10:00" (or as long as the limit is): every glyph of it drawn.
+  EXPECT_GE(drawnGlyphs(frame.drawData, "##time", (*hud)->fonts()), 10U);
+}
+
 TEST_F(ShippedHud, TheDesktopHudFollowsAContentScaleChangeAtRunTime) {
   // The window moved to a 200 % monitor: GLFW's content-scale callback becomes a
   // ContentScale event, and the desktop loop hands it to the HUD before its next frame.

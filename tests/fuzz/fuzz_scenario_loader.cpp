@@ -1,14 +1,19 @@
 // libFuzzer target for the scenario loader: every input goes through both readers,
 // loadScenarioText (YAML → ScenarioDef + validator) and loadTraineeScriptText (+ validateScript
 // against a fixed scenario), and must come back as diagnostics with sane spans, never as a
-// crash, a hang, a leak or undefined behaviour.
+// crash, a hang, a leak or undefined behaviour. A scenario that loads then goes through the
+// editor model (engine/edit): load → edit → save → load, each edit undone byte for byte.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
+#include <vector>
 #include <string_view>
 
+#include "edit/edit_session.h"
 #include "scenario/loader.h"
 #include "scenario/validator.h"
+#include "scenario/yaml_tree.h"
 
 namespace {
 
@@ -56,6 +61,62 @@ void checkDiagnostics(const Diagnostics& diagnostics, std::size_t textSize) {
   }
 }
 
+/// Every node of the tree lies inside the text, in order.
+void checkTree(const praxis::scenario::YamlNode& node, std::size_t textSize, int depth) {
+  if (depth > 200) return;
+  if (node.span.begin > node.span.end || node.span.end > textSize) __builtin_trap();
+  for (const auto& e : node.items) {
+    if (e.keySpan.known() && (e.keySpan.begin > e.keySpan.end || e.keySpan.end > textSize)) __builtin_trap();
+    checkTree(e.value, textSize, depth + 1);
+  }
+}
+
+/// The editor's commands on a scenario that loaded: each one applies or says why not; an
+/// applied one leaves text that parses and undoes to the exact bytes before it.
+void fuzzEdits(std::string_view text, const praxis::scenario::ScenarioDef& def) {
+  using praxis::edit::Command;
+  using praxis::edit::Value;
+  auto session = praxis::edit::EditSession::fromText(std::string(text), "fuzz.yaml");
+  const std::string& first = def.objects.empty() ? std::string("none") : def.objects.front().id;
+  const std::string& step = def.steps.empty() ? std::string("none") : def.steps.front().id;
+  const std::vector<Command> commands = {
+      Command::set("objects/" + first, "pos", Value::array({0.5, 0.9, 0})),
+      Command::setText("steps/" + step, "instruction", "en", "Edited \"text\": with # and\nbreaks"),
+      Command::add("object", Value::object({{"id", "fuzz_added"}, {"shape", "box"}, {"size", Value::array({1, 1, 1})}})),
+      Command::add("hint", Value::object({{"after", 5}, {"text", Value::object({{"en", "Hint"}})}}), "steps/" + step),
+      Command::add("component", Value::object({{"size", Value::array({1, 2, 3})}}), "objects/" + first, "zone"),
+      Command::moveStep(step, 1000),
+      Command::rename("object", first, "fuzz_renamed"),
+      Command::remove("objects/fuzz_added"),
+      Command::set("scoring", "penalties.minor", 3),
+  };
+  std::size_t applied = 0;
+  for (const auto& c : commands) {
+    const std::string before = session.text();
+    if (!session.apply(c)) {
+      if (session.text() != before) __builtin_trap();  // a failed command changed the text
+      continue;
+    }
+    ++applied;
+    const std::string after = session.text();
+    auto tree = praxis::scenario::parseYamlTree(after, "fuzz.yaml");
+    if (!tree) __builtin_trap();  // an edit wrote YAML that does not parse
+    if (session.canUndo()) {
+      session.undo();
+      if (session.text() != before) __builtin_trap();
+      session.redo();
+      if (session.text() != after) __builtin_trap();
+    }
+  }
+  // Save, then load what was saved: the same diagnostics as the session's own.
+  (void)session.save();
+  const auto reloaded = praxis::scenario::loadScenarioText(session.text(), "fuzz.yaml", {});
+  checkDiagnostics(reloaded.diagnostics, session.text().size());
+  while (session.undo()) {
+  }
+  if (applied > 0 && session.text() != text) __builtin_trap();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -64,6 +125,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto scenario = praxis::scenario::loadScenarioText(text, "fuzz.yaml", {});
   checkDiagnostics(scenario.diagnostics, size);
   if (scenario.ok() == scenario.diagnostics.hasErrors()) __builtin_trap();
+  if (auto tree = praxis::scenario::parseYamlTree(text, "fuzz.yaml")) checkTree(*tree, size, 0);
+  if (scenario.ok()) fuzzEdits(text, *scenario.scenario);
 
   auto script = praxis::scenario::loadTraineeScriptText(text, "fuzz-test.yaml");
   checkDiagnostics(script.diagnostics, size);

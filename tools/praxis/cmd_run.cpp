@@ -20,6 +20,7 @@
 #include "core/localized_text.h"
 #include "core/paths.h"
 #include "packages.h"
+#include "run_vr.h"
 #include "scenario/validator.h"
 #include "xapi_output.h"
 
@@ -30,12 +31,14 @@ constexpr const char* kName = "run";
 
 std::string help() {
   return std::string(
-             "usage: praxis run DIR [--mode desktop|vr|headless] [--autopilot | --script TEST] [options]\n\n"
-             "Runs one attempt of the scenario package DIR: in a window when there is a display\n"
-             "(DISPLAY or WAYLAND_DISPLAY), else it says so and suggests --headless. In the window\n"
+             "usage: praxis run DIR [--mode desktop|vr|ar|headless] [--autopilot | --script TEST] [options]\n\n"
+             "Runs one attempt of the scenario package DIR: on a VR headset when an OpenXR runtime\n"
+             "with one is there, else in a window when there is a display (DISPLAY or\n"
+             "WAYLAND_DISPLAY), else it says so and suggests --headless. In the window\n"
              "you play with mouse and keyboard (F1 lists the controls); --autopilot or --script\n"
              "play through the same controls with synthesised events. Headless needs one of them.\n\n"
-             "  --mode MODE       desktop (a window), headless, or vr (not in this build yet)\n"
+             "  --mode MODE       vr (a headset), ar (AR glasses, a handheld), desktop (a window)\n"
+             "                    or headless\n"
              "  --headless        the same as --mode headless: no window, as fast as the CPU allows\n"
              "  --autopilot       play the scenario's reference solution (desktop: at a person's pace)\n"
              "  --script TEST     play tests/TEST.yaml (or a path to a test file)\n"
@@ -53,7 +56,9 @@ std::string help() {
              "  --validate        Vulkan validation layer on; any message fails (exit 1)\n"
              "  Esc opens the pause menu, F1 the controls, F11 toggles full screen; the tick also\n"
              "  stops while the window is minimised or unfocused. Closing the window before the\n"
-             "  end reports the attempt as aborted.\n\n"
+             "  end reports the attempt as aborted.\n\n" +
+         vrHelp() +
+         "\n"
              "xAPI: every attempt's statements go to the durable outbox first and from there to the\n"
              "LRS, when one is configured (see docs/xapi.md):\n") +
          kXapiHelp +
@@ -69,6 +74,8 @@ ArgSpec argSpec() {
                 "--size"},
                1, 1};
   spec.options.insert(kXapiOptions.begin(), kXapiOptions.end());
+  spec.flags.insert(kVrFlags.begin(), kVrFlags.end());
+  spec.options.insert(kVrOptions.begin(), kVrOptions.end());
   return spec;
 }
 
@@ -93,6 +100,7 @@ std::string contradiction(const Args& args) {
     }
   }
   if (auto seed = wholeNumberOption(args, "--seed", 0, UINT64_MAX); !seed) return seed.error().message;
+  if (std::string vr = vrOptionsProblem(args); !vr.empty()) return vr;
   if (auto record = args.option("--record")) {
     // Before the attempt: a recording that cannot be written would be lost at its end.
     if (auto writable = core::checkWritable(*record); !writable) {
@@ -198,34 +206,43 @@ std::function<void(const app::Session&, const app::EventBatch&)> consoleLog(bool
   };
 }
 
-/// A person playing with mouse and keyboard, in the language asked for (else nl-BE).
-scenario::TraineeScript personAtTheKeyboard() {
+/// A person playing (mouse and keyboard, or a headset's controllers), in the language asked
+/// for (else nl-BE).
+scenario::TraineeScript personPlaying(app::Mode mode) {
+  const bool headset = mode == app::Mode::Vr || mode == app::Mode::Ar;
   scenario::TraineeScript person;
-  person.name = "a person at the keyboard";
-  person.file = "desktop controls";
+  person.name = headset ? "a person with the controllers" : "a person at the keyboard";
+  person.file = headset ? "OpenXR actions" : "desktop controls";
   return person;
 }
 
-/// The front end: --mode or --headless, else desktop when a window can open. VR will come
-/// first here once the xr front end lands (an OpenXR runtime with a headset).
+/// The front end: --mode or --headless, else VR when an OpenXR runtime with a headset is
+/// there, else desktop when a window can open (saying in one line why not VR).
 core::Result<app::Mode> pickMode(const Args& args) {
-  app::Mode mode = app::Mode::Desktop;
   if (args.has("--headless")) return app::Mode::Headless;
+  std::string noHeadset;
   if (auto name = args.option("--mode")) {
     const auto parsed = app::parseMode(*name);
-    if (!parsed) return core::fail("--mode ", *name, ": expected desktop, vr or headless");
-    mode = *parsed;
-  }
-  if (mode == app::Mode::Vr) {
-    return core::fail("--mode vr: not in this build yet (use --mode desktop, or --headless)");
-  }
-  if (mode == app::Mode::Desktop) {
-    if (auto available = app::desktopAvailable(); !available) {
-      return core::fail(available.error().message,
-                        ": no window can open here; run with --headless to play without one");
+    if (!parsed) return core::fail("--mode ", *name, ": expected vr, ar, desktop or headless");
+    if (*parsed == app::Mode::Vr || *parsed == app::Mode::Ar) {
+      // Before anything is printed: no runtime or headset is one line, like no display.
+      if (auto headset = headsetHere(*parsed == app::Mode::Ar); !headset) return core::fail("--mode ", *name, ": ", headset.error().message);
     }
+    if (*parsed != app::Mode::Desktop) return *parsed;
+  } else if (auto headset = headsetHere()) {
+    std::fprintf(args.has("--json") ? stderr : stdout, "VR: %s\n", headset->c_str());
+    return app::Mode::Vr;
+  } else {
+    noHeadset = headset.error().message;
   }
-  return mode;
+  if (auto available = app::desktopAvailable(); !available) {
+    return core::fail(available.error().message,
+                      ": no window can open here; run with --headless to play without one");
+  }
+  if (!noHeadset.empty()) {
+    std::fprintf(args.has("--json") ? stderr : stdout, "desktop mode: %s\n", noHeadset.c_str());
+  }
+  return app::Mode::Desktop;
 }
 
 core::Result<void> writeRecord(const std::string& file, const std::filesystem::path& dir,
@@ -329,9 +346,7 @@ core::Result<app::RunResult> playDesktop(const Args& args, const std::filesystem
                                          const scenario::TraineeScript& played,
                                          const app::RunOptions& run, std::size_t& messages) {
   app::DesktopOptions options;
-  options.attempt = run.attempt;
-  options.attempt.session.seed = played.seed;
-  options.attempt.session.language = played.language;
+  options.attempt = attemptFor(run, played);
   options.packageDir = dir;
   options.record = run.record;
   options.speed = std::strtod(args.option("--speed").value_or("1").c_str(), nullptr);
@@ -404,9 +419,10 @@ int runAttempt(const Args& args, const std::filesystem::path& dir, const scenari
   }
   const auto start = std::chrono::steady_clock::now();
   std::size_t validationMessages = 0;
-  auto run = mode == app::Mode::Desktop
-                 ? playDesktop(args, dir, def, played, options, validationMessages)
-                 : app::runScript(def, played, options);
+  const bool headset = mode == app::Mode::Vr || mode == app::Mode::Ar;
+  auto run = mode == app::Mode::Desktop ? playDesktop(args, dir, def, played, options, validationMessages)
+             : headset ? playVr(args, dir, def, played, options, mode == app::Mode::Ar, validationMessages)
+                       : app::runScript(def, played, options);
   Finished f;
   f.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (output->output) {
@@ -467,7 +483,7 @@ int runRun(const CommandArgs& argv) {
     return usageError(kName, "headless, give --autopilot or --script TEST (nobody is at the keyboard)");
   }
   // A person at the keyboard: the attempt starts as a script with no actions would.
-  scenario::TraineeScript played = script != nullptr ? *script : personAtTheKeyboard();
+  scenario::TraineeScript played = script != nullptr ? *script : personPlaying(*mode);
   if (auto language = args.option("--language")) played.language = *language;
   if (!core::isLanguageTag(played.language)) {
     return usageError(kName, "--language '" + played.language +

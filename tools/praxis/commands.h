@@ -24,5 +24,12 @@ int runReport(const CommandArgs& args);
 int runSnapshot(const CommandArgs& args);
 int runCoverage(const CommandArgs& args);
 int runExplore(const CommandArgs& args);
+int runEdit(const CommandArgs& args);
+
+/// `praxis edit DIR` without --apply: the editor window (cmd_edit_window.cpp). It gets every
+/// argument after `edit` and parses its own options.
+int runEditWindow(const CommandArgs& args);
+/// The window's part of `praxis edit --help` (cmd_edit_window.cpp).
+extern const char* const kEditWindowHelp;
 
 }  // namespace praxis::cli

@@ -22,6 +22,8 @@ constexpr Command kCommands[] = {
      praxis::cli::runCoverage},
     {"explore", "search what a trainee can do for unreachable steps, silent faults and dead ends",
      praxis::cli::runExplore},
+    {"edit", "edit a scenario: the editor window, or --apply scripted edits (format-preserving)",
+     praxis::cli::runEdit},
     {"run", "run a scenario (headless with --headless; --autopilot plays the reference)",
      praxis::cli::runRun},
     {"replay", "replay a recorded input file and reproduce its event log", praxis::cli::runReplay},

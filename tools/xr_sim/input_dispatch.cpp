@@ -83,6 +83,20 @@ XrResult withSession(XrSession handle, Body&& body) {
 
 bool focused(const Session& s) { return s.state == XR_SESSION_STATE_FOCUSED; }
 
+/// The xrWaitFrame index the device stream is at: the last frame waited for.
+std::uint64_t currentFrame(const Instance& instance) {
+  return instance.streamFrame == 0 ? 0 : instance.streamFrame - 1;
+}
+
+/// Reads the stream lines appended since the last look, for the current frame: a writer may
+/// append frame N's line after xrWaitFrame N and before xrSyncActions (docs/xr-sim.md).
+const DeviceState& refreshDevice(Instance& instance) {
+  if (instance.streamFrame > 0) {  // before the first xrWaitFrame the stream has not started
+    applyDeviceEvents(instance, instance.feed.advance(currentFrame(instance)));
+  }
+  return instance.feed.state();
+}
+
 // --- paths -----------------------------------------------------------------------------------
 
 XrResult XRAPI_CALL stringToPath(XrInstance instance, const char* pathString, XrPath* path) {
@@ -175,7 +189,8 @@ XrResult XRAPI_CALL syncActions(XrSession session, const XrActionsSyncInfo* info
     if (badStruct(info, XR_TYPE_ACTIONS_SYNC_INFO)) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
-    SyncContext context{.focused = focused(s), .time = now(), .device = &s.instance.feed.state()};
+    const DeviceState& device = refreshDevice(s.instance);
+    SyncContext context{.focused = focused(s), .time = now(), .device = &device};
     XrResult r = actionsOf(s).sync(session, *info, context);
     announceProfileChanges(s.instance);
     return r;
@@ -244,7 +259,7 @@ XrResult XRAPI_CALL applyHaptic(XrSession session, const XrHapticActionInfo* inf
     if (badStruct(info, XR_TYPE_HAPTIC_ACTION_INFO) || feedback == nullptr) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
-    return actionsOf(s).applyHaptic(session, *info, feedback, focused(s), s.instance.streamFrame);
+    return actionsOf(s).applyHaptic(session, *info, feedback, focused(s), currentFrame(s.instance));
   });
 }
 
@@ -253,7 +268,7 @@ XrResult XRAPI_CALL stopHaptic(XrSession session, const XrHapticActionInfo* info
     if (badStruct(info, XR_TYPE_HAPTIC_ACTION_INFO)) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
-    return actionsOf(s).stopHaptic(session, *info, focused(s), s.instance.streamFrame);
+    return actionsOf(s).stopHaptic(session, *info, focused(s), currentFrame(s.instance));
   });
 }
 

@@ -131,6 +131,9 @@ XrResult XRAPI_CALL xrAcquireSwapchainImage(XrSwapchain swapchain, const XrSwapc
     if ((acquireInfo != nullptr && acquireInfo->type != XR_TYPE_SWAPCHAIN_IMAGE_ACQUIRE_INFO) || index == nullptr) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
+    if (XrResult r = sc->images->prepare(*sc->session.vulkan); XR_FAILED(r)) {
+      return r;
+    }
     bool isStatic = (sc->info.createFlags & XR_SWAPCHAIN_CREATE_STATIC_IMAGE_BIT) != 0;
     // All images acquired and not yet released, or a static image acquired once already.
     if (sc->acquired.size() == sc->imageCount || (isStatic && sc->staticAcquires > 0)) {

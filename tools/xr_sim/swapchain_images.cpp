@@ -72,39 +72,46 @@ std::vector<VkFormat> swapchainFormats(const VulkanDevice& device) {
   return out;
 }
 
-SwapchainImages::SwapchainImages(const VulkanDevice& device, const XrSwapchainCreateInfo& info, std::uint32_t count) {
-  auto format = static_cast<VkFormat>(info.format);
-  bool depth = isDepthFormat(format);
-  usage_ = vulkanUsage(info.usageFlags);
-  // Eye-image capture copies from color images: ask for that where the format allows it.
-  if (!depth && device.supports(format, usage_ | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
-                                static_cast<VkSampleCountFlagBits>(info.sampleCount), info.arraySize, info.mipCount,
-                                info.width, info.height)) {
-    usage_ |= VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
-  }
-  auto samples = static_cast<VkSampleCountFlagBits>(info.sampleCount);
-  if (usage_ == 0 ||
-      !device.supports(format, usage_, samples, info.arraySize, info.mipCount, info.width, info.height)) {
-    result_ = XR_ERROR_FEATURE_UNSUPPORTED;
-    return;
-  }
-  VkImageCreateInfo create{.sType = VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO,
+namespace {
+
+VkImageCreateInfo imageInfo(const XrSwapchainCreateInfo& info, VkImageUsageFlags usage) {
+  return VkImageCreateInfo{.sType = VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO,
                            .pNext = nullptr,
                            .flags = (info.usageFlags & XR_SWAPCHAIN_USAGE_MUTABLE_FORMAT_BIT) != 0
                                         ? static_cast<VkImageCreateFlags>(VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT)
                                         : 0U,
                            .imageType = VK_IMAGE_TYPE_2D,
-                           .format = format,
+                           .format = static_cast<VkFormat>(info.format),
                            .extent = VkExtent3D{.width = info.width, .height = info.height, .depth = 1},
                            .mipLevels = info.mipCount,
                            .arrayLayers = info.arraySize,
-                           .samples = samples,
+                           .samples = static_cast<VkSampleCountFlagBits>(info.sampleCount),
                            .tiling = VK_IMAGE_TILING_OPTIMAL,
-                           .usage = usage_,
+                           .usage = usage,
                            .sharingMode = VK_SHARING_MODE_EXCLUSIVE,
                            .queueFamilyIndexCount = 0,
                            .pQueueFamilyIndices = nullptr,
                            .initialLayout = VK_IMAGE_LAYOUT_UNDEFINED};
+}
+
+}  // namespace
+
+SwapchainImages::SwapchainImages(const VulkanDevice& device, const XrSwapchainCreateInfo& info, std::uint32_t count) {
+  auto format = static_cast<VkFormat>(info.format);
+  auto samples = static_cast<VkSampleCountFlagBits>(info.sampleCount);
+  format_ = format;
+  usage_ = vulkanUsage(info.usageFlags);
+  // Eye-image capture copies from color images: ask for that where the format allows it.
+  if (!isDepthFormat(format) && device.supports(format, usage_ | VK_IMAGE_USAGE_TRANSFER_SRC_BIT, samples,
+                                                info.arraySize, info.mipCount, info.width, info.height)) {
+    usage_ |= VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+  }
+  if (usage_ == 0 ||
+      !device.supports(format, usage_, samples, info.arraySize, info.mipCount, info.width, info.height)) {
+    result_ = XR_ERROR_FEATURE_UNSUPPORTED;
+    return;
+  }
+  VkImageCreateInfo create = imageInfo(info, usage_);
   for (std::uint32_t i = 0; i < count; ++i) {
     images_.push_back(std::make_unique<DeviceImage>(device, create));
     if (images_.back()->result() != VK_SUCCESS) {
@@ -118,32 +125,41 @@ SwapchainImages::SwapchainImages(const VulkanDevice& device, const XrSwapchainCr
   } else if ((usage_ & VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT) != 0) {
     layout_ = VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL;
   }
-  // The application finds every image in the layout the Vulkan binding promises.
-  VkResult r = device.submitAndWait([&](VkCommandBuffer cmd) {
-    std::vector<VkImageMemoryBarrier> barriers;
-    for (const auto& image : images_) {
-      barriers.push_back(VkImageMemoryBarrier{
-          .sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER,
-          .pNext = nullptr,
-          .srcAccessMask = 0,
-          .dstAccessMask = VK_ACCESS_MEMORY_READ_BIT | VK_ACCESS_MEMORY_WRITE_BIT,
-          .oldLayout = VK_IMAGE_LAYOUT_UNDEFINED,
-          .newLayout = layout_,
-          .srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
-          .dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
-          .image = image->image(),
-          .subresourceRange = VkImageSubresourceRange{.aspectMask = aspectOf(format),
-                                                      .baseMipLevel = 0,
-                                                      .levelCount = VK_REMAINING_MIP_LEVELS,
-                                                      .baseArrayLayer = 0,
-                                                      .layerCount = VK_REMAINING_ARRAY_LAYERS}});
-    }
-    device.cmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, 0, 0,
-                              nullptr, 0, nullptr, static_cast<std::uint32_t>(barriers.size()), barriers.data());
-  });
-  if (r != VK_SUCCESS) {
-    result_ = XR_ERROR_RUNTIME_FAILURE;
+}
+
+XrResult SwapchainImages::prepare(const VulkanDevice& device) {
+  if (prepared_) {
+    return XR_SUCCESS;
   }
+  if (device.submitAndWait([&](VkCommandBuffer cmd) { recordInitialLayout(device, cmd, format_); }) != VK_SUCCESS) {
+    return XR_ERROR_RUNTIME_FAILURE;
+  }
+  prepared_ = true;
+  return XR_SUCCESS;
+}
+
+void SwapchainImages::recordInitialLayout(const VulkanDevice& device, VkCommandBuffer cmd, VkFormat format) const {
+  // The application finds every image in the layout the Vulkan binding promises.
+  std::vector<VkImageMemoryBarrier> barriers;
+  for (const auto& image : images_) {
+    barriers.push_back(VkImageMemoryBarrier{
+        .sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER,
+        .pNext = nullptr,
+        .srcAccessMask = 0,
+        .dstAccessMask = VK_ACCESS_MEMORY_READ_BIT | VK_ACCESS_MEMORY_WRITE_BIT,
+        .oldLayout = VK_IMAGE_LAYOUT_UNDEFINED,
+        .newLayout = layout_,
+        .srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
+        .dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
+        .image = image->image(),
+        .subresourceRange = VkImageSubresourceRange{.aspectMask = aspectOf(format),
+                                                    .baseMipLevel = 0,
+                                                    .levelCount = VK_REMAINING_MIP_LEVELS,
+                                                    .baseArrayLayer = 0,
+                                                    .layerCount = VK_REMAINING_ARRAY_LAYERS}});
+  }
+  device.cmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, 0, 0, nullptr,
+                            0, nullptr, static_cast<std::uint32_t>(barriers.size()), barriers.data());
 }
 
 }  // namespace praxis::xrsim

@@ -27,12 +27,20 @@ class SwapchainImages {
   /// The layout the application finds (and leaves) the images in (XR_KHR_vulkan_enable).
   [[nodiscard]] VkImageLayout layout() const { return layout_; }
   [[nodiscard]] VkImageUsageFlags usage() const { return usage_; }
+  /// Moves the new images into layout() on the session's queue, once. Called from
+  /// xrAcquireSwapchainImage: XR_KHR_vulkan_enable lets the runtime use the application's
+  /// queue only in xrBeginFrame, xrEndFrame, xrAcquireSwapchainImage and xrReleaseSwapchainImage.
+  XrResult prepare(const VulkanDevice& device);
 
  private:
+  void recordInitialLayout(const VulkanDevice& device, VkCommandBuffer cmd, VkFormat format) const;
+
   std::vector<std::unique_ptr<DeviceImage>> images_;
   XrResult result_ = XR_SUCCESS;
   VkImageLayout layout_ = VK_IMAGE_LAYOUT_GENERAL;
   VkImageUsageFlags usage_ = 0;
+  VkFormat format_ = VK_FORMAT_UNDEFINED;
+  bool prepared_ = false;
 };
 
 }  // namespace praxis::xrsim

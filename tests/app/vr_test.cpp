@@ -1,0 +1,176 @@
+// VR mode end to end on the simulated OpenXR runtime (tools/xr_sim), loaded by the real loader
+// through XR_RUNTIME_JSON, with the OpenXR core validation layer and Vulkan validation on (any
+// message fails: --validate makes praxis exit 1): every shipped scenario's reference solution,
+// its input carried through the runtime's device stream and action system, passes with the
+// same events as headless; eye images match goldens; AR is transparent; faults end cleanly.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <string>
+
+#include "render/image.h"
+#include "../render/render_fixture.h"
+#include "shipped_packages.h"
+#include "command.h"
+
+namespace praxis::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// A fresh folder for one test's stream, captures and data.
+fs::path freshDir(const std::string& name) {
+  const fs::path dir = fs::path(::testing::TempDir()) / ("praxis-vr-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir / "capture");
+  return dir;
+}
+
+/// The environment of every run: the simulated runtime with core validation, frames as fast
+/// as the CPU allows, small eyes (the goldens' size), the stream and data in `dir`.
+std::string simEnvironment(const fs::path& dir, const std::string& extra = "") {
+  return "XR_RUNTIME_JSON='" PRAXIS_XR_SIM_MANIFEST "' XR_ENABLE_API_LAYERS=XR_APILAYER_LUNARG_core_validation "
+         "PRAXIS_XR_SIM_PACE=free PRAXIS_XR_SIM_VIEW_SIZE=96x80 PRAXIS_VK_DEVICE=cpu "
+         "PRAXIS_XR_SIM_INPUT='" + (dir / "stream.jsonl").string() + "' XDG_DATA_HOME='" + dir.string() +
+         "' XDG_CACHE_HOME='" + (dir / "cache").string() + "' " + extra;
+}
+
+std::string field(const std::string& json, const std::string& key) {
+  std::smatch m;
+  const std::regex re("\"" + key + "\":\"?([^,\"}]*)");
+  return std::regex_search(json, m, re) ? m[1].str() : std::string();
+}
+
+/// The JSON result of `praxis run --json`: its last line that is an object.
+std::string jsonLine(const std::string& output) {
+  const auto start = output.rfind("\n{");
+  const auto from = start == std::string::npos ? (output.starts_with("{") ? 0 : std::string::npos) : start + 1;
+  return from == std::string::npos ? std::string() : output.substr(from, output.find('\n', from) - from);
+}
+
+class VrShipped : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(VrShipped, TheReferencePassesThroughTheRuntimeWithTheHeadlessEvents) {
+  const fs::path dir = freshDir("ref-" + GetParam().filename().string());
+  auto headless = test::runPraxis("run '" + GetParam().string() + "' --headless --autopilot --json --no-xapi",
+                                  "XDG_DATA_HOME='" + dir.string() + "'");
+  ASSERT_EQ(headless.exitCode, 0) << headless.output;
+  const fs::path haptics = dir / "haptics.jsonl";
+  auto vr = test::runPraxis("run '" + GetParam().string() + "' --mode vr --autopilot --json --no-xapi --validate",
+                            simEnvironment(dir, "PRAXIS_XR_SIM_HAPTICS='" + haptics.string() + "'"));
+  ASSERT_EQ(vr.exitCode, 0) << vr.output;
+  const std::string h = jsonLine(headless.output);
+  const std::string v = jsonLine(vr.output);
+  EXPECT_EQ(field(v, "outcome"), "passed") << v;
+  EXPECT_EQ(field(v, "score"), field(h, "score"));
+  EXPECT_EQ(field(v, "event_log_hash"), field(h, "event_log_hash")) << "headless " << h << "\nvr " << v;
+  // Every reference solution grabs something: the grabbing hand's controller buzzed.
+  std::ifstream felt(haptics);
+  std::string line;
+  int pulses = 0;
+  while (std::getline(felt, line)) pulses += line.find("/output/haptic") != std::string::npos ? 1 : 0;
+  EXPECT_GT(pulses, 0) << haptics;
+}
+
+INSTANTIATE_TEST_SUITE_P(Shipped, VrShipped, ::testing::ValuesIn(testsupport::shippedPackages()),
+                         testsupport::packageTestName);
+
+fs::path safeIsolation() { return fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / "safe-isolation"; }
+fs::path fireExtinguisher() { return fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / "fire-extinguisher"; }
+
+/// The eye images the runtime captured of frame `frame`.
+render::Image eye(const fs::path& dir, int frame, int eyeIndex) {
+  char name[64];
+  std::snprintf(name, sizeof name, "frame-%05d-eye-%d.png", frame, eyeIndex);
+  auto image = render::readPng(dir / "capture" / name);
+  EXPECT_TRUE(image.has_value()) << (dir / "capture" / name) << ": " << (image ? "" : image.error().message);
+  return image ? *image : render::Image{};
+}
+
+/// Both eyes of frame 30 of the reference solution, as the runtime received them, match the
+/// goldens (tests/render/golden/vr_safe_isolation_eye_{0,1}.png; tolerance of render tests:
+/// a channel more than 6 apart makes a pixel differ, at most 0.5 % may differ).
+TEST(Vr, EyeImagesMatchTheGoldens) {
+  const fs::path dir = freshDir("goldens");
+  (void)test::runPraxis("run '" + safeIsolation().string() + "' --mode vr --autopilot --no-xapi --validate",
+                        simEnvironment(dir, "PRAXIS_XR_SIM_FRAMES=32 PRAXIS_XR_SIM_CAPTURE='" +
+                                                (dir / "capture").string() + "'"));
+  for (int e = 0; e < 2; ++e) {
+    const render::Image image = eye(dir, 30, e);
+    ASSERT_FALSE(image.rgba.empty());
+    render::testing::expectMatchesGolden(image, "vr_safe_isolation_eye_" + std::to_string(e));
+  }
+}
+
+/// A runtime that gets one swapchain per eye (and depth) sees the same eyes as with one array
+/// swapchain drawn with multiview: the same goldens.
+TEST(Vr, OneSwapchainPerEyeDrawsTheSameEyes) {
+  const fs::path dir = freshDir("per-view");
+  (void)test::runPraxis("run '" + safeIsolation().string() +
+                            "' --mode vr --swapchains per-view --autopilot --no-xapi --validate",
+                        simEnvironment(dir, "PRAXIS_XR_SIM_FRAMES=32 PRAXIS_XR_SIM_CAPTURE='" +
+                                                (dir / "capture").string() + "'"));
+  for (int e = 0; e < 2; ++e) {
+    const render::Image image = eye(dir, 30, e);
+    ASSERT_FALSE(image.rgba.empty());
+    render::testing::expectMatchesGolden(image, "vr_safe_isolation_eye_" + std::to_string(e));
+  }
+}
+
+TEST(Vr, ArClearsToTransparentSoTheRealWorldShows) {
+  const fs::path dir = freshDir("ar");
+  auto run = test::runPraxis("run '" + fireExtinguisher().string() + "' --mode ar --autopilot --no-xapi --validate",
+                             simEnvironment(dir, "PRAXIS_XR_SIM_BLEND=alpha_blend PRAXIS_XR_SIM_FRAMES=20 "
+                                                 "PRAXIS_XR_SIM_CAPTURE='" + (dir / "capture").string() + "'"));
+  EXPECT_NE(run.output.find("ar"), std::string::npos) << run.output;
+  const render::Image left = eye(dir, 10, 0);
+  ASSERT_FALSE(left.rgba.empty());
+  std::size_t transparent = 0;
+  for (std::size_t i = 3; i < left.rgba.size(); i += 4) transparent += left.rgba[i] == 0 ? 1 : 0;
+  EXPECT_GT(transparent, left.rgba.size() / 4 / 10) << "the background is see-through";
+  EXPECT_LT(transparent, left.rgba.size() / 4) << "the scene's objects are drawn";
+}
+
+TEST(Vr, RunPicksVrWhenAnOpenXrRuntimeWithAHeadsetIsThere) {
+  const fs::path dir = freshDir("pick");
+  auto run = test::runPraxis("run '" + safeIsolation().string() + "' --autopilot --no-xapi",
+                             simEnvironment(dir, "PRAXIS_XR_SIM_FRAMES=10"));
+  EXPECT_NE(run.output.find("VR: "), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find(", vr, "), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("ended: aborted"), std::string::npos)
+      << "the runtime ended the session after 10 frames: " << run.output;
+}
+
+/// Runs the reference with stream events; returns the output.
+test::CommandResult runWithEvents(const fs::path& dir, const std::string& events) {
+  return test::runPraxis("run '" + safeIsolation().string() + "' --mode vr --autopilot --no-xapi --validate",
+                         simEnvironment(dir, "PRAXIS_XR_SIM_EVENTS=" + events));
+}
+
+TEST(VrFaults, FocusLostAndRegainedPausesTheSimulationAndTheAttemptPasses) {
+  const fs::path dir = freshDir("focus");
+  auto run = runWithEvents(dir, "60:focus_loss,400:focus_gain");
+  EXPECT_EQ(run.exitCode, 0) << run.output;
+  EXPECT_NE(run.output.find("result: PASSED"), std::string::npos) << run.output;
+}
+
+TEST(VrFaults, ALostSessionIsRecreatedAndTheAttemptGoesOn) {
+  const fs::path dir = freshDir("session-loss");
+  auto run = runWithEvents(dir, "120:session_loss");
+  EXPECT_EQ(run.exitCode, 0) << run.output;
+  EXPECT_NE(run.output.find("result: PASSED"), std::string::npos) << run.output;
+}
+
+TEST(VrFaults, ALostInstanceEndsTheAttemptCleanlyAsAborted) {
+  const fs::path dir = freshDir("instance-loss");
+  auto run = runWithEvents(dir, "120:instance_loss");
+  EXPECT_EQ(run.exitCode, 1) << run.output;
+  EXPECT_NE(run.output.find("ended: aborted"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("result: FAILED"), std::string::npos) << run.output;
+}
+
+}  // namespace
+}  // namespace praxis::app
