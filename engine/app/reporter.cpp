@@ -153,6 +153,7 @@ void Reporter::reportFault(const scenario::AttemptEvent& e) {
   }
   r.extensions[std::string(ext::kInvolvedLabels)] = std::move(labels);
   r.extensions[std::string(ext::kPenalty)] = e.points;
+  if (!e.deviceStates.empty()) r.extensions[std::string(ext::kDeviceStates)] = e.deviceStates;
   s.result = r;
   sink_(std::move(s));
 }

@@ -28,6 +28,9 @@ struct AttemptEvent {
   int points = 0;                    // StepCompleted: awarded; FaultRaised: penalty
   double stepSeconds = 0.0;          // StepCompleted: time spent on the step
   std::vector<std::string> involved; // FaultRaised: objects held/touched at that moment
+  /// FaultRaised: each behaviour's state then (format 2), "object=state" in object order:
+  /// "touched the chuck" means something else while the drill runs down.
+  std::vector<std::string> deviceStates;
   int hintIndex = -1;                // HintShown
   int branch = -1;                   // StepCompleted: index of the branch taken; -1 the default next
   std::string phrase;                // Said: the phrase id (stepId: the step active then)

@@ -192,6 +192,14 @@ std::string Devices::formatted(scene::EntityId source, int decimals, const scene
   return out;
 }
 
+std::vector<std::string> Devices::states() const {
+  std::vector<std::string> out;
+  for (const Device& d : devices_) {
+    out.push_back(def_->objects[d.entity].id + "=" + d.def->states[d.state].name);
+  }
+  return out;
+}
+
 void Devices::hash(core::Hasher& hasher) const {
   for (const Device& d : devices_) {
     hasher.value(d.state);

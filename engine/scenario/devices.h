@@ -49,6 +49,8 @@ class Devices {
   [[nodiscard]] std::vector<DeviceCommand> takeCommands() { return std::exchange(commands_, {}); }
   /// Per entity: its value (set, a target's voltage, a reading), NaN when it has none.
   [[nodiscard]] const std::vector<float>& values() const { return values_; }
+  /// "object=state" of every behaviour, in object order.
+  [[nodiscard]] std::vector<std::string> states() const;
   /// Behaviour states, values and live displays (not since when: time is not state).
   void hash(core::Hasher& hasher) const;
 

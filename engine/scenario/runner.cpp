@@ -207,6 +207,7 @@ void Runner::raiseFault(std::size_t index, core::Tick tick, const scene::Scene& 
     if (facts_.holder[id]) e.involved.push_back(scene.at(id).id);
   }
   for (const auto& [pair, since] : facts_.toolOn) e.involved.push_back(scene.at(pair.second).id);
+  e.deviceStates = devices_.states();
   events_.push_back(std::move(e));
   if (def.severity == Severity::Critical) {
     criticalFault_ = true;

@@ -37,9 +37,8 @@ class ActionChecker {
 
   void check(const std::string& objectId) {
     const SourceSpan& objectAt = spanOf(a_.fields, "object", a_.span);
-    if (objectId.empty()) {
+    if (objectId.empty()) {  // a step's cue may sound everywhere; every other action needs its object
       if (a_.kind != DeviceActionKind::Cue) ix_.out().error(a_.span, context_ + ": needs 'object' (which object it acts on)");
-      if (a_.kind == DeviceActionKind::Cue) return;
       return;
     }
     const ObjectDef* o = ix_.requireObject(objectId, objectAt, context_);

@@ -74,6 +74,8 @@ inline constexpr std::string_view kStep = "https://praxis.example.org/xapi/exten
 inline constexpr std::string_view kFault = "https://praxis.example.org/xapi/extensions/fault";
 inline constexpr std::string_view kSeverity = "https://praxis.example.org/xapi/extensions/severity";
 inline constexpr std::string_view kInvolved = "https://praxis.example.org/xapi/extensions/involved";
+/// The scenario's devices' states when a fault was raised ("drill=running_down"), format 2.
+inline constexpr std::string_view kDeviceStates = "https://praxis.example.org/xapi/extensions/device-states";
 /// The involved objects' labels (language maps, in the order of kInvolved), so a report can
 /// name them as the trainee saw them.
 inline constexpr std::string_view kInvolvedLabels =

@@ -212,5 +212,26 @@ TEST(Devices, BehavioursAreDeterministicAndACloneGoesOnTheSameWay) {
   EXPECT_EQ(ha.digest(), hb.digest());
 }
 
+TEST(Devices, AFaultRecordsWhatEveryDeviceWasDoing) {
+  std::string text(kMachine);
+  text += R"(faults:
+  - id: stop_while_starting
+    when: {state: {object: stop, is: pressed}}
+    severity: minor
+    message: {en: Wait, nl-BE: Wacht}
+)";
+  const auto result = scenario::loadScenarioText(text, "machine.yaml", {});
+  ASSERT_TRUE(result.ok()) << result.diagnostics.format();
+  Driver d(*result.scenario);
+  d.idle(5);
+  d.poke("stop");
+  const auto& events = d.session().attemptEvents();
+  const auto fault = std::find_if(events.begin(), events.end(), [](const scenario::AttemptEvent& e) {
+    return e.kind == scenario::AttemptEventKind::FaultRaised;
+  });
+  ASSERT_NE(fault, events.end());
+  EXPECT_EQ(fault->deviceStates, std::vector<std::string>{"machine=idle"});
+}
+
 }  // namespace
 }  // namespace praxis::app
