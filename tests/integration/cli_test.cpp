@@ -118,7 +118,7 @@ TEST(Cli, RunExplainsWhatItNeeds) {
   EXPECT_NE(noMode.output.find("--headless"), std::string::npos) << noMode.output;
   const auto badMode = praxis("run " + scenarios() + "/safe-isolation --mode 3d --autopilot");
   EXPECT_EQ(badMode.exitCode, 2);
-  EXPECT_NE(badMode.output.find("expected desktop, vr or headless"), std::string::npos) << badMode.output;
+  EXPECT_NE(badMode.output.find("expected vr, ar, desktop or headless"), std::string::npos) << badMode.output;
   const auto badSpeed = praxis("run " + scenarios() + "/safe-isolation --headless --autopilot --speed 0");
   EXPECT_EQ(badSpeed.exitCode, 2);
   EXPECT_NE(badSpeed.output.find("--speed 0"), std::string::npos) << badSpeed.output;

@@ -136,24 +136,29 @@ TEST_F(InputTest, ActionsFollowTheStreamFrameByFrameWithTheProfileEvent) {
   for (const auto& s : {line(0), f2, f4}) ASSERT_EQ(writer_.write(s), "");
   beginSession();
   makeActions();
+  // The runtime queues the interaction-profile event from xrSyncActions (never before the first
+  // sync), so it is looked for after each frame's sync, with the session-state events.
   bool profileChanged = false;
-  auto event = xrStruct<XrEventDataBuffer>(XR_TYPE_EVENT_DATA_BUFFER);
-  while (xrPollEvent(instance_, &event) == XR_SUCCESS) {
-    profileChanged = profileChanged || event.type == XR_TYPE_EVENT_DATA_INTERACTION_PROFILE_CHANGED;
-    event = xrStruct<XrEventDataBuffer>(XR_TYPE_EVENT_DATA_BUFFER);
-  }
-  EXPECT_TRUE(profileChanged);
-  auto profile = xrStruct<XrInteractionProfileState>(XR_TYPE_INTERACTION_PROFILE_STATE);
-  XR_ASSERT_OK(xrGetCurrentInteractionProfile(session_, hands_[1], &profile));
-  EXPECT_EQ(profile.interactionProfile, path("/interaction_profiles/oculus/touch_controller"));
+  const auto pollEvents = [&] {
+    auto event = xrStruct<XrEventDataBuffer>(XR_TYPE_EVENT_DATA_BUFFER);
+    while (xrPollEvent(instance_, &event) == XR_SUCCESS) {
+      profileChanged = profileChanged || event.type == XR_TYPE_EVENT_DATA_INTERACTION_PROFILE_CHANGED;
+      event = xrStruct<XrEventDataBuffer>(XR_TYPE_EVENT_DATA_BUFFER);
+    }
+  };
   const std::vector<std::pair<float, float>> expected{{0, 0}, {0, 0}, {0, 0.6F}, {0, 0.6F}, {1, 0}};
   for (std::size_t f = 0; f < expected.size(); ++f) {
     frame({});
-    pollStates();
+    pollEvents();
     ASSERT_EQ(sync(), XR_SUCCESS) << "frame " << f;
     EXPECT_FLOAT_EQ(grab(hands_[0]), expected[f].first) << "frame " << f;
     EXPECT_FLOAT_EQ(grab(hands_[1]), expected[f].second) << "frame " << f;
   }
+  pollEvents();
+  EXPECT_TRUE(profileChanged);
+  auto profile = xrStruct<XrInteractionProfileState>(XR_TYPE_INTERACTION_PROFILE_STATE);
+  XR_ASSERT_OK(xrGetCurrentInteractionProfile(session_, hands_[1], &profile));
+  EXPECT_EQ(profile.interactionProfile, path("/interaction_profiles/oculus/touch_controller"));
 }
 
 TEST_F(InputTest, LineWrittenAfterWaitFrameReachesTheSameFramesSync) {
