@@ -159,7 +159,7 @@ core::Result<TextChanges> renameEverywhere(const Command& command, const std::ve
   if (command.kind == "fault") collectFault(draft, refs);
   std::map<std::size_t, std::vector<TextEdit>> edits;
   for (const auto& [file, begin, end] : refs.spans) {
-    const auto it = std::find_if(files.begin(), files.end(), [&](const DocFile& f) { return f.name == file; });
+    const auto it = std::find_if(files.begin(), files.end(), [&name = file](const DocFile& f) { return f.name == name; });
     if (it == files.end() || end > it->text.size() || begin >= end) continue;
     const std::string_view written = std::string_view(it->text).substr(begin, end - begin);
     if (unquoted(written) != command.from) continue;
