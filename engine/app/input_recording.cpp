@@ -8,9 +8,13 @@
 namespace praxis::app {
 namespace {
 
-constexpr char kMagic[8] = {'P', 'R', 'X', 'R', 'E', 'C', '0', '1'};
-// Floats per tick: head (3 + 4), then per hand pose (3 + 4), grip, trigger, tracked.
-constexpr std::size_t kFloatsPerTick = 7 + 2 * (7 + 3);
+// Version 2 adds the phrase said per tick; version-1 recordings (no phrases) still replay.
+constexpr char kMagic[8] = {'P', 'R', 'X', 'R', 'E', 'C', '0', '2'};
+constexpr char kMagicV1[8] = {'P', 'R', 'X', 'R', 'E', 'C', '0', '1'};
+// Floats per tick: head (3 + 4), then per hand pose (3 + 4), grip, trigger, tracked; then
+// (version 2) the phrase said, -1 for none.
+constexpr std::size_t kFloatsPerTickV1 = 7 + 2 * (7 + 3);
+constexpr std::size_t kFloatsPerTick = kFloatsPerTickV1 + 1;
 
 static_assert(std::endian::native == std::endian::little, "recordings are little-endian");
 
@@ -80,6 +84,7 @@ core::Result<void> writeRecording(const std::filesystem::path& path, const Recor
       w.f32(h.trigger);
       w.f32(h.tracked ? 1.0F : 0.0F);
     }
+    w.f32(static_cast<float>(in.say));
   }
   return core::writeFileAtomic(path, w.bytes);
 }
@@ -88,9 +93,10 @@ core::Result<Recording> readRecording(const std::filesystem::path& path) {
   auto bytes = core::readFile(path);
   if (!bytes) return std::unexpected(bytes.error());
   const std::string name = path.string();
-  if (bytes->size() < sizeof kMagic || std::memcmp(bytes->data(), kMagic, sizeof kMagic) != 0) {
-    return core::fail(name, ": not a Praxis input recording (bad magic)");
-  }
+  const bool v2 = bytes->size() >= sizeof kMagic && std::memcmp(bytes->data(), kMagic, sizeof kMagic) == 0;
+  const bool v1 = bytes->size() >= sizeof kMagicV1 && std::memcmp(bytes->data(), kMagicV1, sizeof kMagicV1) == 0;
+  if (!v1 && !v2) return core::fail(name, ": not a Praxis input recording (bad magic)");
+  const std::size_t tickBytes = (v2 ? kFloatsPerTick : kFloatsPerTickV1) * sizeof(float);
   Reader r(std::string_view(*bytes).substr(sizeof kMagic));
   Recording rec;
   std::uint64_t count = 0;
@@ -98,8 +104,7 @@ core::Result<Recording> readRecording(const std::filesystem::path& path) {
       !r.str(rec.language) || !r.u64(rec.eventLogHash) || !r.u64(count)) {
     return core::fail(name, ": truncated recording header");
   }
-  if (count != r.remaining() / (kFloatsPerTick * sizeof(float)) ||
-      r.remaining() % (kFloatsPerTick * sizeof(float)) != 0) {
+  if (count != r.remaining() / tickBytes || r.remaining() % tickBytes != 0) {
     return core::fail(name, ": truncated or damaged recording (", std::to_string(count),
                       " ticks announced, ", std::to_string(r.remaining()), " bytes of input)");
   }
@@ -114,6 +119,12 @@ core::Result<Recording> readRecording(const std::filesystem::path& path) {
       r.f32(tracked);
       h.tracked = tracked != 0.0F;
     }
+    float say = -1.0F;
+    if (v2) r.f32(say);
+    if (!(say >= -1.0F && say <= 32767.0F)) {  // also false for NaN, so the cast below is defined
+      return core::fail(name, ": damaged recording (a phrase index of ", std::to_string(say), ")");
+    }
+    in.say = static_cast<std::int16_t>(say);
   }
   return rec;
 }

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
+#include <limits>
 #include <set>
 
 #include "app/headless.h"
@@ -121,6 +123,41 @@ TEST(Recording, TruncatedOrForeignFilesAreClearErrors) {
   auto missing = readRecording(dir / "does-not-exist.prxrec");
   ASSERT_FALSE(missing.has_value());
   EXPECT_NE(missing.error().message.find("does-not-exist.prxrec"), std::string::npos);
+}
+
+TEST(Recording, APhraseSaidIsRecordedAndAVersionOneRecordingStillReads) {
+  const fs::path dir = ::testing::TempDir();
+  Recording rec;
+  rec.inputs.resize(4);
+  rec.inputs[2].say = 3;  // the trainee says phrase 3 on tick 2
+  ASSERT_TRUE(writeRecording(dir / "said.prxrec", rec).has_value());
+  auto loaded = readRecording(dir / "said.prxrec");
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
+  ASSERT_EQ(loaded->inputs.size(), 4U);
+  EXPECT_EQ(loaded->inputs[2].say, 3);
+  EXPECT_EQ(loaded->inputs[1].say, -1);
+
+  // A version-1 recording is the same bytes without the per-tick phrase.
+  std::string bytes = *core::readFile(dir / "said.prxrec");
+  bytes[7] = '1';
+  const std::size_t tick = (7 + 2 * (7 + 3) + 1) * sizeof(float);
+  const std::size_t header = bytes.size() - 4 * tick;
+  std::string v1 = bytes.substr(0, header);
+  for (std::size_t t = 0; t < 4; ++t) v1 += bytes.substr(header + t * tick, tick - sizeof(float));
+  ASSERT_TRUE(core::writeFileAtomic(dir / "v1.prxrec", v1).has_value());
+  auto old = readRecording(dir / "v1.prxrec");
+  ASSERT_TRUE(old.has_value()) << old.error().message;
+  ASSERT_EQ(old->inputs.size(), 4U);
+  EXPECT_EQ(old->inputs[2].say, -1);
+
+  // A damaged phrase index is an error, not a wrapped number.
+  std::string damaged = bytes;
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  std::memcpy(damaged.data() + header + 2 * tick + tick - sizeof(float), &nan, sizeof nan);
+  ASSERT_TRUE(core::writeFileAtomic(dir / "damaged.prxrec", damaged).has_value());
+  auto bad = readRecording(dir / "damaged.prxrec");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_NE(bad.error().message.find("damaged recording"), std::string::npos) << bad.error().message;
 }
 
 }  // namespace
