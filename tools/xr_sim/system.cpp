@@ -45,6 +45,19 @@ XrResult checkViewConfiguration(XrSystemId systemId, XrViewConfigurationType typ
                                         : XR_ERROR_VALIDATION_FAILURE;
 }
 
+/// The instance, checked for the system and its view configuration, in the order the
+/// enumeration calls check them.
+XrResult lookupViewConfiguration(XrInstance instance, XrSystemId systemId, XrViewConfigurationType type,
+                                 Instance*& owner) {
+  if (XrResult r = lookup(instance, owner); XR_FAILED(r)) {
+    return r;
+  }
+  if (XrResult r = checkSystem(*owner, systemId); XR_FAILED(r)) {
+    return r;
+  }
+  return checkViewConfiguration(systemId, type);
+}
+
 XrFovf viewFov(const Config& config) {
   // 90° across horizontally; vertically as the recommended image's aspect says, so a square
   // pixel on the image is square in the view.
@@ -150,13 +163,7 @@ XrResult XRAPI_CALL xrEnumerateViewConfigurationViews(XrInstance instance, XrSys
                                                       std::uint32_t* countOutput, XrViewConfigurationView* views) {
   return guarded([&]() -> XrResult {
     Instance* owner = nullptr;
-    if (XrResult r = lookup(instance, owner); XR_FAILED(r)) {
-      return r;
-    }
-    if (XrResult r = checkSystem(*owner, systemId); XR_FAILED(r)) {
-      return r;
-    }
-    if (XrResult r = checkViewConfiguration(systemId, type); XR_FAILED(r)) {
+    if (XrResult r = lookupViewConfiguration(instance, systemId, type, owner); XR_FAILED(r)) {
       return r;
     }
     const Config& config = owner->config;
@@ -180,13 +187,7 @@ XrResult XRAPI_CALL xrEnumerateEnvironmentBlendModes(XrInstance instance, XrSyst
                                                      std::uint32_t* countOutput, XrEnvironmentBlendMode* modes) {
   return guarded([&]() -> XrResult {
     Instance* owner = nullptr;
-    if (XrResult r = lookup(instance, owner); XR_FAILED(r)) {
-      return r;
-    }
-    if (XrResult r = checkSystem(*owner, systemId); XR_FAILED(r)) {
-      return r;
-    }
-    if (XrResult r = checkViewConfiguration(systemId, type); XR_FAILED(r)) {
+    if (XrResult r = lookupViewConfiguration(instance, systemId, type, owner); XR_FAILED(r)) {
       return r;
     }
     const auto& offered = owner->config.blendModes;
