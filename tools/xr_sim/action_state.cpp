@@ -194,83 +194,74 @@ ActionSlot slotOf(const SessionActions& data, const ActionData* action, std::siz
 }
 }  // namespace
 
-XrResult ActionSystem::getBoolean(XrSession session, const XrActionStateGetInfo& info,
-                                  XrActionStateBoolean* state) const {
-  if (info.type != XR_TYPE_ACTION_STATE_GET_INFO || state->type != XR_TYPE_ACTION_STATE_BOOLEAN) {
+template <typename State>
+void copyChange(const ActionSlot& s, State& state) {
+  state.changedSinceLastSync = s.changed ? XR_TRUE : XR_FALSE;
+  state.lastChangeTime = s.lastChange;
+  state.isActive = s.active ? XR_TRUE : XR_FALSE;
+}
+
+XrResult ActionSystem::querySlot(XrSession session, const XrActionStateGetInfo& info, XrStructureType stateType,
+                                 XrStructureType expectedStateType, XrActionType expected, ActionSlot& out) const {
+  if (info.type != XR_TYPE_ACTION_STATE_GET_INFO || stateType != expectedStateType) {
     return XR_ERROR_VALIDATION_FAILURE;
   }
   const SessionActions* data = nullptr;
   ActionData* action = nullptr;
   std::size_t slot = 0;
-  if (XrResult r = checkQuery(session, info.action, info.subactionPath,
-                              XR_ACTION_TYPE_BOOLEAN_INPUT, &data, &action, &slot);
+  if (XrResult r = checkQuery(session, info.action, info.subactionPath, expected, &data, &action, &slot);
       r != XR_SUCCESS) {
     return r;
   }
-  const ActionSlot s = slotOf(*data, action, slot);
+  out = slotOf(*data, action, slot);
+  return XR_SUCCESS;
+}
+
+XrResult ActionSystem::getBoolean(XrSession session, const XrActionStateGetInfo& info,
+                                  XrActionStateBoolean* state) const {
+  ActionSlot s;
+  if (XrResult r = querySlot(session, info, state->type, XR_TYPE_ACTION_STATE_BOOLEAN, XR_ACTION_TYPE_BOOLEAN_INPUT, s);
+      r != XR_SUCCESS) {
+    return r;
+  }
   state->currentState = s.x != 0.0F ? XR_TRUE : XR_FALSE;
-  state->changedSinceLastSync = s.changed ? XR_TRUE : XR_FALSE;
-  state->lastChangeTime = s.lastChange;
-  state->isActive = s.active ? XR_TRUE : XR_FALSE;
+  copyChange(s, *state);
   return XR_SUCCESS;
 }
 
 XrResult ActionSystem::getFloat(XrSession session, const XrActionStateGetInfo& info,
                                 XrActionStateFloat* state) const {
-  if (info.type != XR_TYPE_ACTION_STATE_GET_INFO || state->type != XR_TYPE_ACTION_STATE_FLOAT) {
-    return XR_ERROR_VALIDATION_FAILURE;
-  }
-  const SessionActions* data = nullptr;
-  ActionData* action = nullptr;
-  std::size_t slot = 0;
-  if (XrResult r = checkQuery(session, info.action, info.subactionPath, XR_ACTION_TYPE_FLOAT_INPUT,
-                              &data, &action, &slot);
+  ActionSlot s;
+  if (XrResult r = querySlot(session, info, state->type, XR_TYPE_ACTION_STATE_FLOAT, XR_ACTION_TYPE_FLOAT_INPUT, s);
       r != XR_SUCCESS) {
     return r;
   }
-  const ActionSlot s = slotOf(*data, action, slot);
   state->currentState = s.x;
-  state->changedSinceLastSync = s.changed ? XR_TRUE : XR_FALSE;
-  state->lastChangeTime = s.lastChange;
-  state->isActive = s.active ? XR_TRUE : XR_FALSE;
+  copyChange(s, *state);
   return XR_SUCCESS;
 }
 
 XrResult ActionSystem::getVector2f(XrSession session, const XrActionStateGetInfo& info,
                                    XrActionStateVector2f* state) const {
-  if (info.type != XR_TYPE_ACTION_STATE_GET_INFO || state->type != XR_TYPE_ACTION_STATE_VECTOR2F) {
-    return XR_ERROR_VALIDATION_FAILURE;
-  }
-  const SessionActions* data = nullptr;
-  ActionData* action = nullptr;
-  std::size_t slot = 0;
-  if (XrResult r = checkQuery(session, info.action, info.subactionPath,
-                              XR_ACTION_TYPE_VECTOR2F_INPUT, &data, &action, &slot);
+  ActionSlot s;
+  if (XrResult r =
+          querySlot(session, info, state->type, XR_TYPE_ACTION_STATE_VECTOR2F, XR_ACTION_TYPE_VECTOR2F_INPUT, s);
       r != XR_SUCCESS) {
     return r;
   }
-  const ActionSlot s = slotOf(*data, action, slot);
   state->currentState = XrVector2f{s.x, s.y};
-  state->changedSinceLastSync = s.changed ? XR_TRUE : XR_FALSE;
-  state->lastChangeTime = s.lastChange;
-  state->isActive = s.active ? XR_TRUE : XR_FALSE;
+  copyChange(s, *state);
   return XR_SUCCESS;
 }
 
 XrResult ActionSystem::getPose(XrSession session, const XrActionStateGetInfo& info,
                                XrActionStatePose* state) const {
-  if (info.type != XR_TYPE_ACTION_STATE_GET_INFO || state->type != XR_TYPE_ACTION_STATE_POSE) {
-    return XR_ERROR_VALIDATION_FAILURE;
-  }
-  const SessionActions* data = nullptr;
-  ActionData* action = nullptr;
-  std::size_t slot = 0;
-  if (XrResult r = checkQuery(session, info.action, info.subactionPath, XR_ACTION_TYPE_POSE_INPUT,
-                              &data, &action, &slot);
+  ActionSlot s;
+  if (XrResult r = querySlot(session, info, state->type, XR_TYPE_ACTION_STATE_POSE, XR_ACTION_TYPE_POSE_INPUT, s);
       r != XR_SUCCESS) {
     return r;
   }
-  state->isActive = slotOf(*data, action, slot).active ? XR_TRUE : XR_FALSE;
+  state->isActive = s.active ? XR_TRUE : XR_FALSE;
   return XR_SUCCESS;
 }
 

@@ -28,6 +28,7 @@ struct ActionSetData;
 struct ActionData;
 struct SessionActions;
 struct ActiveSet;
+struct ActionSlot;
 
 /// What xrSyncActions needs from the session.
 struct SyncContext {
@@ -117,6 +118,9 @@ class ActionSystem {
   XrResult checkQuery(XrSession session, XrAction action, XrPath subactionPath,
                       XrActionType expected, const SessionActions** out, ActionData** actionOut,
                       std::size_t* slot) const;
+  /// What every xrGetActionState* checks (both structs' types, the query), then the slot's state.
+  XrResult querySlot(XrSession session, const XrActionStateGetInfo& info, XrStructureType stateType,
+                     XrStructureType expectedStateType, XrActionType expected, ActionSlot& out) const;
   XrResult activeSets(const SessionActions* data, const XrActionsSyncInfo& info,
                       std::vector<ActiveSet>& active) const;
   XrResult validateBinding(const InteractionProfile& profile,
