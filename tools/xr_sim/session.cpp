@@ -68,6 +68,17 @@ void dropSessionEvents(Instance& instance, XrSession session) {
   });
 }
 
+/// A session that is running and not being lost: what ending or leaving it needs.
+XrResult lookupRunning(XrSession session, Session*& s) {
+  if (XrResult r = lookup(session, s); XR_FAILED(r)) {
+    return r;
+  }
+  if (s->lossPending) {
+    return XR_ERROR_SESSION_LOST;
+  }
+  return s->running ? XR_SUCCESS : XR_ERROR_SESSION_NOT_RUNNING;
+}
+
 }  // namespace
 
 Session::Session(std::uint64_t sessionHandle, Instance& owner) : Object(ObjectType::Session, sessionHandle), instance(owner) {}
@@ -216,14 +227,8 @@ XrResult XRAPI_CALL xrBeginSession(XrSession session, const XrSessionBeginInfo* 
 XrResult XRAPI_CALL xrEndSession(XrSession session) {
   return guarded([&]() -> XrResult {
     Session* s = nullptr;
-    if (XrResult r = lookup(session, s); XR_FAILED(r)) {
+    if (XrResult r = lookupRunning(session, s); XR_FAILED(r)) {
       return r;
-    }
-    if (s->lossPending) {
-      return XR_ERROR_SESSION_LOST;
-    }
-    if (!s->running) {
-      return XR_ERROR_SESSION_NOT_RUNNING;
     }
     if (s->state != XR_SESSION_STATE_STOPPING) {
       return XR_ERROR_SESSION_NOT_STOPPING;
@@ -241,14 +246,8 @@ XrResult XRAPI_CALL xrEndSession(XrSession session) {
 XrResult XRAPI_CALL xrRequestExitSession(XrSession session) {
   return guarded([&]() -> XrResult {
     Session* s = nullptr;
-    if (XrResult r = lookup(session, s); XR_FAILED(r)) {
+    if (XrResult r = lookupRunning(session, s); XR_FAILED(r)) {
       return r;
-    }
-    if (s->lossPending) {
-      return XR_ERROR_SESSION_LOST;
-    }
-    if (!s->running) {
-      return XR_ERROR_SESSION_NOT_RUNNING;
     }
     requestStop(*s);
     return XR_SUCCESS;
