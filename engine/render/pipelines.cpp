@@ -246,7 +246,8 @@ vk::raii::Pipeline Pipelines::buildUi(vk::Format colour) const {
   const VkBool32 decode = vk::to_string(colour).find("Srgb") != std::string::npos ? VK_TRUE : VK_FALSE;
   const vk::SpecializationMapEntry entry(0, 0, sizeof(VkBool32));
   const vk::SpecializationInfo spec(1, &entry, sizeof(decode), &decode);
-  state.stages = {{{}, Stage::eVertex, *vert, "main"}, {{}, Stage::eFragment, *frag, "main", &spec}};
+  state.stages = {{{}, Stage::eVertex, *vert, "main", &spec},
+                  {{}, Stage::eFragment, *frag, "main"}};
   state.raster.cullMode = vk::CullModeFlagBits::eNone;
   state.depth.depthTestEnable = VK_FALSE;
   state.depth.depthWriteEnable = VK_FALSE;
