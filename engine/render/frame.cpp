@@ -29,6 +29,12 @@ void transformBounds(const core::Mat4& m, const core::Vec3& lo, const core::Vec3
   outHi = c + e;
 }
 
+/// The radius of a unit primitive's curve (its mesh is turned about Y with radius 0.5) under
+/// `model`: the larger of the X and Z axes' scales.
+float curveRadius(const core::Mat4& model) {
+  return 0.5F * std::max(glm::length(core::Vec3(model[0])), glm::length(core::Vec3(model[2])));
+}
+
 core::Mat4 scaled(const core::Mat4& m, const core::Vec3& s) { return glm::scale(m, s); }
 
 }  // namespace
@@ -127,6 +133,25 @@ std::array<Frustum, 2> viewFrusta(const FrameInput& input, vk::Extent2D extent) 
 
 }  // namespace
 
+std::uint32_t Renderer::Impl::levelOfDetail(std::uint32_t mesh, const core::Mat4& model,
+                                            const core::Vec3& lo, const core::Vec3& hi,
+                                            std::span<const View> views,
+                                            vk::Extent2D extent) const {
+  const auto& lods = meshes[mesh].lods;
+  if (lods[1] == mesh) return mesh;  // one level only
+  const float bound = glm::length(hi - lo) * 0.5F;
+  const float radius = curveRadius(model);
+  // The finest level any view needs: the one that sees the object largest.
+  float pixels = 0.0F;
+  for (const auto& view : views) {
+    pixels = std::max(
+        pixels,
+        projectedRadiusPixels(view.projection, view.position, static_cast<float>(extent.width),
+                              static_cast<float>(extent.height), (lo + hi) * 0.5F, bound, radius));
+  }
+  return lods[selectLod(pixels)];
+}
+
 void Renderer::Impl::cullAndSort(const FrameInput& input, const RenderTarget& target) {
   const auto extent = static_cast<vk::Extent2D>(target.extent());
   const auto frusta = viewFrusta(input, extent);
@@ -144,16 +169,8 @@ void Renderer::Impl::cullAndSort(const FrameInput& input, const RenderTarget& ta
       ++drawList.culled;
       continue;
     }
-    // The finest level any view needs: the one that sees the object largest.
-    float pixels = 0.0F;
-    for (const auto& view : input.views) {
-      pixels =
-          std::max(pixels, projectedRadiusPixels(view.projection, view.position,
-                                                 static_cast<float>(extent.width),
-                                                 static_cast<float>(extent.height),
-                                                 (lo + hi) * 0.5F, glm::length(hi - lo) * 0.5F));
-    }
-    item.mesh = meshes[item.mesh].lods[selectLod(pixels)];
+    item.mesh =
+        levelOfDetail(item.mesh, drawList.objects[item.object].model, lo, hi, input.views, extent);
     drawList.triangles += meshes[item.mesh].indexCount / 3;
     drawList.items.push_back(item);
   }

@@ -189,6 +189,11 @@ struct Renderer::Impl {
   void addObject(const core::Mat4& model, std::uint32_t mesh, std::uint32_t material,
                  const glm::vec4& colour, bool highlighted, const core::Vec3& eye);
   void cullAndSort(const FrameInput& input, const RenderTarget& target);
+  /// `mesh` at the level of detail the views need for an object at `model` with world bounds
+  /// lo..hi.
+  [[nodiscard]] std::uint32_t levelOfDetail(std::uint32_t mesh, const core::Mat4& model,
+                                            const core::Vec3& lo, const core::Vec3& hi,
+                                            std::span<const View> views, vk::Extent2D extent) const;
   /// The light's frustum around everything drawn (DrawList::lightViewProj).
   void placeLight(const FrameInput& input);
   /// The shadow casters at their level of detail; whether the map must be drawn again.

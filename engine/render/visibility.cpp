@@ -54,14 +54,12 @@ std::uint32_t selectLod(float radiusPixels) {
 }
 
 float projectedRadiusPixels(const core::Mat4& projection, const core::Vec3& eye, float width,
-                            float height, const core::Vec3& centre, float radius) {
-  const float distance = glm::length(centre - eye);
-  if (distance <= radius) return std::numeric_limits<float>::infinity();
-  // The sphere's angular radius is asin(r / d); its tangent maps onto the image plane.
-  const float tangent = radius / std::sqrt(distance * distance - radius * radius);
+                            float height, const core::Vec3& centre, float bound, float radius) {
+  const float nearest = glm::length(centre - eye) - bound;
+  if (nearest <= 0.0F) return std::numeric_limits<float>::infinity();
   const float scale =
       std::max(std::abs(projection[0][0]) * width, std::abs(projection[1][1]) * height);
-  return tangent * scale * 0.5F;
+  return radius / nearest * scale * 0.5F;
 }
 
 bool ShadowCache::needsRedraw(const core::Mat4& lightViewProj,

@@ -32,20 +32,20 @@ struct Frustum {
 inline constexpr std::uint32_t kLodCount = 3;
 inline constexpr std::array<assets::Tessellation, kLodCount> kLodTessellation{
     {{.segments = 32, .rings = 16}, {.segments = 16, .rings = 8}, {.segments = 8, .rings = 4}}};
-/// Level l + 1 is used below kLodMaxRadiusPixels[l], the radius on screen of the sphere
-/// around the object's world box. N segments cut a circle of radius R by R (1 - cos(pi / N)):
-/// 0.019 R for 16, 0.076 R for 8; a primitive's own radius is at most 1 / sqrt(2) of that
-/// sphere's (a flat disc; a sphere's is 1 / sqrt(3)), so the silhouette stays within a third
-/// of a pixel of the full mesh's.
-inline constexpr std::array<float, kLodCount - 1> kLodMaxRadiusPixels{24.0F, 6.0F};
+/// Level l + 1 is used below kLodMaxRadiusPixels[l], the radius on screen of the shape's
+/// curve (a sphere's, a cylinder's or a capsule's radius). N segments cut a circle of radius R
+/// by R (1 - cos(pi / N)): 0.019 R for 16, 0.076 R for 8, so the silhouette stays within
+/// 0.4 pixel of the full mesh's.
+inline constexpr std::array<float, kLodCount - 1> kLodMaxRadiusPixels{20.0F, 5.0F};
 [[nodiscard]] std::uint32_t selectLod(float radiusPixels);
 
-/// The radius in pixels of a sphere (`centre`, `radius`) seen by a camera at `eye` whose
-/// projection maps onto a width x height target: the larger of the two axes' scales, so
-/// never smaller than it shows at the centre of the view. Infinite when the eye is inside.
+/// How large, in pixels, a curve of radius `radius` can show anywhere inside the sphere
+/// (`centre`, `bound`) to a camera at `eye` whose projection maps onto a width x height target:
+/// placed at the sphere's nearest point, scaled by the larger of the two axes' scales.
+/// Infinite when the eye is inside the sphere.
 [[nodiscard]] float projectedRadiusPixels(const core::Mat4& projection, const core::Vec3& eye,
                                           float width, float height, const core::Vec3& centre,
-                                          float radius);
+                                          float bound, float radius);
 
 /// What one object contributes to the shadow map.
 struct ShadowCaster {
