@@ -409,6 +409,10 @@ PFN_xrVoidFunction inputProcAddr(const Instance* instance, const char* name) {
   return nullptr;
 }
 
+XrResult internPath(Instance& instance, std::string_view path, XrPath* out) {
+  return instance.input->paths.intern(path, out);
+}
+
 std::vector<ExtensionInfo> inputExtensions() {
   return {{XR_EXT_HAND_TRACKING_EXTENSION_NAME, XR_EXT_hand_tracking_SPEC_VERSION}};
 }

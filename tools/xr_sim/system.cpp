@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "entry_points.h"
+#include "ext_entry_points.h"
 #include "system_info.h"
 
 namespace praxis::xrsim {
@@ -114,6 +114,7 @@ XrResult XRAPI_CALL xrGetSystemProperties(XrInstance instance, XrSystemId system
     properties->trackingProperties = XrSystemTrackingProperties{.orientationTracking = XR_TRUE,
                                                                 .positionTracking = XR_TRUE};
     fillSystemPropertiesChain(*owner, systemId, properties);
+    fillDevicePropertiesChain(*owner, systemId, properties);
     return XR_SUCCESS;
   });
 }
