@@ -2,8 +2,11 @@
 // visibility mask, thermal query, local floor, locate spaces, user presence, headset id and
 // performance metrics. Each is offered, works once enabled, and its functions are refused
 // (XR_ERROR_FUNCTION_UNSUPPORTED) while it is not.
+#include <dlfcn.h>
+
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 
 #include "xr_compat.h"
 #include "xr_sim_fixture.h"
@@ -252,6 +255,137 @@ TEST_F(ExtensionTest, PerformanceMetricsCountersAnswerOnceEnabled) {
     auto counter = xrStruct<XrPerformanceMetricsCounterMETA>(XR_TYPE_PERFORMANCE_METRICS_COUNTER_META);
     XR_EXPECT_OK(query(session_, path, &counter));
   }
+}
+
+TEST_F(ExtensionTest, QuadViewsAddAnInsetInsideEachEye) {
+  beginSession({XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME, XR_VARJO_QUAD_VIEWS_EXTENSION_NAME});
+  std::uint32_t count = 0;
+  XR_ASSERT_OK(xrEnumerateViewConfigurations(instance_, system_, 0, &count, nullptr));
+  std::vector<XrViewConfigurationType> types(count);
+  XR_ASSERT_OK(xrEnumerateViewConfigurations(instance_, system_, count, &count, types.data()));
+  EXPECT_EQ(types, (std::vector{XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO, XR_VIEW_CONFIGURATION_TYPE_PRIMARY_QUAD_VARJO}));
+  XR_ASSERT_OK(xrEnumerateViewConfigurationViews(instance_, system_, XR_VIEW_CONFIGURATION_TYPE_PRIMARY_QUAD_VARJO, 0,
+                                                 &count, nullptr));
+  EXPECT_EQ(count, 4U);
+  auto state = frame({});
+  XrViewLocateInfo info{.type = XR_TYPE_VIEW_LOCATE_INFO, .next = nullptr,
+                        .viewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_QUAD_VARJO,
+                        .displayTime = state.predictedDisplayTime, .space = stage_};
+  auto viewState = xrStruct<XrViewState>(XR_TYPE_VIEW_STATE);
+  std::vector<XrView> views(4, xrStruct<XrView>(XR_TYPE_VIEW));
+  XR_ASSERT_OK(xrLocateViews(session_, &info, &viewState, 4, &count, views.data()));
+  for (std::uint32_t eye = 0; eye < 2; ++eye) {
+    const XrView& outer = views[eye];
+    const XrView& inset = views[eye + 2];
+    EXPECT_EQ(std::memcmp(&outer.pose, &inset.pose, sizeof(XrPosef)), 0);  // the spec: the same pose
+    EXPECT_LT(outer.fov.angleLeft, inset.fov.angleLeft);
+    EXPECT_GT(outer.fov.angleRight, inset.fov.angleRight);
+    EXPECT_GT(outer.fov.angleUp, inset.fov.angleUp);
+    EXPECT_LT(outer.fov.angleDown, inset.fov.angleDown);
+  }
+}
+
+/// The runtime library opened directly, without the loader: Debian's loader (1.0.20) refuses
+/// OpenXR 1.1 applications before the runtime sees them. Negotiates as the loader does
+/// (loader runtime.adoc, "Runtime Negotiation").
+class DirectRuntime {
+ public:
+  DirectRuntime() {
+    auto path = std::filesystem::path(PRAXIS_XR_SIM_MANIFEST).parent_path() / "libpraxis_xr_sim.so";
+    library_ = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    EXPECT_NE(library_, nullptr) << dlerror();
+    if (library_ == nullptr) {
+      return;
+    }
+    using Negotiate = XrResult (*)(const LoaderInfo*, RuntimeRequest*);
+    auto negotiate = reinterpret_cast<Negotiate>(dlsym(library_, "xrNegotiateLoaderRuntimeInterface"));  // NOLINT
+    LoaderInfo info{.structType = 1, .structVersion = 1, .structSize = sizeof(LoaderInfo), .minInterfaceVersion = 1,
+                    .maxInterfaceVersion = 1, .minApiVersion = XR_MAKE_VERSION(1, 0, 0),
+                    .maxApiVersion = XR_MAKE_VERSION(1, 0x3ff, 0xfff)};
+    RuntimeRequest request{.structType = 3, .structVersion = 1, .structSize = sizeof(RuntimeRequest),
+                           .runtimeInterfaceVersion = 0, .runtimeApiVersion = 0, .getInstanceProcAddr = nullptr};
+    EXPECT_EQ(negotiate(&info, &request), XR_SUCCESS);
+    EXPECT_EQ(XR_VERSION_MINOR(request.runtimeApiVersion), 1U);
+    getProcAddr_ = request.getInstanceProcAddr;
+  }
+  ~DirectRuntime() {
+    if (library_ != nullptr) {
+      dlclose(library_);
+    }
+  }
+  DirectRuntime(const DirectRuntime&) = delete;
+  DirectRuntime& operator=(const DirectRuntime&) = delete;
+
+  /// A function of the runtime (null on failure), and the result of looking it up.
+  template <typename F>
+  F get(XrInstance instance, const char* name, XrResult* result = nullptr) const {
+    PFN_xrVoidFunction f = nullptr;
+    XrResult r = getProcAddr_ != nullptr ? getProcAddr_(instance, name, &f) : XR_ERROR_RUNTIME_FAILURE;
+    if (result != nullptr) {
+      *result = r;
+    }
+    return reinterpret_cast<F>(f);  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+  }
+
+  XrInstance create(XrVersion apiVersion) const {
+    auto createInstance = get<PFN_xrCreateInstance>(XR_NULL_HANDLE, "xrCreateInstance");
+    auto info = xrStruct<XrInstanceCreateInfo>(XR_TYPE_INSTANCE_CREATE_INFO);
+    std::strncpy(info.applicationInfo.applicationName, "xr_sim_tests", XR_MAX_APPLICATION_NAME_SIZE - 1);
+    info.applicationInfo.apiVersion = apiVersion;
+    XrInstance instance = XR_NULL_HANDLE;
+    EXPECT_EQ(createInstance(&info, &instance), XR_SUCCESS);
+    return instance;
+  }
+
+ private:
+  struct LoaderInfo {
+    std::int32_t structType;
+    std::uint32_t structVersion;
+    std::size_t structSize;
+    std::uint32_t minInterfaceVersion;
+    std::uint32_t maxInterfaceVersion;
+    XrVersion minApiVersion;
+    XrVersion maxApiVersion;
+  };
+  struct RuntimeRequest {
+    std::int32_t structType;
+    std::uint32_t structVersion;
+    std::size_t structSize;
+    std::uint32_t runtimeInterfaceVersion;
+    XrVersion runtimeApiVersion;
+    PFN_xrGetInstanceProcAddr getInstanceProcAddr;
+  };
+  void* library_ = nullptr;
+  PFN_xrGetInstanceProcAddr getProcAddr_ = nullptr;
+};
+
+TEST(OpenXr11Test, AVersion11InstanceHasThePromotedFunctionsAndViews) {
+  DirectRuntime runtime;
+  for (XrVersion version : {XR_MAKE_VERSION(1, 0, 0), XR_MAKE_VERSION(1, 1, 0)}) {
+    bool is11 = XR_VERSION_MINOR(version) == 1;
+    XrInstance instance = runtime.create(version);
+    ASSERT_NE(instance, XR_NULL_HANDLE);
+    XrResult found = XR_SUCCESS;
+    auto locateSpaces = runtime.get<PFN_xrLocateSpaces>(instance, "xrLocateSpaces", &found);
+    EXPECT_EQ(found, is11 ? XR_SUCCESS : XR_ERROR_FUNCTION_UNSUPPORTED);
+    EXPECT_EQ(locateSpaces != nullptr, is11);
+    auto getSystem = runtime.get<PFN_xrGetSystem>(instance, "xrGetSystem");
+    auto enumerate = runtime.get<PFN_xrEnumerateViewConfigurations>(instance, "xrEnumerateViewConfigurations");
+    XrSystemGetInfo systemInfo{.type = XR_TYPE_SYSTEM_GET_INFO, .next = nullptr,
+                               .formFactor = XR_FORM_FACTOR_HEAD_MOUNTED_DISPLAY};
+    XrSystemId system = XR_NULL_SYSTEM_ID;
+    EXPECT_EQ(getSystem(instance, &systemInfo, &system), XR_SUCCESS);
+    std::uint32_t count = 0;
+    EXPECT_EQ(enumerate(instance, system, 0, &count, nullptr), XR_SUCCESS);
+    EXPECT_EQ(count, is11 ? 2U : 1U);  // 1.1: PRIMARY_STEREO_WITH_FOVEATED_INSET too
+    EXPECT_EQ(runtime.get<PFN_xrDestroyInstance>(instance, "xrDestroyInstance")(instance), XR_SUCCESS);
+  }
+  XrInstance newer = XR_NULL_HANDLE;
+  auto info = xrStruct<XrInstanceCreateInfo>(XR_TYPE_INSTANCE_CREATE_INFO);
+  std::strncpy(info.applicationInfo.applicationName, "xr_sim_tests", XR_MAX_APPLICATION_NAME_SIZE - 1);
+  info.applicationInfo.apiVersion = XR_MAKE_VERSION(1, 2, 0);
+  EXPECT_EQ(runtime.get<PFN_xrCreateInstance>(XR_NULL_HANDLE, "xrCreateInstance")(&info, &newer),
+            XR_ERROR_API_VERSION_UNSUPPORTED);
 }
 
 class ExtensionErrorTest : public XrSimTest {

@@ -213,7 +213,7 @@ XrResult XRAPI_CALL xrBeginSession(XrSession session, const XrSessionBeginInfo* 
     if (s->running) {
       return XR_ERROR_SESSION_RUNNING;
     }
-    if (XrResult r = checkViewConfiguration(s->systemId, beginInfo->primaryViewConfigurationType); XR_FAILED(r)) {
+    if (XrResult r = checkViewConfiguration(s->instance, s->systemId, beginInfo->primaryViewConfigurationType); XR_FAILED(r)) {
       return r;
     }
     if (s->state != XR_SESSION_STATE_READY) {

@@ -236,7 +236,7 @@ XrResult XRAPI_CALL xrLocateViews(XrSession session, const XrViewLocateInfo* vie
     if (badStruct(viewLocateInfo, XR_TYPE_VIEW_LOCATE_INFO) || badStruct(viewState, XR_TYPE_VIEW_STATE)) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
-    if (XrResult r = checkViewConfiguration(s->systemId, viewLocateInfo->viewConfigurationType); XR_FAILED(r)) {
+    if (XrResult r = checkViewConfiguration(s->instance, s->systemId, viewLocateInfo->viewConfigurationType); XR_FAILED(r)) {
       return r;
     }
     if (viewLocateInfo->displayTime <= 0) {
@@ -252,16 +252,15 @@ XrResult XRAPI_CALL xrLocateViews(XrSession session, const XrViewLocateInfo* vie
     auto basePose = spacePoseInStage(*base, viewLocateInfo->displayTime);
     std::uint32_t count = viewCountOf(viewLocateInfo->viewConfigurationType);
     Pose head = headInStage(s->instance);
-    float halfIpd = count == 2 ? s->instance.config.ipd / 2.0F : 0.0F;
-    XrFovf fov = viewFov(s->instance.config);
+    float halfIpd = count >= 2 ? s->instance.config.ipd / 2.0F : 0.0F;
     XrResult r = twoCall(capacity, countOutput, views, count, [&](XrView& view, std::uint32_t i) {
       if (view.type != XR_TYPE_VIEW) {
         return XR_ERROR_VALIDATION_FAILURE;
       }
       Pose eye{.orientation = glm::quat(1.0F, 0.0F, 0.0F, 0.0F),
-               .position = glm::vec3(i == 0 ? -halfIpd : halfIpd, 0.0F, 0.0F)};
+               .position = glm::vec3(i % 2 == 0 ? -halfIpd : halfIpd, 0.0F, 0.0F)};  // quad: insets 2, 3
       view.pose = toXr(basePose ? compose(inverse(*basePose), compose(head, eye)) : Pose{});
-      view.fov = fov;
+      view.fov = viewFovOf(s->instance.config, viewLocateInfo->viewConfigurationType, i);
       return XR_SUCCESS;
     });
     if (XR_FAILED(r)) {

@@ -97,13 +97,13 @@ XrResult XRAPI_CALL xrGetVisibilityMaskKHR(XrSession session, XrViewConfiguratio
     if (badStruct(visibilityMask, XR_TYPE_VISIBILITY_MASK_KHR)) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
-    if (XrResult r = checkViewConfiguration(s->systemId, viewConfigurationType); XR_FAILED(r)) {
+    if (XrResult r = checkViewConfiguration(s->instance, s->systemId, viewConfigurationType); XR_FAILED(r)) {
       return r;
     }
     if (viewIndex >= viewCountOf(viewConfigurationType)) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
-    XrFovf fov = viewFov(s->instance.config);
+    XrFovf fov = viewFovOf(s->instance.config, viewConfigurationType, viewIndex);
     auto ring = octagon(fov);
     switch (visibilityMaskType) {
       case XR_VISIBILITY_MASK_TYPE_HIDDEN_TRIANGLE_MESH_KHR:
