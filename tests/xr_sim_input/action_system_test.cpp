@@ -182,6 +182,7 @@ TEST_F(ActionSystemTest, EveryComponentOfEveryCoreProfileCanBeSuggested) {
   XrAction any = makeAction(set, "any", XR_ACTION_TYPE_BOOLEAN_INPUT);
   int count = 0;
   for (const auto& profile : interactionProfiles()) {
+    if (!profile.extension.empty()) continue;  // needs its extension enabled: below
     for (auto user : profile.userPaths) {
       for (const auto& c : profile.components) {
         if (!c.onlyFor.empty() && c.onlyFor != user) continue;
@@ -193,6 +194,28 @@ TEST_F(ActionSystemTest, EveryComponentOfEveryCoreProfileCanBeSuggested) {
     }
   }
   EXPECT_EQ(count, 214);  // the core 1.0 profiles in the registry (xr.xml), each hand counted
+}
+
+TEST_F(ActionSystemTest, TheEyeGazeProfileNeedsItsExtension) {
+  XrActionSet set = makeSet("set", "Set");
+  XrAction gaze = makeAction(set, "gaze", XR_ACTION_TYPE_POSE_INPUT);
+  const auto profile = "/interaction_profiles/ext/eye_gaze_interaction";
+  EXPECT_EQ(suggest(profile, {{gaze, "/user/eyes_ext/input/gaze_ext/pose"}}), XR_ERROR_PATH_UNSUPPORTED);
+  ActionSystem::Options options;
+  options.extensions.insert("XR_EXT_eye_gaze_interaction");
+  ActionSystem withExtension(paths, std::move(options));
+  XrActionSetCreateInfo setInfo{XR_TYPE_ACTION_SET_CREATE_INFO, nullptr, "eyes", "Eyes", 0};
+  XrActionSet eyes = XR_NULL_HANDLE;
+  ASSERT_EQ(withExtension.createActionSet(setInfo, &eyes), XR_SUCCESS);
+  XrActionCreateInfo info{XR_TYPE_ACTION_CREATE_INFO, nullptr, "gaze", XR_ACTION_TYPE_POSE_INPUT, 0, nullptr, "Gaze"};
+  XrAction action = XR_NULL_HANDLE;
+  ASSERT_EQ(withExtension.createAction(eyes, info, &action), XR_SUCCESS);
+  XrActionSuggestedBinding binding{action, path("/user/eyes_ext/input/gaze_ext/pose")};
+  XrInteractionProfileSuggestedBinding suggested{XR_TYPE_INTERACTION_PROFILE_SUGGESTED_BINDING, nullptr,
+                                                 path(profile), 1, &binding};
+  EXPECT_EQ(withExtension.suggestBindings(suggested), XR_SUCCESS);
+  binding.binding = path("/user/hand/left/input/gaze_ext/pose");
+  EXPECT_EQ(withExtension.suggestBindings(suggested), XR_ERROR_PATH_UNSUPPORTED);
 }
 
 TEST_F(ActionSystemTest, UnknownProfilesAndBindingPathsAreUnsupported) {

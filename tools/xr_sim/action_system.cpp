@@ -240,7 +240,8 @@ XrResult ActionSystem::suggestBindings(const XrInteractionProfileSuggestedBindin
   auto profilePath = paths_.lookup(info.interactionProfile);
   if (!profilePath) return XR_ERROR_PATH_INVALID;
   const InteractionProfile* profile = findProfile(*profilePath);
-  if (!profile) return XR_ERROR_PATH_UNSUPPORTED;
+  if (!profile || (!profile->extension.empty() && !options_.extensions.contains(profile->extension)))
+    return XR_ERROR_PATH_UNSUPPORTED;
   for (std::uint32_t i = 0; i < info.countSuggestedBindings; ++i) {
     if (XrResult r = validateBinding(*profile, info.suggestedBindings[i]); r != XR_SUCCESS)
       return r;

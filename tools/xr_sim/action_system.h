@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -48,6 +49,8 @@ class ActionSystem {
     /// Mints the handle values of action sets and actions (the runtime's handle registry);
     /// unset: the objects' addresses.
     std::function<std::uint64_t()> newHandle;
+    /// The instance's enabled extensions: a profile of an extension needs it enabled.
+    std::set<std::string, std::less<>> extensions;
   };
   /// Options from the environment variables named above.
   [[nodiscard]] static Options optionsFromEnvironment();

@@ -414,7 +414,8 @@ XrResult internPath(Instance& instance, std::string_view path, XrPath* out) {
 }
 
 std::vector<ExtensionInfo> inputExtensions() {
-  return {{XR_EXT_HAND_TRACKING_EXTENSION_NAME, XR_EXT_hand_tracking_SPEC_VERSION}};
+  return {{XR_EXT_HAND_TRACKING_EXTENSION_NAME, XR_EXT_hand_tracking_SPEC_VERSION},
+          {XR_EXT_EYE_GAZE_INTERACTION_EXTENSION_NAME, XR_EXT_eye_gaze_interaction_SPEC_VERSION}};
 }
 
 std::optional<Pose> actionSpacePose(const Session& session, std::uint64_t action, XrPath subactionPath,
@@ -437,8 +438,8 @@ void inputSessionDestroyed(Session& session) {
 }
 
 InputBridgePtr makeInputBridge(Instance& instance) {
-  (void)instance;
   ActionSystem::Options options = ActionSystem::optionsFromEnvironment();
+  options.extensions.insert(instance.extensions.begin(), instance.extensions.end());
   // Action and action-set handles come from the runtime's registry: unique across instances.
   options.newHandle = [] { return Registry::get().newHandle(); };
   return InputBridgePtr(new InputBridge(std::move(options)));  // NOLINT(cppcoreguidelines-owning-memory)
@@ -447,6 +448,10 @@ InputBridgePtr makeInputBridge(Instance& instance) {
 void fillSystemPropertiesChain(const Instance& instance, XrSystemId systemId, XrSystemProperties* properties) {
   (void)instance;
   for (auto* header = static_cast<XrBaseOutStructure*>(properties->next); header != nullptr; header = header->next) {
+    if (header->type == XR_TYPE_SYSTEM_EYE_GAZE_INTERACTION_PROPERTIES_EXT) {
+      // No eye tracker: the spec lets a system offer the extension without supporting it.
+      reinterpret_cast<XrSystemEyeGazeInteractionPropertiesEXT*>(header)->supportsEyeGazeInteraction = XR_FALSE;  // NOLINT
+    }
     if (header->type == XR_TYPE_SYSTEM_HAND_TRACKING_PROPERTIES_EXT) {
       // The simulated controllers of the HMD come with hands; the handheld device has none.
       reinterpret_cast<XrSystemHandTrackingPropertiesEXT*>(header)->supportsHandTracking =  // NOLINT

@@ -23,11 +23,14 @@ struct InteractionProfile {
   std::string_view title;  ///< the spec's name, used for localized names
   std::span<const std::string_view> userPaths;
   std::span<const ProfileComponent> components;
+  /// The extension that must be enabled for the profile; empty for the core 1.0 profiles.
+  std::string_view extension = {};
 };
 
-/// All core 1.0 profiles. Profiles of extensions or of OpenXR 1.1 are not listed: suggesting
-/// bindings for them gives XR_ERROR_PATH_UNSUPPORTED, as the spec asks for profiles a runtime
-/// does not offer with the enabled extensions and API version.
+/// All core 1.0 profiles and XR_EXT_eye_gaze_interaction's. Profiles of other extensions or of
+/// OpenXR 1.1 are not listed: suggesting bindings for them, or for an extension's profile
+/// while the extension is not enabled, gives XR_ERROR_PATH_UNSUPPORTED, as the spec asks for
+/// profiles a runtime does not offer with the enabled extensions and API version.
 [[nodiscard]] std::span<const InteractionProfile> interactionProfiles();
 [[nodiscard]] const InteractionProfile* findProfile(std::string_view path);
 
