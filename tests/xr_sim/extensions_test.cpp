@@ -71,7 +71,8 @@ TEST_F(ExtensionTest, NewExtensionsAreOffered) {
                            XR_EXT_THERMAL_QUERY_EXTENSION_NAME, XR_EXT_LOCAL_FLOOR_EXTENSION_NAME,
                            XR_KHR_LOCATE_SPACES_EXTENSION_NAME, XR_EXT_USER_PRESENCE_EXTENSION_NAME,
                            XR_META_HEADSET_ID_EXTENSION_NAME, XR_META_PERFORMANCE_METRICS_EXTENSION_NAME,
-                           XR_VARJO_QUAD_VIEWS_EXTENSION_NAME, XR_EXT_EYE_GAZE_INTERACTION_EXTENSION_NAME}) {
+                           XR_VARJO_QUAD_VIEWS_EXTENSION_NAME, XR_EXT_EYE_GAZE_INTERACTION_EXTENSION_NAME,
+                           XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME}) {
     EXPECT_NE(std::find(offered.begin(), offered.end(), name), offered.end()) << name;
   }
 }
@@ -389,6 +390,19 @@ TEST(OpenXr11Test, AVersion11InstanceHasThePromotedFunctionsAndViews) {
             XR_ERROR_API_VERSION_UNSUPPORTED);
 }
 
+TEST_F(ExtensionTest, ControllersHaveNoRenderModel) {
+  beginSession({XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME, XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME});
+  auto getKey = xrFunction<PFN_xrGetControllerModelKeyMSFT>(instance_, "xrGetControllerModelKeyMSFT");
+  for (const char* hand : {"/user/hand/left", "/user/hand/right"}) {
+    XrPath path = XR_NULL_PATH;
+    XR_ASSERT_OK(xrStringToPath(instance_, hand, &path));
+    auto state = xrStruct<XrControllerModelKeyStateMSFT>(XR_TYPE_CONTROLLER_MODEL_KEY_STATE_MSFT);
+    state.modelKey = 42;
+    XR_EXPECT_OK(getKey(session_, path, &state));
+    EXPECT_EQ(state.modelKey, XR_NULL_CONTROLLER_MODEL_KEY_MSFT) << hand;
+  }
+}
+
 class ExtensionErrorTest : public XrSimTest {
  protected:
   void SetUp() override {
@@ -467,6 +481,24 @@ TEST_F(ExtensionErrorTest, BadArgumentsOfExtensionFunctionsAreRefused) {
   info.time = 0;
   EXPECT_EQ(locate(session_, &info, &locations), XR_ERROR_TIME_INVALID);
   XR_EXPECT_OK(xrDestroySwapchain(flat));
+}
+
+TEST_F(ExtensionErrorTest, ControllerModelKeysAreAllInvalid) {
+  beginSession({XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME, XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME});
+  auto getKey = xrFunction<PFN_xrGetControllerModelKeyMSFT>(instance_, "xrGetControllerModelKeyMSFT");
+  auto load = xrFunction<PFN_xrLoadControllerModelMSFT>(instance_, "xrLoadControllerModelMSFT");
+  auto properties = xrFunction<PFN_xrGetControllerModelPropertiesMSFT>(instance_, "xrGetControllerModelPropertiesMSFT");
+  XrPath head = XR_NULL_PATH;
+  XR_ASSERT_OK(xrStringToPath(instance_, "/user/head", &head));
+  auto state = xrStruct<XrControllerModelKeyStateMSFT>(XR_TYPE_CONTROLLER_MODEL_KEY_STATE_MSFT);
+  EXPECT_EQ(getKey(session_, head, &state), XR_ERROR_PATH_UNSUPPORTED);
+  EXPECT_EQ(getKey(session_, XrPath{0x7777}, &state), XR_ERROR_PATH_INVALID);
+  std::uint32_t size = 0;
+  for (XrControllerModelKeyMSFT key : std::array<XrControllerModelKeyMSFT, 2>{XR_NULL_CONTROLLER_MODEL_KEY_MSFT, 1}) {
+    EXPECT_EQ(load(session_, key, 0, &size, nullptr), XR_ERROR_CONTROLLER_MODEL_KEY_INVALID_MSFT);
+    auto props = xrStruct<XrControllerModelPropertiesMSFT>(XR_TYPE_CONTROLLER_MODEL_PROPERTIES_MSFT);
+    EXPECT_EQ(properties(session_, key, &props), XR_ERROR_CONTROLLER_MODEL_KEY_INVALID_MSFT);
+  }
 }
 
 }  // namespace

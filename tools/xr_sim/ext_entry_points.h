@@ -1,6 +1,6 @@
 // Entry points of the extensions beyond the core and the Vulkan bindings (one file per group:
-// visibility_mask.cpp, locate_spaces.cpp, device_queries.cpp), each row tied to the extension
-// (or API version) xrGetInstanceProcAddr requires to be enabled for it.
+// visibility_mask.cpp, locate_spaces.cpp, device_queries.cpp, controller_model.cpp), each row
+// tied to the extension (or API version) xrGetInstanceProcAddr requires to be enabled for it.
 #pragma once
 
 #include "entry_points.h"
@@ -26,7 +26,11 @@ namespace praxis::xrsim::api {
   X(xrEnumeratePerformanceMetricsCounterPathsMETA, XR_META_PERFORMANCE_METRICS_EXTENSION_NAME) \
   X(xrSetPerformanceMetricsStateMETA, XR_META_PERFORMANCE_METRICS_EXTENSION_NAME)              \
   X(xrGetPerformanceMetricsStateMETA, XR_META_PERFORMANCE_METRICS_EXTENSION_NAME)              \
-  X(xrQueryPerformanceMetricsCounterMETA, XR_META_PERFORMANCE_METRICS_EXTENSION_NAME)
+  X(xrQueryPerformanceMetricsCounterMETA, XR_META_PERFORMANCE_METRICS_EXTENSION_NAME)            \
+  X(xrGetControllerModelKeyMSFT, XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME)                      \
+  X(xrLoadControllerModelMSFT, XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME)                        \
+  X(xrGetControllerModelPropertiesMSFT, XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME)               \
+  X(xrGetControllerModelStateMSFT, XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME)
 #define PRAXIS_XR_SIM_EXT_ENTRY(name, extension) std::remove_pointer_t<PFN_##name> name;  // NOLINT
 PRAXIS_XR_SIM_EXTENSION_FUNCTIONS(PRAXIS_XR_SIM_EXT_ENTRY)
 #undef PRAXIS_XR_SIM_EXT_ENTRY

@@ -413,6 +413,11 @@ XrResult internPath(Instance& instance, std::string_view path, XrPath* out) {
   return instance.input->paths.intern(path, out);
 }
 
+std::optional<std::string> pathString(const Instance& instance, XrPath path) {
+  auto found = instance.input->paths.lookup(path);
+  return found ? std::optional<std::string>(*found) : std::nullopt;
+}
+
 std::vector<ExtensionInfo> inputExtensions() {
   return {{XR_EXT_HAND_TRACKING_EXTENSION_NAME, XR_EXT_hand_tracking_SPEC_VERSION},
           {XR_EXT_EYE_GAZE_INTERACTION_EXTENSION_NAME, XR_EXT_eye_gaze_interaction_SPEC_VERSION}};
