@@ -72,7 +72,7 @@ TEST_F(ExtensionTest, NewExtensionsAreOffered) {
                            XR_KHR_LOCATE_SPACES_EXTENSION_NAME, XR_EXT_USER_PRESENCE_EXTENSION_NAME,
                            XR_META_HEADSET_ID_EXTENSION_NAME, XR_META_PERFORMANCE_METRICS_EXTENSION_NAME,
                            XR_VARJO_QUAD_VIEWS_EXTENSION_NAME, XR_EXT_EYE_GAZE_INTERACTION_EXTENSION_NAME,
-                           XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME}) {
+                           XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME, XR_FB_SPACE_WARP_EXTENSION_NAME}) {
     EXPECT_NE(std::find(offered.begin(), offered.end(), name), offered.end()) << name;
   }
 }
@@ -400,6 +400,41 @@ TEST_F(ExtensionTest, ControllersHaveNoRenderModel) {
     state.modelKey = 42;
     XR_EXPECT_OK(getKey(session_, path, &state));
     EXPECT_EQ(state.modelKey, XR_NULL_CONTROLLER_MODEL_KEY_MSFT) << hand;
+  }
+}
+
+TEST_F(ExtensionTest, SpaceWarpMotionVectorsAreAcceptedWithAProjection) {
+  beginSession({XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME, XR_FB_SPACE_WARP_EXTENSION_NAME});
+  auto warpProps = xrStruct<XrSystemSpaceWarpPropertiesFB>(XR_TYPE_SYSTEM_SPACE_WARP_PROPERTIES_FB);
+  auto props = xrStruct<XrSystemProperties>(XR_TYPE_SYSTEM_PROPERTIES);
+  props.next = &warpProps;
+  XR_ASSERT_OK(xrGetSystemProperties(instance_, system_, &props));
+  EXPECT_GT(warpProps.recommendedMotionVectorImageRectWidth, 0U);
+  EXPECT_GT(warpProps.recommendedMotionVectorImageRectHeight, 0U);
+  XrSwapchain color = createSwapchain(VK_FORMAT_R8G8B8A8_SRGB, 1, XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT);
+  XrSwapchain motion = createSwapchain(VK_FORMAT_R16G16B16A16_SFLOAT, 1, XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT);
+  XrSwapchain depth = createSwapchain(VK_FORMAT_D32_SFLOAT, 1, XR_SWAPCHAIN_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT);
+  for (XrSwapchain sc : {color, motion, depth}) {
+    cycle(sc);
+  }
+  XrRect2Di rect{.offset = {0, 0}, .extent = {64, 48}};
+  XrCompositionLayerSpaceWarpInfoFB warp{
+      .type = XR_TYPE_COMPOSITION_LAYER_SPACE_WARP_INFO_FB, .next = nullptr, .layerFlags = 0,
+      .motionVectorSubImage = {.swapchain = motion, .imageRect = rect, .imageArrayIndex = 0},
+      .appSpaceDeltaPose = kIdentity, .depthSubImage = {.swapchain = depth, .imageRect = rect, .imageArrayIndex = 0},
+      .minDepth = 0.0F, .maxDepth = 1.0F, .nearZ = 0.01F, .farZ = INFINITY};
+  std::array<XrCompositionLayerProjectionView, 2> views{};
+  for (auto& view : views) {
+    view = XrCompositionLayerProjectionView{
+        .type = XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW, .next = &warp, .pose = kIdentity,
+        .fov = {.angleLeft = -0.7F, .angleRight = 0.7F, .angleUp = 0.7F, .angleDown = -0.7F},
+        .subImage = {.swapchain = color, .imageRect = rect, .imageArrayIndex = 0}};
+  }
+  XrCompositionLayerProjection layer{.type = XR_TYPE_COMPOSITION_LAYER_PROJECTION, .next = nullptr, .layerFlags = 0,
+                                     .space = stage_, .viewCount = 2, .views = views.data()};
+  XR_EXPECT_OK(endFrameWith(session_, &layer));
+  for (XrSwapchain sc : {color, motion, depth}) {
+    XR_EXPECT_OK(xrDestroySwapchain(sc));
   }
 }
 

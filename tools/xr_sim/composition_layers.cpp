@@ -1,6 +1,6 @@
-// The cube, cylinder and equirect layers (XR_KHR_composition_layer_cube, _cylinder, _equirect):
-// accepted and checked as the specification says; the simulated compositor shows nothing, so
-// eye-image capture ignores them.
+// The cube, cylinder and equirect layers (XR_KHR_composition_layer_cube, _cylinder, _equirect)
+// and XR_FB_space_warp's motion vectors: accepted and checked as the specification says; the
+// simulated compositor shows nothing, so eye-image capture ignores them.
 #include <cmath>
 
 #include "entry_points.h"
@@ -62,7 +62,31 @@ const T& as(const XrCompositionLayerBaseHeader& layer) {
   return *reinterpret_cast<const T*>(&layer);  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
 }
 
+/// XR_COMPOSITION_LAYER_SPACE_WARP_INFO_FRAME_SKIP_BIT_FB (spec version 2; Debian's 1.0.20
+/// headers have version 1, without flags).
+constexpr XrFlags64 kSpaceWarpFrameSkip = 0x1;
+
 }  // namespace
+
+XrResult checkSpaceWarpInfo(const Session& session, const XrCompositionLayerSpaceWarpInfoFB& info) {
+  if (!session.instance.enabled(XR_FB_SPACE_WARP_EXTENSION_NAME)) {
+    return XR_SUCCESS;
+  }
+  // appSpaceDeltaPose is not checked: the CTS passes an all-zero pose, and nothing reads it.
+  if ((info.layerFlags & ~kSpaceWarpFrameSkip) != 0) {
+    return XR_ERROR_VALIDATION_FAILURE;
+  }
+  if (XrResult r = checkSubImage(session, info.motionVectorSubImage); XR_FAILED(r)) {
+    return r;
+  }
+  if (XrResult r = checkSubImage(session, info.depthSubImage); XR_FAILED(r)) {
+    return r;
+  }
+  // As XrCompositionLayerDepthInfoKHR: a depth range in [0, 1]; near and far may be infinite.
+  bool rangeOk = info.minDepth >= 0.0F && info.minDepth < info.maxDepth && info.maxDepth <= 1.0F &&
+                 info.nearZ != info.farZ && !std::isnan(info.nearZ) && !std::isnan(info.farZ);
+  return rangeOk ? XR_SUCCESS : XR_ERROR_VALIDATION_FAILURE;
+}
 
 XrResult checkExtensionLayer(const Session& session, const XrCompositionLayerBaseHeader& layer) {
   const Instance& instance = session.instance;

@@ -1,6 +1,7 @@
 // Queries about the simulated device that need no tracking: XR_EXT_thermal_query (always cool),
 // XR_META_performance_metrics (the runtime's own frame counters), XR_META_headset_id and
 // XR_EXT_user_presence (a user who is always present), chained to XrSystemProperties.
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <string_view>
@@ -37,6 +38,11 @@ void fillDevicePropertiesChain(const Instance& instance, XrSystemId systemId, Xr
         instance.enabled(XR_META_HEADSET_ID_EXTENSION_NAME)) {
       auto* id = reinterpret_cast<XrSystemHeadsetIdPropertiesMETA*>(header);  // NOLINT
       std::memcpy(&id->id, kHeadsetId.data(), kHeadsetId.size());
+    } else if (header->type == XR_TYPE_SYSTEM_SPACE_WARP_PROPERTIES_FB && instance.enabled(XR_FB_SPACE_WARP_EXTENSION_NAME)) {
+      // Motion vectors at a quarter of the eye image's resolution, as Meta's runtime suggests.
+      auto* warp = reinterpret_cast<XrSystemSpaceWarpPropertiesFB*>(header);  // NOLINT
+      warp->recommendedMotionVectorImageRectWidth = std::max(1U, instance.config.viewWidth / 4);
+      warp->recommendedMotionVectorImageRectHeight = std::max(1U, instance.config.viewHeight / 4);
     } else if (header->type == XR_TYPE_SYSTEM_USER_PRESENCE_PROPERTIES_EXT &&
                instance.enabled(XR_EXT_USER_PRESENCE_EXTENSION_NAME)) {
       // The HMD has a (simulated) proximity sensor; the handheld device does not.

@@ -54,6 +54,11 @@ XrResult checkProjection(const Session& session, const XrCompositionLayerProject
             XR_FAILED(r)) {
           return r;
         }
+      } else if (next->type == XR_TYPE_COMPOSITION_LAYER_SPACE_WARP_INFO_FB) {
+        if (XrResult r = checkSpaceWarpInfo(session, *reinterpret_cast<const XrCompositionLayerSpaceWarpInfoFB*>(next));  // NOLINT
+            XR_FAILED(r)) {
+          return r;
+        }
       }
     }
   }

@@ -32,6 +32,7 @@ std::vector<ExtensionInfo> extensionList() {
       {XR_META_PERFORMANCE_METRICS_EXTENSION_NAME, XR_META_performance_metrics_SPEC_VERSION},
       {XR_VARJO_QUAD_VIEWS_EXTENSION_NAME, XR_VARJO_quad_views_SPEC_VERSION},
       {XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME, XR_MSFT_controller_model_SPEC_VERSION},
+      {XR_FB_SPACE_WARP_EXTENSION_NAME, 2},  // version 2 adds the frame-skip flag, accepted
   };
   for (const ExtensionInfo& e : inputExtensions()) {
     list.push_back(e);

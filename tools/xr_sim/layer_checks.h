@@ -11,5 +11,8 @@ XrResult checkSubImage(const Session& session, const XrSwapchainSubImage& sub);
 /// A cube, cylinder or equirect layer (XR_KHR_composition_layer_*): LAYER_INVALID when its
 /// extension is not enabled or the type is none of these.
 XrResult checkExtensionLayer(const Session& session, const XrCompositionLayerBaseHeader& layer);
+/// XR_FB_space_warp's info chained to a projection view (ignored, as any unknown struct, while
+/// the extension is not enabled).
+XrResult checkSpaceWarpInfo(const Session& session, const XrCompositionLayerSpaceWarpInfoFB& info);
 
 }  // namespace praxis::xrsim
