@@ -17,7 +17,8 @@ namespace {
 using ExtensionTest = XrSimTest;
 
 /// Extensions that Debian's core validation layer (1.0.20) gets wrong: it predates
-/// XR_EXT_local_floor, XR_EXT_user_presence and XR_META_headset_id (so it calls their enum values
+/// XR_EXT_local_floor, XR_EXT_user_presence, XR_META_headset_id and XR_EXT_plane_detection (so it
+/// calls their enum values
 /// and structs invalid), and it takes XrPerfSettingsDomainEXT, which XR_EXT_thermal_query shares,
 /// for XR_EXT_performance_settings's alone. These tests run without the layer.
 class ExtensionBeyondLayerTest : public XrSimTest {
@@ -436,6 +437,64 @@ TEST_F(ExtensionTest, SpaceWarpMotionVectorsAreAcceptedWithAProjection) {
   for (XrSwapchain sc : {color, motion, depth}) {
     XR_EXPECT_OK(xrDestroySwapchain(sc));
   }
+}
+
+TEST_F(ExtensionBeyondLayerTest, PlaneDetectionFindsTheFloor) {
+  beginSession({XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME, XR_EXT_PLANE_DETECTION_EXTENSION_NAME});
+  auto create = xrFunction<PFN_xrCreatePlaneDetectorEXT>(instance_, "xrCreatePlaneDetectorEXT");
+  auto begin = xrFunction<PFN_xrBeginPlaneDetectionEXT>(instance_, "xrBeginPlaneDetectionEXT");
+  auto getState = xrFunction<PFN_xrGetPlaneDetectionStateEXT>(instance_, "xrGetPlaneDetectionStateEXT");
+  auto get = xrFunction<PFN_xrGetPlaneDetectionsEXT>(instance_, "xrGetPlaneDetectionsEXT");
+  auto polygon = xrFunction<PFN_xrGetPlanePolygonBufferEXT>(instance_, "xrGetPlanePolygonBufferEXT");
+  XrPlaneDetectorCreateInfoEXT info{.type = XR_TYPE_PLANE_DETECTOR_CREATE_INFO_EXT, .next = nullptr,
+                                    .flags = XR_PLANE_DETECTOR_ENABLE_CONTOUR_BIT_EXT};
+  XrPlaneDetectorEXT detector = XR_NULL_HANDLE;
+  XR_ASSERT_OK(create(session_, &info, &detector));
+  auto state = XR_PLANE_DETECTION_STATE_MAX_ENUM_EXT;
+  XR_ASSERT_OK(getState(detector, &state));
+  EXPECT_EQ(state, XR_PLANE_DETECTION_STATE_NONE_EXT);
+  XrPlaneDetectorGetInfoEXT getInfo{.type = XR_TYPE_PLANE_DETECTOR_GET_INFO_EXT, .next = nullptr, .baseSpace = stage_,
+                                    .time = frame({}).predictedDisplayTime};
+  auto locations = xrStruct<XrPlaneDetectorLocationsEXT>(XR_TYPE_PLANE_DETECTOR_LOCATIONS_EXT);
+  EXPECT_EQ(get(detector, &getInfo, &locations), XR_ERROR_CALL_ORDER_INVALID);
+  auto wall = XR_PLANE_DETECTOR_ORIENTATION_VERTICAL_EXT;
+  XrPlaneDetectorBeginInfoEXT beginInfo{
+      .type = XR_TYPE_PLANE_DETECTOR_BEGIN_INFO_EXT, .next = nullptr, .baseSpace = stage_, .time = getInfo.time,
+      .orientationCount = 0, .orientations = nullptr, .semanticTypeCount = 0, .semanticTypes = nullptr,
+      .maxPlanes = 10, .minArea = 0.1F, .boundingBoxPose = kIdentity,
+      .boundingBoxExtent = {.width = 10.0F, .height = 10.0F, .depth = 10.0F}};
+  XR_ASSERT_OK(begin(detector, &beginInfo));
+  XR_ASSERT_OK(getState(detector, &state));
+  EXPECT_EQ(state, XR_PLANE_DETECTION_STATE_DONE_EXT);
+  XR_ASSERT_OK(get(detector, &getInfo, &locations));
+  ASSERT_EQ(locations.planeLocationCountOutput, 1U);
+  auto floor = xrStruct<XrPlaneDetectorLocationEXT>(XR_TYPE_PLANE_DETECTOR_LOCATION_EXT);
+  locations.planeLocationCapacityInput = 1;
+  locations.planeLocations = &floor;
+  XR_ASSERT_OK(get(detector, &getInfo, &locations));
+  EXPECT_EQ(floor.semanticType, XR_PLANE_DETECTOR_SEMANTIC_TYPE_FLOOR_EXT);
+  EXPECT_FLOAT_EQ(floor.pose.position.y, 0.0F);
+  EXPECT_FLOAT_EQ(floor.extents.width * floor.extents.height, 12.0F);  // the 4 m × 3 m play area
+  std::array<XrVector2f, 4> outline{};
+  XrPlaneDetectorPolygonBufferEXT buffer{.type = XR_TYPE_PLANE_DETECTOR_POLYGON_BUFFER_EXT, .next = nullptr,
+                                         .vertexCapacityInput = 4, .vertexCountOutput = 0, .vertices = outline.data()};
+  XR_ASSERT_OK(polygon(detector, floor.planeId, 0, &buffer));
+  EXPECT_EQ(buffer.vertexCountOutput, 4U);
+  beginInfo.orientationCount = 1;
+  beginInfo.orientations = &wall;  // walls only: the floor is filtered out
+  XR_ASSERT_OK(begin(detector, &beginInfo));
+  locations.planeLocationCapacityInput = 0;
+  XR_ASSERT_OK(get(detector, &getInfo, &locations));
+  EXPECT_EQ(locations.planeLocationCountOutput, 0U);
+  beginInfo.orientations = nullptr;
+  EXPECT_EQ(begin(detector, &beginInfo), XR_ERROR_VALIDATION_FAILURE);
+  beginInfo.orientationCount = 0;
+  beginInfo.time = 0;
+  EXPECT_EQ(begin(detector, &beginInfo), XR_ERROR_TIME_INVALID);
+  beginInfo.time = getInfo.time;
+  beginInfo.boundingBoxPose.orientation = {0, 0, 0, 0};
+  EXPECT_EQ(begin(detector, &beginInfo), XR_ERROR_POSE_INVALID);
+  XR_EXPECT_OK(xrFunction<PFN_xrDestroyPlaneDetectorEXT>(instance_, "xrDestroyPlaneDetectorEXT")(detector));
 }
 
 class ExtensionErrorTest : public XrSimTest {

@@ -43,6 +43,10 @@ void fillDevicePropertiesChain(const Instance& instance, XrSystemId systemId, Xr
       auto* warp = reinterpret_cast<XrSystemSpaceWarpPropertiesFB*>(header);  // NOLINT
       warp->recommendedMotionVectorImageRectWidth = std::max(1U, instance.config.viewWidth / 4);
       warp->recommendedMotionVectorImageRectHeight = std::max(1U, instance.config.viewHeight / 4);
+    } else if (header->type == XR_TYPE_SYSTEM_PLANE_DETECTION_PROPERTIES_EXT &&
+               instance.enabled(XR_EXT_PLANE_DETECTION_EXTENSION_NAME)) {
+      reinterpret_cast<XrSystemPlaneDetectionPropertiesEXT*>(header)->supportedFeatures =  // NOLINT
+          planeDetectionCapabilities(systemId);
     } else if (header->type == XR_TYPE_SYSTEM_USER_PRESENCE_PROPERTIES_EXT &&
                instance.enabled(XR_EXT_USER_PRESENCE_EXTENSION_NAME)) {
       // The HMD has a (simulated) proximity sensor; the handheld device does not.

@@ -1,6 +1,6 @@
 // Entry points of the extensions beyond the core and the Vulkan bindings (one file per group:
-// visibility_mask.cpp, locate_spaces.cpp, device_queries.cpp, controller_model.cpp), each row
-// tied to the extension (or API version) xrGetInstanceProcAddr requires to be enabled for it.
+// visibility_mask.cpp, locate_spaces.cpp, device_queries.cpp, controller_model.cpp,
+// plane_detection.cpp), each row tied to the extension (or API version) xrGetInstanceProcAddr requires to be enabled for it.
 #pragma once
 
 #include "entry_points.h"
@@ -13,6 +13,8 @@ inline constexpr const char* kCore11 = "XR_VERSION_1_1";
 
 /// Fills the device-query structs chained to XrSystemProperties (headset id, user presence).
 void fillDevicePropertiesChain(const Instance& instance, XrSystemId systemId, XrSystemProperties* properties);
+/// XR_EXT_plane_detection's capabilities of a system (the HMD finds the floor).
+XrPlaneDetectionCapabilityFlagsEXT planeDetectionCapabilities(XrSystemId systemId);
 /// Queues XR_EXT_user_presence's first event of a session (at xrBeginSession).
 void announceUserPresence(Session& session);
 }  // namespace praxis::xrsim
@@ -30,7 +32,13 @@ namespace praxis::xrsim::api {
   X(xrGetControllerModelKeyMSFT, XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME)                      \
   X(xrLoadControllerModelMSFT, XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME)                        \
   X(xrGetControllerModelPropertiesMSFT, XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME)               \
-  X(xrGetControllerModelStateMSFT, XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME)
+  X(xrGetControllerModelStateMSFT, XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME)                    \
+  X(xrCreatePlaneDetectorEXT, XR_EXT_PLANE_DETECTION_EXTENSION_NAME)                           \
+  X(xrDestroyPlaneDetectorEXT, XR_EXT_PLANE_DETECTION_EXTENSION_NAME)                          \
+  X(xrBeginPlaneDetectionEXT, XR_EXT_PLANE_DETECTION_EXTENSION_NAME)                           \
+  X(xrGetPlaneDetectionStateEXT, XR_EXT_PLANE_DETECTION_EXTENSION_NAME)                        \
+  X(xrGetPlaneDetectionsEXT, XR_EXT_PLANE_DETECTION_EXTENSION_NAME)                            \
+  X(xrGetPlanePolygonBufferEXT, XR_EXT_PLANE_DETECTION_EXTENSION_NAME)
 #define PRAXIS_XR_SIM_EXT_ENTRY(name, extension) std::remove_pointer_t<PFN_##name> name;  // NOLINT
 PRAXIS_XR_SIM_EXTENSION_FUNCTIONS(PRAXIS_XR_SIM_EXT_ENTRY)
 #undef PRAXIS_XR_SIM_EXT_ENTRY

@@ -33,6 +33,7 @@ std::vector<ExtensionInfo> extensionList() {
       {XR_VARJO_QUAD_VIEWS_EXTENSION_NAME, XR_VARJO_quad_views_SPEC_VERSION},
       {XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME, XR_MSFT_controller_model_SPEC_VERSION},
       {XR_FB_SPACE_WARP_EXTENSION_NAME, 2},  // version 2 adds the frame-skip flag, accepted
+      {XR_EXT_PLANE_DETECTION_EXTENSION_NAME, XR_EXT_plane_detection_SPEC_VERSION},
   };
   for (const ExtensionInfo& e : inputExtensions()) {
     list.push_back(e);

@@ -131,3 +131,123 @@ typedef XrResult(XRAPI_PTR* PFN_xrGetPerformanceMetricsStateMETA)(XrSession sess
 typedef XrResult(XRAPI_PTR* PFN_xrQueryPerformanceMetricsCounterMETA)(XrSession session, XrPath counterPath,
                                                                       XrPerformanceMetricsCounterMETA* counter);
 #endif
+
+#ifndef XR_EXT_plane_detection
+#define XR_EXT_plane_detection 1
+XR_DEFINE_HANDLE(XrPlaneDetectorEXT)
+#define XR_EXT_plane_detection_SPEC_VERSION 2
+#define XR_EXT_PLANE_DETECTION_EXTENSION_NAME "XR_EXT_plane_detection"
+inline constexpr auto XR_TYPE_PLANE_DETECTOR_CREATE_INFO_EXT = static_cast<XrStructureType>(1000429001);
+inline constexpr auto XR_TYPE_PLANE_DETECTOR_BEGIN_INFO_EXT = static_cast<XrStructureType>(1000429002);
+inline constexpr auto XR_TYPE_PLANE_DETECTOR_GET_INFO_EXT = static_cast<XrStructureType>(1000429003);
+inline constexpr auto XR_TYPE_PLANE_DETECTOR_LOCATIONS_EXT = static_cast<XrStructureType>(1000429004);
+inline constexpr auto XR_TYPE_PLANE_DETECTOR_LOCATION_EXT = static_cast<XrStructureType>(1000429005);
+inline constexpr auto XR_TYPE_PLANE_DETECTOR_POLYGON_BUFFER_EXT = static_cast<XrStructureType>(1000429006);
+inline constexpr auto XR_TYPE_SYSTEM_PLANE_DETECTION_PROPERTIES_EXT = static_cast<XrStructureType>(1000429007);
+typedef enum XrPlaneDetectorOrientationEXT {
+  XR_PLANE_DETECTOR_ORIENTATION_HORIZONTAL_UPWARD_EXT = 0,
+  XR_PLANE_DETECTOR_ORIENTATION_HORIZONTAL_DOWNWARD_EXT = 1,
+  XR_PLANE_DETECTOR_ORIENTATION_VERTICAL_EXT = 2,
+  XR_PLANE_DETECTOR_ORIENTATION_ARBITRARY_EXT = 3,
+  XR_PLANE_DETECTOR_ORIENTATION_MAX_ENUM_EXT = 0x7FFFFFFF
+} XrPlaneDetectorOrientationEXT;
+typedef enum XrPlaneDetectorSemanticTypeEXT {
+  XR_PLANE_DETECTOR_SEMANTIC_TYPE_UNDEFINED_EXT = 0,
+  XR_PLANE_DETECTOR_SEMANTIC_TYPE_CEILING_EXT = 1,
+  XR_PLANE_DETECTOR_SEMANTIC_TYPE_FLOOR_EXT = 2,
+  XR_PLANE_DETECTOR_SEMANTIC_TYPE_WALL_EXT = 3,
+  XR_PLANE_DETECTOR_SEMANTIC_TYPE_PLATFORM_EXT = 4,
+  XR_PLANE_DETECTOR_SEMANTIC_TYPE_MAX_ENUM_EXT = 0x7FFFFFFF
+} XrPlaneDetectorSemanticTypeEXT;
+typedef enum XrPlaneDetectionStateEXT {
+  XR_PLANE_DETECTION_STATE_NONE_EXT = 0,
+  XR_PLANE_DETECTION_STATE_PENDING_EXT = 1,
+  XR_PLANE_DETECTION_STATE_DONE_EXT = 2,
+  XR_PLANE_DETECTION_STATE_ERROR_EXT = 3,
+  XR_PLANE_DETECTION_STATE_FATAL_EXT = 4,
+  XR_PLANE_DETECTION_STATE_MAX_ENUM_EXT = 0x7FFFFFFF
+} XrPlaneDetectionStateEXT;
+typedef XrFlags64 XrPlaneDetectionCapabilityFlagsEXT;
+static const XrPlaneDetectionCapabilityFlagsEXT XR_PLANE_DETECTION_CAPABILITY_PLANE_DETECTION_BIT_EXT = 0x1;
+static const XrPlaneDetectionCapabilityFlagsEXT XR_PLANE_DETECTION_CAPABILITY_PLANE_HOLES_BIT_EXT = 0x2;
+static const XrPlaneDetectionCapabilityFlagsEXT XR_PLANE_DETECTION_CAPABILITY_SEMANTIC_CEILING_BIT_EXT = 0x4;
+static const XrPlaneDetectionCapabilityFlagsEXT XR_PLANE_DETECTION_CAPABILITY_SEMANTIC_FLOOR_BIT_EXT = 0x8;
+static const XrPlaneDetectionCapabilityFlagsEXT XR_PLANE_DETECTION_CAPABILITY_SEMANTIC_WALL_BIT_EXT = 0x10;
+static const XrPlaneDetectionCapabilityFlagsEXT XR_PLANE_DETECTION_CAPABILITY_SEMANTIC_PLATFORM_BIT_EXT = 0x20;
+static const XrPlaneDetectionCapabilityFlagsEXT XR_PLANE_DETECTION_CAPABILITY_ORIENTATION_BIT_EXT = 0x40;
+typedef XrFlags64 XrPlaneDetectorFlagsEXT;
+static const XrPlaneDetectorFlagsEXT XR_PLANE_DETECTOR_ENABLE_CONTOUR_BIT_EXT = 0x1;
+typedef struct XrExtent3DfEXT {
+  float width;
+  float height;
+  float depth;
+} XrExtent3DfEXT;
+typedef struct XrSystemPlaneDetectionPropertiesEXT {
+  XrStructureType type;
+  void* XR_MAY_ALIAS next;
+  XrPlaneDetectionCapabilityFlagsEXT supportedFeatures;
+} XrSystemPlaneDetectionPropertiesEXT;
+typedef struct XrPlaneDetectorCreateInfoEXT {
+  XrStructureType type;
+  const void* XR_MAY_ALIAS next;
+  XrPlaneDetectorFlagsEXT flags;
+} XrPlaneDetectorCreateInfoEXT;
+typedef struct XrPlaneDetectorBeginInfoEXT {
+  XrStructureType type;
+  const void* XR_MAY_ALIAS next;
+  XrSpace baseSpace;
+  XrTime time;
+  uint32_t orientationCount;
+  const XrPlaneDetectorOrientationEXT* orientations;
+  uint32_t semanticTypeCount;
+  const XrPlaneDetectorSemanticTypeEXT* semanticTypes;
+  uint32_t maxPlanes;
+  float minArea;
+  XrPosef boundingBoxPose;
+  XrExtent3DfEXT boundingBoxExtent;
+} XrPlaneDetectorBeginInfoEXT;
+typedef struct XrPlaneDetectorGetInfoEXT {
+  XrStructureType type;
+  const void* XR_MAY_ALIAS next;
+  XrSpace baseSpace;
+  XrTime time;
+} XrPlaneDetectorGetInfoEXT;
+typedef struct XrPlaneDetectorLocationEXT {
+  XrStructureType type;
+  void* XR_MAY_ALIAS next;
+  uint64_t planeId;
+  XrSpaceLocationFlags locationFlags;
+  XrPosef pose;
+  XrExtent2Df extents;
+  XrPlaneDetectorOrientationEXT orientation;
+  XrPlaneDetectorSemanticTypeEXT semanticType;
+  uint32_t polygonBufferCount;
+} XrPlaneDetectorLocationEXT;
+typedef struct XrPlaneDetectorLocationsEXT {
+  XrStructureType type;
+  void* XR_MAY_ALIAS next;
+  uint32_t planeLocationCapacityInput;
+  uint32_t planeLocationCountOutput;
+  XrPlaneDetectorLocationEXT* planeLocations;
+} XrPlaneDetectorLocationsEXT;
+typedef struct XrPlaneDetectorPolygonBufferEXT {
+  XrStructureType type;
+  void* XR_MAY_ALIAS next;
+  uint32_t vertexCapacityInput;
+  uint32_t vertexCountOutput;
+  XrVector2f* vertices;
+} XrPlaneDetectorPolygonBufferEXT;
+typedef XrResult(XRAPI_PTR* PFN_xrCreatePlaneDetectorEXT)(XrSession session, const XrPlaneDetectorCreateInfoEXT* createInfo,
+                                                          XrPlaneDetectorEXT* planeDetector);
+typedef XrResult(XRAPI_PTR* PFN_xrDestroyPlaneDetectorEXT)(XrPlaneDetectorEXT planeDetector);
+typedef XrResult(XRAPI_PTR* PFN_xrBeginPlaneDetectionEXT)(XrPlaneDetectorEXT planeDetector,
+                                                          const XrPlaneDetectorBeginInfoEXT* beginInfo);
+typedef XrResult(XRAPI_PTR* PFN_xrGetPlaneDetectionStateEXT)(XrPlaneDetectorEXT planeDetector,
+                                                             XrPlaneDetectionStateEXT* state);
+typedef XrResult(XRAPI_PTR* PFN_xrGetPlaneDetectionsEXT)(XrPlaneDetectorEXT planeDetector,
+                                                         const XrPlaneDetectorGetInfoEXT* info,
+                                                         XrPlaneDetectorLocationsEXT* locations);
+typedef XrResult(XRAPI_PTR* PFN_xrGetPlanePolygonBufferEXT)(XrPlaneDetectorEXT planeDetector, uint64_t planeId,
+                                                            uint32_t polygonBufferIndex,
+                                                            XrPlaneDetectorPolygonBufferEXT* polygonBuffer);
+#endif
