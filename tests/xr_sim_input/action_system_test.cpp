@@ -218,6 +218,40 @@ TEST_F(ActionSystemTest, TheEyeGazeProfileNeedsItsExtension) {
   EXPECT_EQ(withExtension.suggestBindings(suggested), XR_ERROR_PATH_UNSUPPORTED);
 }
 
+TEST_F(ActionSystemTest, AnOpenXr11InstanceHasThe11ProfilesAndGripSurface) {
+  const auto touchPlus = "/interaction_profiles/meta/touch_plus_controller";
+  const auto simple = "/interaction_profiles/khr/simple_controller";
+  XrActionSet set = makeSet("set", "Set");
+  XrAction pose = makeAction(set, "pose", XR_ACTION_TYPE_POSE_INPUT);
+  // A 1.0 instance: neither the promoted profile nor the new component.
+  EXPECT_EQ(suggest(touchPlus, {{pose, "/user/hand/left/input/grip/pose"}}), XR_ERROR_PATH_UNSUPPORTED);
+  EXPECT_EQ(suggest(simple, {{pose, "/user/hand/left/input/grip_surface/pose"}}), XR_ERROR_PATH_UNSUPPORTED);
+  ActionSystem::Options options;
+  options.extensions.insert("XR_VERSION_1_1");
+  ActionSystem v11(paths, std::move(options));
+  XrActionSetCreateInfo setInfo{XR_TYPE_ACTION_SET_CREATE_INFO, nullptr, "set11", "Set 1.1", 0};
+  XrActionSet set11 = XR_NULL_HANDLE;
+  ASSERT_EQ(v11.createActionSet(setInfo, &set11), XR_SUCCESS);
+  XrActionCreateInfo info{XR_TYPE_ACTION_CREATE_INFO, nullptr, "any", XR_ACTION_TYPE_BOOLEAN_INPUT, 0, nullptr, "Any"};
+  XrAction any = XR_NULL_HANDLE;
+  ASSERT_EQ(v11.createAction(set11, info, &any), XR_SUCCESS);
+  int count = 0;
+  for (const auto& profile : interactionProfiles11()) {
+    for (auto user : profile.userPaths) {
+      for (const auto& c : profile.components) {
+        if (!c.onlyFor.empty() && c.onlyFor != user) continue;
+        XrActionSuggestedBinding binding{any, path(std::string(user) + std::string(c.subpath))};
+        XrInteractionProfileSuggestedBinding suggested{XR_TYPE_INTERACTION_PROFILE_SUGGESTED_BINDING, nullptr,
+                                                       path(profile.path), 1, &binding};
+        EXPECT_EQ(v11.suggestBindings(suggested), XR_SUCCESS) << profile.path << " " << c.subpath;
+        ++count;
+      }
+    }
+  }
+  EXPECT_EQ(interactionProfiles11().size(), 20U);  // 7 core hand profiles + 13 promoted ones
+  EXPECT_GT(count, 214);
+}
+
 TEST_F(ActionSystemTest, UnknownProfilesAndBindingPathsAreUnsupported) {
   XrActionSet set = makeSet("set", "Set");
   XrAction a = makeAction(set, "a", XR_ACTION_TYPE_BOOLEAN_INPUT);

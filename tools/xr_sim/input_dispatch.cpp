@@ -445,6 +445,9 @@ void inputSessionDestroyed(Session& session) {
 InputBridgePtr makeInputBridge(Instance& instance) {
   ActionSystem::Options options = ActionSystem::optionsFromEnvironment();
   options.extensions.insert(instance.extensions.begin(), instance.extensions.end());
+  if (XR_VERSION_MINOR(instance.apiVersion) >= 1) {
+    options.extensions.insert("XR_VERSION_1_1");  // the 1.1 interaction profiles
+  }
   // Action and action-set handles come from the runtime's registry: unique across instances.
   options.newHandle = [] { return Registry::get().newHandle(); };
   return InputBridgePtr(new InputBridge(std::move(options)));  // NOLINT(cppcoreguidelines-owning-memory)

@@ -222,7 +222,10 @@ std::span<const InteractionProfile> interactionProfiles() {
   return kProfiles;
 }
 
-const InteractionProfile* findProfile(std::string_view path) {
+const InteractionProfile* findProfile(std::string_view path, bool version11) {
+  for (const auto& p : version11 ? interactionProfiles11() : std::span<const InteractionProfile>{}) {
+    if (p.path == path) return &p;
+  }
   for (const auto& p : kProfiles) {
     if (p.path == path) return &p;
   }

@@ -32,7 +32,11 @@ struct InteractionProfile {
 /// while the extension is not enabled, gives XR_ERROR_PATH_UNSUPPORTED, as the spec asks for
 /// profiles a runtime does not offer with the enabled extensions and API version.
 [[nodiscard]] std::span<const InteractionProfile> interactionProfiles();
-[[nodiscard]] const InteractionProfile* findProfile(std::string_view path);
+/// The profiles of an OpenXR 1.1 instance that differ from 1.0's or are new in 1.1 (each with
+/// `extension` "XR_VERSION_1_1"; interaction_profiles_1_1.cpp).
+[[nodiscard]] std::span<const InteractionProfile> interactionProfiles11();
+/// The profile at `path` for an instance of OpenXR 1.1 (`version11`) or 1.0.
+[[nodiscard]] const InteractionProfile* findProfile(std::string_view path, bool version11 = false);
 
 /// The component `subpath` (full, e.g. "/input/trigger/value") of `profile` under `userPath`.
 [[nodiscard]] const ProfileComponent* findComponent(const InteractionProfile& profile,
