@@ -2,6 +2,8 @@
 
 #include <variant>
 
+#include "app/session.h"
+
 namespace praxis::app {
 namespace {
 
@@ -54,12 +56,17 @@ void DesktopHud::handle(const InputEvent& event) {
 
 HudFrame DesktopHud::frame(const Session& session, glm::vec2 windowSize, glm::vec2 scale,
                            double deltaSeconds, std::string_view hoveredObject,
-                           Crosshair crosshair) {
+                           Crosshair crosshair, bool phraseMenu, std::string_view phraseTo) {
   pending_.displaySize = windowSize;
   pending_.framebufferScale = scale;
   pending_.deltaSeconds = deltaSeconds > 0.0 ? deltaSeconds : 1e-4;  // ImGui needs time to pass
   HudState state = hudState(session, language_, hoveredObject);
   state.crosshair = crosshair;
+  state.phraseMenu = phraseMenu;
+  if (phraseMenu) state.hoveredLabel.clear();  // the menu sits where the label would
+  for (const auto& person : session.definition().people) {
+    if (person.id == phraseTo) state.phraseTo = person.label.in(language_);
+  }
   HudFrame out = hud_->frame(pending_, state);
   wantsMouse_ = out.wantsMouse;
   wantsKeyboard_ = out.wantsKeyboard;

@@ -21,11 +21,13 @@ class DesktopHud {
   /// Collects one window event for the next frame.
   void handle(const InputEvent& event);
   /// Lays out the HUD for `session` (window size in screen units, framebuffer pixels per
-  /// unit; the id of the object under the pointer, "" for none; the centre's crosshair);
+  /// unit; the id of the object under the pointer, "" for none; the centre's crosshair;
+  /// the phrase menu open, and the id of the person faced, "" for none);
   /// the draw data stays valid until the next call.
   [[nodiscard]] HudFrame frame(const Session& session, glm::vec2 windowSize, glm::vec2 scale,
                                double deltaSeconds, std::string_view hoveredObject,
-                               Crosshair crosshair = Crosshair::Hidden);
+                               Crosshair crosshair = Crosshair::Hidden, bool phraseMenu = false,
+                               std::string_view phraseTo = {});
   /// The window's content scale changed: the fonts are rebuilt at the new size (fails only
   /// when the font file can no longer be read).
   [[nodiscard]] core::Result<void> setContentScale(float scale) { return hud_->setContentScale(scale); }
