@@ -3,6 +3,7 @@
 // loop passes the window's sizes in.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -44,6 +45,8 @@ class DesktopHud {
   std::unique_ptr<Hud> hud_;
   std::string language_;
   HudInput pending_;  // what arrived since the last frame
+  std::array<bool, 3> down_{};     // each mouse button held now
+  std::array<bool, 3> pressed_{};  // pressed since the last frame (perhaps released again)
   bool wantsMouse_ = false;
   bool wantsKeyboard_ = false;
 };
