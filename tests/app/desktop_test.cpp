@@ -307,41 +307,63 @@ bool happened(const Session& session, interaction::EventKind kind, const std::st
 
 // A person's controls (no script) in the real window, every input a real X event: walk up to
 // a block, click to take it, click to let go of it, click the push button behind it.
-TEST_F(Desktop, RealXEventsWalkGrabAndReleaseAndPressAButtonThroughTheControls) {
-  const fs::path fixture = fs::path(PRAXIS_SOURCE_DIR) / "tests/app/fixtures/desktop-reach";
-  auto package = scenario::loadScenarioPackage(fixture);
-  ASSERT_TRUE(package.ok()) << package.diagnostics.format();
-  DesktopOptions options;
-  options.packageDir = fixture;
-  options.width = 640;
-  options.height = 480;
-  options.validation = true;
-  options.onValidationMessage = [this](std::string_view m) { messages_.emplace_back(m); };
-  options.title = "praxis-xdotool-reach-" + std::to_string(::getpid());
-  const auto& def = *package.scenario;
-  // The pointer waits outside where the window opens (top left without a window manager):
-  // its first position in the window is then where it enters, not a motion that turns the head.
-  ASSERT_EQ(test::runCommand("xdotool mousemove 1270 710 2>&1").exitCode, 0) << "xdotool is needed";
-  auto opened = DesktopMode::open(def, options, [&](const Session&) {
-    return std::make_unique<DesktopTickInput>(def);
-  });
-  ASSERT_TRUE(opened.has_value()) << opened.error().message;
-  DesktopMode& m = **opened;
-  const Session& s = m.attempt().session();
-  const auto pump = [&](const std::function<bool()>& done, int frames) {
+void xdotool(const std::string& args) {
+  const auto run = test::runCommand("xdotool " + args + " 2>&1");
+  EXPECT_EQ(run.exitCode, 0) << "xdotool (package xdotool) is needed: " << run.output;
+}
+
+/// A person's controls (no script) in a real 640x480 window on the fixture package `name`,
+/// for real X events; the pointer in its middle, where keys go without a window manager.
+class PersonAtTheDesktop {
+ public:
+  PersonAtTheDesktop(const char* name, bool captureCursor, std::vector<std::string>& messages)
+      : fixture_(fs::path(PRAXIS_SOURCE_DIR) / "tests/app/fixtures" / name),
+        package_(scenario::loadScenarioPackage(fixture_)) {
+    EXPECT_TRUE(package_.ok()) << package_.diagnostics.format();
+    if (!package_.ok()) return;
+    DesktopOptions options;
+    options.packageDir = fixture_;
+    options.width = 640;
+    options.height = 480;
+    options.captureCursor = captureCursor;
+    options.validation = true;
+    options.onValidationMessage = [&messages](std::string_view m) { messages.emplace_back(m); };
+    options.title = std::string("praxis-xdotool-") + name + "-" + std::to_string(::getpid());
+    window = "$(xdotool search --sync --name '" + options.title + "' | head -1)";
+    const auto& def = *package_.scenario;
+    // The pointer waits outside where the window opens (top left without a window manager):
+    // its first position in the window is then where it enters, not a motion that turns the head.
+    xdotool("mousemove 1270 710");
+    auto opened = DesktopMode::open(def, options, [&def](const Session&) { return std::make_unique<DesktopTickInput>(def); });
+    EXPECT_TRUE(opened.has_value()) << opened.error().message;
+    if (!opened) return;
+    mode = std::move(*opened);
+    EXPECT_TRUE(mode->frame(kTick).has_value());
+    xdotool("mousemove --window " + window + " 320 240");
+    pump([] { return false; }, 5);
+  }
+  /// Frames (one tick each) until `done` or `frames` have passed.
+  void pump(const std::function<bool()>& done, int frames) {
     for (int i = 0; i < frames && !done(); ++i) {
-      ASSERT_TRUE(m.frame(kTick).has_value());
+      ASSERT_TRUE(mode->frame(kTick).has_value());
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
-  };
-  const auto xdotool = [](const std::string& args) {
-    const auto run = test::runCommand("xdotool " + args + " 2>&1");
-    EXPECT_EQ(run.exitCode, 0) << "xdotool (package xdotool) is needed: " << run.output;
-  };
-  ASSERT_TRUE(m.frame(kTick).has_value());
-  // Keys go to the window under the pointer (no window manager): the pointer in the middle.
-  xdotool("mousemove --window $(xdotool search --sync --name '" + options.title + "' | head -1) 320 240");
-  pump([] { return false; }, 5);
+  }
+  [[nodiscard]] const Session& session() const { return mode->attempt().session(); }
+
+  std::unique_ptr<DesktopMode> mode;
+  std::string window;  // a shell expression for the window's X id
+
+ private:
+  fs::path fixture_;
+  scenario::PackageLoadResult package_;
+};
+
+TEST_F(Desktop, RealXEventsWalkGrabAndReleaseAndPressAButtonThroughTheControls) {
+  PersonAtTheDesktop person("desktop-reach", false, messages_);
+  ASSERT_NE(person.mode, nullptr);
+  const Session& s = person.session();
+  const auto pump = [&](const std::function<bool()>& done, int frames) { person.pump(done, frames); };
   const float startZ = s.lastInput().head.position.z;
   xdotool("keydown w");
   pump([&] { return s.lastInput().head.position.z < startZ - 0.6F; }, 400);
@@ -381,39 +403,14 @@ bool said(const Session& session, const std::string& phrase, const std::string& 
 // person: K kneels; T opens the phrase menu (and frees the pointer for it); a number key says
 // a phrase to the person faced; a click on the menu says another; X stands up.
 TEST_F(Desktop, RealXKeysKneelSayPhrasesByKeyAndByClickAndStandUp) {
-  const fs::path fixture = fs::path(PRAXIS_SOURCE_DIR) / "tests/app/fixtures/desktop-speech";
-  auto package = scenario::loadScenarioPackage(fixture);
-  ASSERT_TRUE(package.ok()) << package.diagnostics.format();
-  DesktopOptions options;
-  options.packageDir = fixture;
-  options.width = 640;
-  options.height = 480;
-  options.captureCursor = true;
-  options.validation = true;
-  options.onValidationMessage = [this](std::string_view m) { messages_.emplace_back(m); };
-  options.title = "praxis-xdotool-speech-" + std::to_string(::getpid());
-  const auto& def = *package.scenario;
-  ASSERT_EQ(test::runCommand("xdotool mousemove 1270 710 2>&1").exitCode, 0) << "xdotool is needed";
-  auto opened = DesktopMode::open(def, options, [&](const Session&) { return std::make_unique<DesktopTickInput>(def); });
-  ASSERT_TRUE(opened.has_value()) << opened.error().message;
-  DesktopMode& m = **opened;
-  const Session& s = m.attempt().session();
-  const auto pump = [&](const std::function<bool()>& done, int frames) {
-    for (int i = 0; i < frames && !done(); ++i) {
-      ASSERT_TRUE(m.frame(kTick).has_value());
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
-  };
-  const std::string window = "$(xdotool search --sync --name '" + options.title + "' | head -1)";
-  const auto xdotool = [](const std::string& args) {
-    const auto run = test::runCommand("xdotool " + args + " 2>&1");
-    EXPECT_EQ(run.exitCode, 0) << "xdotool (package xdotool) is needed: " << run.output;
-  };
+  PersonAtTheDesktop person("desktop-speech", true, messages_);
+  ASSERT_NE(person.mode, nullptr);
+  DesktopMode& m = *person.mode;
+  const Session& s = person.session();
+  const std::string& window = person.window;
+  const auto pump = [&](const std::function<bool()>& done, int frames) { person.pump(done, frames); };
   const auto steps = [&] { return summarise(s).stepsCompleted.size(); };
   const auto pointerFree = [&] { return glfwGetInputMode(m.window(), GLFW_CURSOR) == GLFW_CURSOR_NORMAL; };
-  ASSERT_TRUE(m.frame(kTick).has_value());
-  xdotool("mousemove --window " + window + " 320 240");
-  pump([] { return false; }, 5);
   ASSERT_FALSE(pointerFree()) << "a person plays with the cursor captured";
 
   xdotool("key k");

@@ -122,11 +122,14 @@ actions:
 expect: {outcome: passed, steps: [open, dose, check]}
 )";
 
-TEST(DesktopAutopilot, DragsALeverToADetentAndADialToAValueAndTouches) {
-  const fs::path dir = fs::path(PRAXIS_BINARY_DIR) / "test-output" / "control-panel";
+/// Writes a package of `scenario` and its `reference` test, plays the reference headless and
+/// through the desktop autopilot, and expects both to complete `steps` and pass.
+void expectTheDesktopPlaysItAsHeadless(const char* name, const char* scenario, const char* reference,
+                                       const std::vector<std::string>& steps) {
+  const fs::path dir = fs::path(PRAXIS_BINARY_DIR) / "test-output" / name;
   fs::create_directories(dir / "tests");
-  std::ofstream(dir / "scenario.yaml") << kControlPanel;
-  std::ofstream(dir / "tests" / "reference.yaml") << kControlPanelReference;
+  std::ofstream(dir / "scenario.yaml") << scenario;
+  std::ofstream(dir / "tests" / "reference.yaml") << reference;
   const auto package = scenario::loadScenarioPackage(dir);
   ASSERT_TRUE(package.ok()) << package.diagnostics.format();
   ASSERT_EQ(package.tests.size(), 1U);
@@ -134,9 +137,14 @@ TEST(DesktopAutopilot, DragsALeverToADetentAndADialToAValueAndTouches) {
   const auto desktop = runDesktopAutopilot(*package.scenario, package.tests[0]);
   ASSERT_TRUE(headless.has_value() && desktop.has_value());
   EXPECT_FALSE(desktop->scriptError) << desktop->scriptError->message;
-  EXPECT_EQ(headless->stepsCompleted, (std::vector<std::string>{"open", "dose", "check"}));
+  EXPECT_EQ(headless->stepsCompleted, steps);
   EXPECT_EQ(desktop->stepsCompleted, headless->stepsCompleted);
   EXPECT_EQ(desktop->outcome, scenario::Outcome::Passed);
+}
+
+TEST(DesktopAutopilot, DragsALeverToADetentAndADialToAValueAndTouches) {
+  expectTheDesktopPlaysItAsHeadless("control-panel", kControlPanel, kControlPanelReference,
+                                    {"open", "dose", "check"});
 }
 
 // Format 2's speech and posture through the desktop keys: crouch (C), say a phrase to the
@@ -174,19 +182,7 @@ expect: {outcome: passed, steps: [kneel, warn, rise]}
 )";
 
 TEST(DesktopAutopilot, CrouchesSaysAPhraseToThePersonFacedAndStandsUp) {
-  const fs::path dir = fs::path(PRAXIS_BINARY_DIR) / "test-output" / "speech";
-  fs::create_directories(dir / "tests");
-  std::ofstream(dir / "scenario.yaml") << kSpeech;
-  std::ofstream(dir / "tests" / "reference.yaml") << kSpeechReference;
-  const auto package = scenario::loadScenarioPackage(dir);
-  ASSERT_TRUE(package.ok()) << package.diagnostics.format();
-  const auto headless = runScript(*package.scenario, package.tests[0]);
-  const auto desktop = runDesktopAutopilot(*package.scenario, package.tests[0]);
-  ASSERT_TRUE(headless.has_value() && desktop.has_value());
-  EXPECT_FALSE(desktop->scriptError) << desktop->scriptError->message;
-  EXPECT_EQ(headless->stepsCompleted, (std::vector<std::string>{"kneel", "warn", "rise"}));
-  EXPECT_EQ(desktop->stepsCompleted, headless->stepsCompleted);
-  EXPECT_EQ(desktop->outcome, scenario::Outcome::Passed);
+  expectTheDesktopPlaysItAsHeadless("speech", kSpeech, kSpeechReference, {"kneel", "warn", "rise"});
 }
 
 }  // namespace
