@@ -268,8 +268,7 @@ Gesture say(int index) {
       if (c.ticks == 0) tap(c, Key::T);
       return false;
     }
-    // 1..9, then 0 for the tenth: the number row, as the menu shows.
-    tap(c, static_cast<Key>(static_cast<int>(Key::Digit0) + (index + 1) % 10));
+    tap(c, static_cast<Key>(static_cast<int>(Key::Digit1) + index));  // the number the menu shows
     chosen = true;
     return false;
   };

@@ -224,9 +224,8 @@ void DesktopControls::onPostureKey(Key key) {
 }
 
 void DesktopControls::onPhraseKey(Key key) {
-  // 1..9 are the first nine phrases, 0 the tenth (as on the number row).
-  const int digit = static_cast<int>(key) - static_cast<int>(Key::Digit0);
-  choosePhrase(digit == 0 ? 9 : digit - 1);
+  // 1..9: a scenario has at most nine phrases (the loader says so); 0 chooses none.
+  choosePhrase(static_cast<int>(key) - static_cast<int>(Key::Digit1));
 }
 
 void DesktopControls::choosePhrase(int index) {

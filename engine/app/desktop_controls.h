@@ -104,7 +104,7 @@ enum class BodyPosture { Standing, Crouching, Kneeling };
 class DesktopControls {
  public:
   /// Stands the body where the scenario starts its trainee; `phrases`: how many phrases the
-  /// scenario's menu offers (T opens it, 1..9 and 0 choose; none: T does nothing).
+  /// scenario's menu offers (T opens it, 1..9 choose; none: T does nothing).
   explicit DesktopControls(const scenario::TraineeStart& start, ControlsTuning tuning = {},
                            std::size_t phrases = 0);
 

@@ -391,9 +391,8 @@ void Hud::drawPhraseMenu(const HudState& state, std::vector<HudAction>& actions)
   ImGui::TextColored(detail::kTitleYellow, "%s", title.c_str());
   ImGui::PopFont();
   for (std::size_t i = 0; i < state.phrases.size(); ++i) {
-    // 1..9, then 0 for the tenth; the rest by mouse only.
-    const std::string key = i < 9 ? std::to_string(i + 1) : i == 9 ? "0" : " ";
-    if (ImGui::Button((key + "  " + state.phrases[i] + "##phrase" + std::to_string(i)).c_str())) {
+    // Numbered as the keys that choose them (a scenario has at most nine phrases).
+    if (ImGui::Button((std::to_string(i + 1) + "  " + state.phrases[i] + "##phrase" + std::to_string(i)).c_str())) {
       actions.push_back(HudAction{.kind = HudActionKind::SayPhrase,
                                   .language = {},
                                   .textSize = options_.textSize,
