@@ -140,9 +140,12 @@ struct FrameStats {
   /// Triangles of the visible objects at their level of detail (the depth prepass draws the
   /// opaque ones once more).
   std::uint64_t triangles = 0;
-  /// The shadow map was drawn this frame; false: the last one was reused, its light and
-  /// shadow casters being exactly the same.
-  bool shadowMapDrawn = false;
+  /// What was recorded, counted where it is recorded: stereo drawn one view per pass (OpenXR
+  /// swapchains per view, lavapipe) must still make the shadow map and lay out the panels once
+  /// per frame, and only the scene pass once per view.
+  std::uint32_t shadowPasses = 0;  // 0: the last map was reused (same light, same casters)
+  std::uint32_t scenePasses = 0;
+  std::uint32_t panelLayouts = 0;  // panels and labels laid out by Dear ImGui
   /// The target had no image to draw into (a minimised window): nothing was drawn. A front
   /// end waits for events instead of rendering again at once.
   bool skipped = false;

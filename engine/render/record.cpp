@@ -100,6 +100,7 @@ void Renderer::Impl::drawItems(const vk::raii::CommandBuffer& cmd,
 
 void Renderer::Impl::recordShadowPass(const vk::raii::CommandBuffer& cmd,
                                       const FrameResources& frame) {
+  ++recording->shadowPasses;
   const auto depthAspect = vk::ImageAspectFlagBits::eDepth;
   // The previous frame sampled the map; wait for that before overwriting it.
   transitionImage(cmd, *shadowMap.image, depthAspect, vk::ImageLayout::eUndefined,
@@ -166,6 +167,7 @@ void Renderer::Impl::recordScenePass(const vk::raii::CommandBuffer& cmd,
                                      const FrameResources& frame, const FrameInput& input,
                                      const RenderTarget& target, const TargetImage& image,
                                      int layer) {
+  ++recording->scenePasses;
   const bool msaa = static_cast<VkImage>(*attachments.colour.image) != VK_NULL_HANDLE;
   const auto& clear = input.clearColour;
   const bool single = layer >= 0;
@@ -285,6 +287,7 @@ void Renderer::Impl::recordMainPass(const vk::raii::CommandBuffer& cmd,
 FrameStats Renderer::Impl::renderFrame(const FrameInput& input, RenderTarget& target,
                                        const TargetImage& image) {
   FrameStats stats;
+  recording = &stats;
   FrameResources& frame = frames[frameIndex];
   frameIndex = (frameIndex + 1) % static_cast<std::uint32_t>(frames.size());
   if (frame.submitted) {
@@ -306,7 +309,6 @@ FrameStats Renderer::Impl::renderFrame(const FrameInput& input, RenderTarget& ta
   collectShadowCasters();
   stats.cullMs = msSince(start);
   stats.triangles = drawList.triangles;
-  stats.shadowMapDrawn = drawList.shadowRedraw;
   stats.culledObjects = drawList.culled;
   stats.drawCalls = static_cast<std::uint32_t>(drawList.batches.size());
   stats.visibleObjects = static_cast<std::uint32_t>(drawList.items.size());
@@ -350,6 +352,7 @@ FrameStats Renderer::Impl::renderFrame(const FrameInput& input, RenderTarget& ta
   ctx->queue.submit2(submit, *frame.inFlight);
   frame.submitted = true;
   stats.submitMs = msSince(start);
+  recording = nullptr;
   return stats;
 }
 

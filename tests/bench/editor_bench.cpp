@@ -94,7 +94,7 @@ void measureFrames(benchmark::State& state, const fs::path& dir, const std::stri
     cpuMs.push_back(t.uiMs + t.buildMs + t.render.sceneUpdateMs + t.render.cullMs + t.render.recordMs);
     if (t.render.gpuMs >= 0.0) gpuMs.push_back(t.render.gpuMs);
     triangles.push_back(static_cast<double>(t.render.triangles));
-    if (t.render.shadowMapDrawn) ++shadowDraws;
+    shadowDraws += t.render.shadowPasses;
   }
   frameMs.erase(frameMs.begin());  // the first includes the set-up
   state.counters["frame_ms_median"] = percentile(frameMs, 0.5);
