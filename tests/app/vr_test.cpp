@@ -230,6 +230,67 @@ TEST(VrFaults, ALostInstanceEndsTheAttemptCleanlyAsAborted) {
   expectCompleteStatementsInMode(dir / "outbox.sqlite", "vr");
 }
 
+/// The simulated controllers take each suggested interaction profile in turn
+/// (PRAXIS_XR_SIM_PROFILE): the reference (a grab, a tool used with the trigger) passes with each
+/// full controller. Touch and Index read the squeeze as a value: the headless events exactly;
+/// Vive and the Windows MR controller click it (at 0.5, not the hand's 0.6), so a grab may
+/// come a tick earlier. (The Khronos simple controller has one button, bound to grab: a
+/// reference that uses a tool cannot pass on it.)
+struct ProfileCase {
+  const char* name;
+  const char* path;
+  bool headlessEvents;
+};
+
+class VrProfiles : public ::testing::TestWithParam<ProfileCase> {};
+
+TEST_P(VrProfiles, TheReferencePassesWithEachFullController) {
+  const fs::path dir = freshDir(std::string("profile-") + GetParam().name);
+  const auto headless = headlessReference(fireExtinguisher(), dir);
+  auto run = test::runPraxis("run '" + fireExtinguisher().string() + "' --mode vr --autopilot --json --no-xapi --validate",
+                             simEnvironment(dir, std::string("PRAXIS_XR_SIM_PROFILE=") + GetParam().path));
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const auto v = nlohmann::json::parse(jsonLine(run.output));
+  EXPECT_EQ(v.value("outcome", ""), "passed") << v.dump();
+  EXPECT_EQ(v.value("score", -1), headless.value("score", -2));
+  if (GetParam().headlessEvents) {
+    EXPECT_EQ(v.value("event_log_hash", ""), headless.value("event_log_hash", "-")) << v.dump();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Controllers, VrProfiles,
+    ::testing::Values(ProfileCase{"touch", "/interaction_profiles/oculus/touch_controller", true},
+                      ProfileCase{"index", "/interaction_profiles/valve/index_controller", true},
+                      ProfileCase{"vive", "/interaction_profiles/htc/vive_controller", false},
+                      ProfileCase{"wmr", "/interaction_profiles/microsoft/motion_controller", false}),
+    [](const ::testing::TestParamInfo<ProfileCase>& param) { return std::string(param.param.name); });
+
+/// --blend forces a blend mode; one the runtime does not offer is an error naming what it does.
+TEST(VrOptions, AForcedBlendModeTheRuntimeLacksIsAnErrorNamingWhatItOffers) {
+  const fs::path dir = freshDir("blend-missing");
+  auto run = test::runPraxis("run '" + fireExtinguisher().string() + "' --mode vr --blend additive --autopilot --no-xapi",
+                             simEnvironment(dir, "PRAXIS_XR_SIM_BLEND=opaque"));
+  EXPECT_EQ(run.exitCode, 2) << run.output;
+  EXPECT_NE(run.output.find("blend mode additive is not offered by the OpenXR runtime (it offers opaque)"),
+            std::string::npos)
+      << run.output;
+}
+
+/// Comfort options out of range are usage errors, before any runtime is started.
+TEST(VrOptions, ComfortOptionsOutOfRangeAreUsageErrors) {
+  for (const auto& [option, message] :
+       {std::pair{"--snap-turn 500", "--snap-turn 500: expected degrees from 0 to 180"},
+        std::pair{"--text-size 2", "--text-size 2: expected 1, 1.25 or 1.5"},
+        std::pair{"--swapchains two", "--swapchains two: expected array or per-view"},
+        std::pair{"--blend clear", "--blend clear: expected opaque, additive or alpha_blend"}}) {
+    auto run = test::runPraxis("run '" + fireExtinguisher().string() + "' --mode vr " + option + " --no-xapi",
+                               "XR_RUNTIME_JSON=/nonexistent/runtime.json");
+    EXPECT_EQ(run.exitCode, 2) << option << ": " << run.output;
+    EXPECT_NE(run.output.find(message), std::string::npos) << run.output;
+  }
+}
+
 /// The haptic outputs the runtime applied (PRAXIS_XR_SIM_HAPTICS), one JSON object a line.
 std::vector<nlohmann::json> hapticsOf(const fs::path& file) {
   std::vector<nlohmann::json> out;
