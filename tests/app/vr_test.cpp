@@ -5,6 +5,7 @@
 // same events as headless; eye images match goldens; AR is transparent; faults end cleanly.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -265,6 +266,27 @@ INSTANTIATE_TEST_SUITE_P(
                       ProfileCase{"vive", "/interaction_profiles/htc/vive_controller", false},
                       ProfileCase{"wmr", "/interaction_profiles/microsoft/motion_controller", false}),
     [](const ::testing::TestParamInfo<ProfileCase>& param) { return std::string(param.param.name); });
+
+/// A runtime without XR_KHR_vulkan_enable2 (PRAXIS_XR_SIM_WITHHOLD): Praxis falls back to
+/// XR_KHR_vulkan_enable, creating the Vulkan instance and device itself with the runtime's
+/// extension lists, and the reference passes with the headless events. Without either, `--mode
+/// vr` is one line saying so.
+TEST(VrVulkanEnable, WithoutEnable2TheReferencePassesThroughEnable1) {
+  const fs::path dir = freshDir("enable1");
+  const auto headless = headlessReference(fireExtinguisher(), dir);
+  auto run = test::runPraxis("run '" + fireExtinguisher().string() + "' --mode vr --autopilot --json --no-xapi --validate",
+                             simEnvironment(dir, "PRAXIS_XR_SIM_WITHHOLD=XR_KHR_vulkan_enable2"));
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const auto v = nlohmann::json::parse(jsonLine(run.output));
+  EXPECT_EQ(v.value("event_log_hash", ""), headless.value("event_log_hash", "-")) << v.dump();
+  auto neither = test::runPraxis(
+      "run '" + fireExtinguisher().string() + "' --mode vr --autopilot --no-xapi",
+      simEnvironment(dir, "PRAXIS_XR_SIM_WITHHOLD=XR_KHR_vulkan_enable2,XR_KHR_vulkan_enable"));
+  EXPECT_EQ(neither.exitCode, 2) << neither.output;
+  EXPECT_NE(neither.output.find("offers neither XR_KHR_vulkan_enable2 nor XR_KHR_vulkan_enable"), std::string::npos)
+      << neither.output;
+  EXPECT_EQ(std::count(neither.output.begin(), neither.output.end(), '\n'), 1) << neither.output;
+}
 
 /// --blend forces a blend mode; one the runtime does not offer is an error naming what it does.
 TEST(VrOptions, AForcedBlendModeTheRuntimeLacksIsAnErrorNamingWhatItOffers) {
