@@ -283,6 +283,44 @@ TEST(Hud, ClicksOnTheMenuChangeLanguageAndTextSize) {
   EXPECT_TRUE(size);
 }
 
+TEST(Hud, AClickOnAPhraseInThePhraseMenuSaysIt) {
+  auto hud = Hud::create();
+  ASSERT_TRUE(hud.has_value());
+  HudState state = stepState();
+  state.phrases = {"Blijf op afstand!", "Bel 112!"};
+  state.phraseTo = "Collega";
+  (void)(*hud)->frame(HudInput{}, state);
+  EXPECT_FALSE((*hud)->paused());
+  const auto clickAt = [&](glm::vec2 at) {
+    HudInput press;
+    press.mouse = at;
+    press.mouseDown[0] = true;
+    (void)(*hud)->frame(press, state);
+    HudInput up;
+    up.mouse = at;
+    return (*hud)->frame(up, state);
+  };
+  EXPECT_TRUE(clickAt({700.0F, 360.0F}).actions.empty()) << "closed, the menu takes no click";
+  state.phraseMenu = true;
+  (void)(*hud)->frame(HudInput{}, state);  // ImGui sizes a new window in its first frame
+  // The menu sits beside the centre's cross: scan down its column for the phrases' buttons.
+  std::set<int> said;
+  bool overMenu = false;
+  for (float y = 250.0F; y < 470.0F; y += 4.0F) {
+    for (const float x : {720.0F, 780.0F}) {
+      auto frame = clickAt({x, y});
+      overMenu = overMenu || frame.wantsMouse;
+      for (const auto& a : frame.actions) {
+        ASSERT_EQ(a.kind, HudActionKind::SayPhrase);
+        said.insert(a.phrase);
+      }
+    }
+  }
+  EXPECT_EQ(said, (std::set<int>{0, 1}));
+  EXPECT_TRUE(overMenu) << "a click on the menu must not also reach the controls";
+  EXPECT_FALSE((*hud)->paused()) << "talking does not stop the clock";
+}
+
 TEST(Hud, KeepsTheCallersImGuiContextCurrent) {
   ImGuiContext* mine = ImGui::CreateContext();
   ImGui::SetCurrentContext(mine);
