@@ -49,8 +49,9 @@ class VrModeOnSim : public ::testing::Test {
   }
 
   /// VrMode for a person (no script), validation on, nothing drawn but the frame loop whole.
-  std::unique_ptr<VrMode> open() {
+  std::unique_ptr<VrMode> open(const xr::ComfortOptions& comfort = {}) {
     VrOptions options;
+    options.comfort = comfort;
     options.packageDir = fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / "safe-isolation";
     options.validation = true;
     options.onValidationMessage = [this](std::string_view m) { messages_.emplace_back(m); };
@@ -142,6 +143,26 @@ TEST_F(VrModeOnSim, TheThumbstickSnapTurnsAndTeleportsThroughTheRuntime) {
   // Along the aimed direction: the controller points down -Z, turned 30 degrees to the right.
   const core::Vec3 aimed = turned.orientation * core::Vec3(0.0F, 0.0F, -1.0F);
   EXPECT_GT(glm::dot(glm::normalize(step), glm::normalize(core::Vec3(aimed.x, 0.0F, aimed.z))), 0.95F);
+}
+
+/// Seated and one-handed play, from what the runtime reports: a seated trainee's eyes (1.2 m
+/// above the stage floor) are raised to a standing trainee's height in the world (by 0.45 m),
+/// and with one hand doing everything the other controller, tracked and squeezed, is reported
+/// untracked and open so it never grabs by accident.
+TEST_F(VrModeOnSim, SeatedAndOneHandedPlayFromWhatTheRuntimeReports) {
+  writeStream({R"({"frame": 0, "head": {"position": [0, 1.2, 0]}, "left": {"squeeze": 1}})"});
+  ::setenv("PRAXIS_XR_SIM_FRAMES", "20", 1);
+  xr::ComfortOptions comfort;
+  comfort.seated = true;
+  comfort.oneHanded = true;
+  auto mode = open(comfort);
+  ASSERT_NE(mode, nullptr);
+  ASSERT_TRUE(mode->run().has_value());
+  const interaction::TraineeInput& in = mode->attempt().session().lastInput();
+  EXPECT_NEAR(in.head.position.y, 1.2F + comfort.seatedRaise, 1e-4F);
+  EXPECT_FALSE(in.hand(interaction::HandSide::Left).tracked) << "the other hand is ignored";
+  EXPECT_EQ(in.hand(interaction::HandSide::Left).grip, 0.0F);
+  EXPECT_TRUE(in.hand(interaction::HandSide::Right).tracked);
 }
 
 }  // namespace
