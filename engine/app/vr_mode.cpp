@@ -114,6 +114,7 @@ render::FrameInput VrMode::buildVrFrame(const xr::LocatedViews& views, double fr
   fo.timeSeconds = secondsSinceStart_;
   fo.panelAnchor = panelAnchor_.update(s.lastInput().head, frameSeconds);
   fo.panelScale = options_.comfort.textScale;
+  fo.instructionPanel = panelShown_;
   render::FrameInput frame = buildFrame(s, fo);
   frame.views.clear();
   for (std::size_t v = 0; v < views.poses.size(); ++v) {
@@ -179,6 +180,9 @@ core::Result<bool> VrMode::frame() {
     locomotion_.recentre(device->head, attempt_->session().initialInput().head);
   }
   locomotion_.update(*device, 0.0F);
+  const bool menu = device->hands[0].menu || device->hands[1].menu;
+  if (menu && !menuHeld_) panelShown_ = !panelShown_;
+  menuHeld_ = menu;
   const auto input = xr::toTraineeInput(*device, locomotion_, attempt_->session().lastInput());
   const auto ticksStart = Clock::now();
   runTicks(input, device->focused, frameSeconds);

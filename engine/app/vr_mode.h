@@ -71,6 +71,9 @@ class VrMode {
 
   [[nodiscard]] Attempt& attempt() { return *attempt_; }
   [[nodiscard]] const xr::Session& session() const { return *session_; }
+  /// The menu button (either controller) hides the instruction panel and shows it again: a
+  /// trainee who knows the step can clear the view.
+  [[nodiscard]] bool instructionPanelShown() const { return panelShown_; }
 
   struct Stats {
     std::int64_t frames = 0;       // frames begun
@@ -108,6 +111,8 @@ class VrMode {
   double secondsSinceStart_ = 0.0;
   double endedFor_ = 0.0;
   bool exitRequested_ = false;
+  bool panelShown_ = true;
+  bool menuHeld_ = false;  // the menu button was down last frame: one toggle per press
   Stats stats_;
 };
 

@@ -165,5 +165,25 @@ TEST_F(VrModeOnSim, SeatedAndOneHandedPlayFromWhatTheRuntimeReports) {
   EXPECT_TRUE(in.hand(interaction::HandSide::Right).tracked);
 }
 
+/// The menu button, through the runtime's action system (Touch: the left controller's menu
+/// button), hides the instruction panel; the next press shows it again. Held down, it toggles
+/// once.
+TEST_F(VrModeOnSim, TheMenuButtonHidesAndShowsTheInstructionPanel) {
+  const std::string press = R"(, "left": {"menu": true}})";
+  writeStream({R"({"frame": 10)" + press, R"({"frame": 16})"});
+  ::setenv("PRAXIS_XR_SIM_FRAMES", "24", 1);
+  auto mode = open();
+  ASSERT_NE(mode, nullptr);
+  EXPECT_TRUE(mode->instructionPanelShown());
+  ASSERT_TRUE(mode->run().has_value());
+  EXPECT_FALSE(mode->instructionPanelShown()) << "one press, held for 6 frames: hidden";
+  mode.reset();
+  writeStream({R"({"frame": 10)" + press, R"({"frame": 16})", R"({"frame": 20)" + press, R"({"frame": 22})"});
+  mode = open();
+  ASSERT_NE(mode, nullptr);
+  ASSERT_TRUE(mode->run().has_value());
+  EXPECT_TRUE(mode->instructionPanelShown()) << "pressed again: shown";
+}
+
 }  // namespace
 }  // namespace praxis::app
