@@ -5,6 +5,7 @@
 // layer and Vulkan validation are on; any message fails. Its own executable: it sets the
 // PRAXIS_XR_SIM_* environment of the process, which the CLI tests must not inherit.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstdlib>
@@ -24,7 +25,8 @@ namespace fs = std::filesystem;
 class VrModeOnSim : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / ("praxis-vr-mode-" + std::string(
+    // The process id: two runs of the suite at once never share a folder.
+    dir_ = fs::path(::testing::TempDir()) / ("praxis-vr-mode-" + std::to_string(::getpid()) + "-" + std::string(
                                                  ::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);

@@ -4,6 +4,7 @@
 // its input carried through the runtime's device stream and action system, passes with the
 // same events as headless; eye images match goldens; AR is transparent; faults end cleanly.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -29,9 +30,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// A fresh folder for one test's stream, captures and data.
+/// A fresh folder for one test's stream, captures and data; the process id in its name keeps
+/// two runs of the suite (other checkouts, a CI machine's parallel jobs) out of each other's way.
 fs::path freshDir(const std::string& name) {
-  const fs::path dir = fs::path(::testing::TempDir()) / ("praxis-vr-" + name);
+  const fs::path dir = fs::path(::testing::TempDir()) / ("praxis-vr-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir / "capture");
   return dir;
