@@ -66,6 +66,8 @@ class VrModeOnSim : public ::testing::Test {
   void TearDown() override {
     for (const char* name : {"PRAXIS_XR_SIM_INPUT", "PRAXIS_XR_SIM_FRAMES"}) ::unsetenv(name);
     EXPECT_TRUE(messages_.empty()) << messages_.front();
+    std::error_code ignored;
+    if (!HasFailure()) fs::remove_all(dir_, ignored);  // kept for a look when the test failed
   }
 
   fs::path dir_;

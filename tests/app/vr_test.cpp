@@ -30,10 +30,24 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// A fresh folder for one test's stream, captures and data; the process id in its name keeps
-/// two runs of the suite (other checkouts, a CI machine's parallel jobs) out of each other's way.
+/// This process's scratch folder: the process id in its name keeps two runs of the suite (other
+/// checkouts, a CI machine's parallel jobs) out of each other's way. Removed at exit when every
+/// test passed; kept, with the streams and captures, when one failed.
+struct ScratchRoot {
+  fs::path path = fs::path(::testing::TempDir()) / ("praxis-vr-" + std::to_string(::getpid()));
+  ScratchRoot() = default;
+  ScratchRoot(const ScratchRoot&) = delete;
+  ScratchRoot& operator=(const ScratchRoot&) = delete;
+  ~ScratchRoot() {
+    std::error_code ignored;
+    if (::testing::UnitTest::GetInstance()->Passed()) fs::remove_all(path, ignored);
+  }
+};
+
+/// A fresh folder for one test's stream, captures and data.
 fs::path freshDir(const std::string& name) {
-  const fs::path dir = fs::path(::testing::TempDir()) / ("praxis-vr-" + std::to_string(::getpid()) + "-" + name);
+  static const ScratchRoot root;  // destroyed after the tests ran, before gtest's UnitTest
+  const fs::path dir = root.path / name;
   fs::remove_all(dir);
   fs::create_directories(dir / "capture");
   return dir;
