@@ -78,6 +78,25 @@ TEST_P(VrShipped, TheReferencePassesThroughTheRuntimeWithTheHeadlessEvents) {
 INSTANTIATE_TEST_SUITE_P(Shipped, VrShipped, ::testing::ValuesIn(testsupport::shippedPackages()),
                          testsupport::packageTestName);
 
+// Format 2 through the runtime: the script kneels (its head comes down through the device
+// stream, so the posture is read from the tracked eyes) and says a phrase to the person it
+// faces (speech is no controller channel: the script's phrase reaches the tick as it is).
+TEST(Vr, AScriptThatKneelsAndSpeaksPassesThroughTheRuntimeAsHeadless) {
+  const fs::path package = fs::path(PRAXIS_SOURCE_DIR) / "tests" / "app" / "fixtures" / "desktop-speech";
+  const fs::path dir = freshDir("speech");
+  auto headless = test::runPraxis("run '" + package.string() + "' --headless --autopilot --json --no-xapi",
+                                  "XDG_DATA_HOME='" + dir.string() + "'");
+  ASSERT_EQ(headless.exitCode, 0) << headless.output;
+  auto vr = test::runPraxis("run '" + package.string() + "' --mode vr --autopilot --json --no-xapi --validate",
+                            simEnvironment(dir));
+  ASSERT_EQ(vr.exitCode, 0) << vr.output;
+  const std::string h = jsonLine(headless.output);
+  const std::string v = jsonLine(vr.output);
+  EXPECT_EQ(field(h, "outcome"), "passed") << h;
+  EXPECT_EQ(field(v, "outcome"), "passed") << v;
+  EXPECT_EQ(field(v, "event_log_hash"), field(h, "event_log_hash")) << "headless " << h << "\nvr " << v;
+}
+
 fs::path safeIsolation() { return fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / "safe-isolation"; }
 fs::path fireExtinguisher() { return fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / "fire-extinguisher"; }
 
