@@ -19,6 +19,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <sstream>
 #include <thread>
 
 #include "app/desktop_mode.h"
@@ -496,6 +497,28 @@ TEST_F(Desktop, ARecordedDesktopAttemptReplaysHeadlessWithTheSameHash) {
   auto replay = test::runPraxis("replay '" + rec.string() + "'", isolated(dir));
   EXPECT_EQ(replay.exitCode, 0) << replay.output;
   EXPECT_NE(replay.output.find("matches"), std::string::npos) << replay.output;
+}
+
+/// No OpenXR runtime and no --mode: `praxis run` plays in the desktop window and says why not
+/// VR in one line (the loader's own error lines are kept quiet).
+TEST_F(Desktop, WithoutAnOpenXrRuntimeRunPlaysOnTheDesktopAndSaysWhyInOneLine) {
+  const fs::path dir = fs::path(::testing::TempDir()) / "praxis-desktop-no-runtime";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  auto run = test::runPraxis("run '" + scenarioDir("safe-isolation").string() +
+                                 "' --autopilot --speed 30 --exit --validate --no-xapi",
+                             isolated(dir) + " XR_RUNTIME_JSON=/nonexistent/runtime.json");
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  EXPECT_NE(run.output.find("result: PASSED"), std::string::npos) << run.output;
+  std::istringstream lines(run.output);
+  int said = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find("OpenXR") == std::string::npos) continue;
+    ++said;
+    EXPECT_TRUE(line.starts_with("desktop mode: no OpenXR runtime")) << line;
+  }
+  EXPECT_EQ(said, 1) << run.output;
+  EXPECT_NE(run.output.find(", desktop, "), std::string::npos) << "the attempt's mode: " << run.output;
 }
 
 TEST(DesktopCli, WithoutADisplayRunSaysSoInOneLineAndSuggestsHeadless) {

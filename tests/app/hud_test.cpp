@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "app/desktop_hud.h"
+#include "app/frame_builder.h"
 #include "app/instruction_panel.h"
 #include "app/session.h"
 #include "app/vr_mode.h"
@@ -526,6 +527,28 @@ TEST_F(ShippedHud, TheInstructionPanelIsTitledWithNumberAndTitleAndNeverCoversTh
   auto later = instructionPanel(def_, feedback, scene, core::Pose{}, "en", kPanelPageSeconds * 2.5);
   ASSERT_TRUE(later.has_value());
   EXPECT_EQ(later->page, 2U);
+}
+
+/// VR's text size (--text-size): the instruction panel grows by the factor and keeps its
+/// texture size, so the layout (line breaks, pages) is the same and the text is larger.
+TEST_F(ShippedHud, TheVrTextSizeScalesTheInstructionPanelAndKeepsItsLayout) {
+  FrameOptions options;
+  options.eyes = Eyes::Both;
+  options.panelAnchor = session_->initialInput().head;
+  const render::FrameInput normal = buildFrame(*session_, options);
+  options.panelScale = 1.5F;
+  const render::FrameInput large = buildFrame(*session_, options);
+  ASSERT_EQ(normal.panels.size(), 1U);
+  ASSERT_EQ(large.panels.size(), 1U);
+  const render::Panel& a = normal.panels.front();
+  const render::Panel& b = large.panels.front();
+  EXPECT_FLOAT_EQ(b.sizeMetres.x, 1.5F * a.sizeMetres.x);
+  EXPECT_FLOAT_EQ(b.sizeMetres.y, 1.5F * a.sizeMetres.y);
+  EXPECT_NEAR(b.sizeMetres.x * static_cast<float>(b.pixelsPerMetre),
+              a.sizeMetres.x * static_cast<float>(a.pixelsPerMetre), 2.0F)
+      << "the same texture width in pixels: the same line breaks";
+  EXPECT_EQ(b.body, a.body);
+  EXPECT_EQ(b.page, a.page);
 }
 
 TEST(PanelText, ValidateWarnsAboutTextThatDoesNotFitTheDefaultPanel) {

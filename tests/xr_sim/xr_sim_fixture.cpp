@@ -21,12 +21,6 @@ VKAPI_ATTR VkBool32 VKAPI_CALL onVulkanMessage(VkDebugUtilsMessageSeverityFlagBi
   return VK_FALSE;
 }
 
-template <typename F>
-F xrFunction(XrInstance instance, const char* name) {
-  PFN_xrVoidFunction f = nullptr;
-  EXPECT_EQ(xrGetInstanceProcAddr(instance, name, &f), XR_SUCCESS) << name;
-  return reinterpret_cast<F>(f);  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
-}
 
 VkDebugUtilsMessengerCreateInfoEXT messengerInfo(std::vector<std::string>* sink) {
   return VkDebugUtilsMessengerCreateInfoEXT{
@@ -245,8 +239,8 @@ std::vector<XrSessionState> XrSimTest::pollStates() {
   return states;
 }
 
-void XrSimTest::beginSession() {
-  createInstance();
+void XrSimTest::beginSession(const std::vector<const char*>& extensions) {
+  createInstance(extensions);
   ASSERT_NO_FATAL_FAILURE(createVulkan());
   ASSERT_NO_FATAL_FAILURE(createSession());
   ASSERT_EQ(pollStates(), (std::vector{XR_SESSION_STATE_IDLE, XR_SESSION_STATE_READY}));

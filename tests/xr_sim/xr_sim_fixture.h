@@ -27,6 +27,14 @@ T xrStruct(XrStructureType type) {
   return value;
 }
 
+/// An instance's function through xrGetInstanceProcAddr (a failed look-up fails the test).
+template <typename F>
+F xrFunction(XrInstance instance, const char* name) {
+  PFN_xrVoidFunction f = nullptr;
+  EXPECT_EQ(xrGetInstanceProcAddr(instance, name, &f), XR_SUCCESS) << name;
+  return reinterpret_cast<F>(f);  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+}
+
 /// Fails the current test with the call, the XrResult and where.
 #define XR_EXPECT_OK(call) EXPECT_EQ((call), XR_SUCCESS) << #call
 #define XR_ASSERT_OK(call) ASSERT_EQ((call), XR_SUCCESS) << #call
@@ -48,7 +56,7 @@ class XrSimTest : public ::testing::Test {
   /// The states of the XrEventDataSessionStateChanged events queued so far, in order.
   std::vector<XrSessionState> pollStates();
   /// createInstance + createVulkan + createSession, polls READY, xrBeginSession (stereo).
-  void beginSession();
+  void beginSession(const std::vector<const char*>& extensions = {XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME});
   /// A swapchain of `format` and `arraySize` layers with the recommended view size.
   XrSwapchain createSwapchain(std::int64_t format, std::uint32_t arraySize, XrSwapchainUsageFlags usage);
   std::vector<VkImage> swapchainImages(XrSwapchain swapchain);

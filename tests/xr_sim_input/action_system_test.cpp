@@ -182,6 +182,7 @@ TEST_F(ActionSystemTest, EveryComponentOfEveryCoreProfileCanBeSuggested) {
   XrAction any = makeAction(set, "any", XR_ACTION_TYPE_BOOLEAN_INPUT);
   int count = 0;
   for (const auto& profile : interactionProfiles()) {
+    if (!profile.extension.empty()) continue;  // needs its extension enabled: below
     for (auto user : profile.userPaths) {
       for (const auto& c : profile.components) {
         if (!c.onlyFor.empty() && c.onlyFor != user) continue;
@@ -193,6 +194,62 @@ TEST_F(ActionSystemTest, EveryComponentOfEveryCoreProfileCanBeSuggested) {
     }
   }
   EXPECT_EQ(count, 214);  // the core 1.0 profiles in the registry (xr.xml), each hand counted
+}
+
+TEST_F(ActionSystemTest, TheEyeGazeProfileNeedsItsExtension) {
+  XrActionSet set = makeSet("set", "Set");
+  XrAction gaze = makeAction(set, "gaze", XR_ACTION_TYPE_POSE_INPUT);
+  const auto profile = "/interaction_profiles/ext/eye_gaze_interaction";
+  EXPECT_EQ(suggest(profile, {{gaze, "/user/eyes_ext/input/gaze_ext/pose"}}), XR_ERROR_PATH_UNSUPPORTED);
+  ActionSystem::Options options;
+  options.extensions.insert("XR_EXT_eye_gaze_interaction");
+  ActionSystem withExtension(paths, std::move(options));
+  XrActionSetCreateInfo setInfo{XR_TYPE_ACTION_SET_CREATE_INFO, nullptr, "eyes", "Eyes", 0};
+  XrActionSet eyes = XR_NULL_HANDLE;
+  ASSERT_EQ(withExtension.createActionSet(setInfo, &eyes), XR_SUCCESS);
+  XrActionCreateInfo info{XR_TYPE_ACTION_CREATE_INFO, nullptr, "gaze", XR_ACTION_TYPE_POSE_INPUT, 0, nullptr, "Gaze"};
+  XrAction action = XR_NULL_HANDLE;
+  ASSERT_EQ(withExtension.createAction(eyes, info, &action), XR_SUCCESS);
+  XrActionSuggestedBinding binding{action, path("/user/eyes_ext/input/gaze_ext/pose")};
+  XrInteractionProfileSuggestedBinding suggested{XR_TYPE_INTERACTION_PROFILE_SUGGESTED_BINDING, nullptr,
+                                                 path(profile), 1, &binding};
+  EXPECT_EQ(withExtension.suggestBindings(suggested), XR_SUCCESS);
+  binding.binding = path("/user/hand/left/input/gaze_ext/pose");
+  EXPECT_EQ(withExtension.suggestBindings(suggested), XR_ERROR_PATH_UNSUPPORTED);
+}
+
+TEST_F(ActionSystemTest, AnOpenXr11InstanceHasThe11ProfilesAndGripSurface) {
+  const auto touchPlus = "/interaction_profiles/meta/touch_plus_controller";
+  const auto simple = "/interaction_profiles/khr/simple_controller";
+  XrActionSet set = makeSet("set", "Set");
+  XrAction pose = makeAction(set, "pose", XR_ACTION_TYPE_POSE_INPUT);
+  // A 1.0 instance: neither the promoted profile nor the new component.
+  EXPECT_EQ(suggest(touchPlus, {{pose, "/user/hand/left/input/grip/pose"}}), XR_ERROR_PATH_UNSUPPORTED);
+  EXPECT_EQ(suggest(simple, {{pose, "/user/hand/left/input/grip_surface/pose"}}), XR_ERROR_PATH_UNSUPPORTED);
+  ActionSystem::Options options;
+  options.extensions.insert("XR_VERSION_1_1");
+  ActionSystem v11(paths, std::move(options));
+  XrActionSetCreateInfo setInfo{XR_TYPE_ACTION_SET_CREATE_INFO, nullptr, "set11", "Set 1.1", 0};
+  XrActionSet set11 = XR_NULL_HANDLE;
+  ASSERT_EQ(v11.createActionSet(setInfo, &set11), XR_SUCCESS);
+  XrActionCreateInfo info{XR_TYPE_ACTION_CREATE_INFO, nullptr, "any", XR_ACTION_TYPE_BOOLEAN_INPUT, 0, nullptr, "Any"};
+  XrAction any = XR_NULL_HANDLE;
+  ASSERT_EQ(v11.createAction(set11, info, &any), XR_SUCCESS);
+  int count = 0;
+  for (const auto& profile : interactionProfiles11()) {
+    for (auto user : profile.userPaths) {
+      for (const auto& c : profile.components) {
+        if (!c.onlyFor.empty() && c.onlyFor != user) continue;
+        XrActionSuggestedBinding binding{any, path(std::string(user) + std::string(c.subpath))};
+        XrInteractionProfileSuggestedBinding suggested{XR_TYPE_INTERACTION_PROFILE_SUGGESTED_BINDING, nullptr,
+                                                       path(profile.path), 1, &binding};
+        EXPECT_EQ(v11.suggestBindings(suggested), XR_SUCCESS) << profile.path << " " << c.subpath;
+        ++count;
+      }
+    }
+  }
+  EXPECT_EQ(interactionProfiles11().size(), 20U);  // 7 core hand profiles + 13 promoted ones
+  EXPECT_GT(count, 214);
 }
 
 TEST_F(ActionSystemTest, UnknownProfilesAndBindingPathsAreUnsupported) {
@@ -550,6 +607,28 @@ TEST_F(ActionSystemTest, ActionSpacesFollowGripAndAim) {
   EXPECT_FLOAT_EQ(a->position[2],
                   device.right.grip.position[2] - 0.05F);  // identity grip: along -Z
   device.right.tracked = false;
+  EXPECT_FALSE(actions.locateAction(kSession, grip, right, device));
+}
+
+/// A controller put down (only the bare hand is seen): its inputs no longer drive actions and
+/// its poses are not located, whatever the stream's squeeze says (that is the hand's pinch).
+TEST_F(ActionSystemTest, AControllerPutDownDrivesNoAction) {
+  XrActionSet set = makeSet("set", "Set");
+  const XrPath right = path("/user/hand/right");
+  XrAction grab = makeAction(set, "grab", XR_ACTION_TYPE_FLOAT_INPUT, {right});
+  XrAction grip = makeAction(set, "grip", XR_ACTION_TYPE_POSE_INPUT, {right});
+  ASSERT_EQ(suggest("/interaction_profiles/oculus/touch_controller",
+                    {{grab, "/user/hand/right/input/squeeze/value"}, {grip, "/user/hand/right/input/grip/pose"}}),
+            XR_SUCCESS);
+  ASSERT_EQ(attach(kSession, {set}), XR_SUCCESS);
+  device.right.squeeze = 1.0F;
+  ASSERT_EQ(sync({{set, XR_NULL_PATH}}, true, 1000), XR_SUCCESS);
+  EXPECT_FLOAT_EQ(floatState(grab, right).currentState, 1.0F);
+  EXPECT_TRUE(actions.locateAction(kSession, grip, right, device));
+  device.right.controller = false;
+  ASSERT_EQ(sync({{set, XR_NULL_PATH}}, true, 2000), XR_SUCCESS);
+  EXPECT_EQ(floatState(grab, right).isActive, XR_FALSE);
+  EXPECT_FLOAT_EQ(floatState(grab, right).currentState, 0.0F);
   EXPECT_FALSE(actions.locateAction(kSession, grip, right, device));
 }
 

@@ -239,8 +239,9 @@ XrResult ActionSystem::suggestBindings(const XrInteractionProfileSuggestedBindin
   }
   auto profilePath = paths_.lookup(info.interactionProfile);
   if (!profilePath) return XR_ERROR_PATH_INVALID;
-  const InteractionProfile* profile = findProfile(*profilePath);
-  if (!profile) return XR_ERROR_PATH_UNSUPPORTED;
+  const InteractionProfile* profile = findProfile(*profilePath, version11());
+  if (!profile || (!profile->extension.empty() && !options_.extensions.contains(profile->extension)))
+    return XR_ERROR_PATH_UNSUPPORTED;
   for (std::uint32_t i = 0; i < info.countSuggestedBindings; ++i) {
     if (XrResult r = validateBinding(*profile, info.suggestedBindings[i]); r != XR_SUCCESS)
       return r;
@@ -289,10 +290,10 @@ void ActionSystem::chooseProfiles(SessionActions& session) const {
   };
   const InteractionProfile* chosen = nullptr;
   if (!options_.preferredProfile.empty() && suggested(options_.preferredProfile)) {
-    chosen = findProfile(options_.preferredProfile);
+    chosen = findProfile(options_.preferredProfile, version11());
   }
   for (auto path : kProfilePreference) {
-    if (!chosen && suggested(path)) chosen = findProfile(path);
+    if (!chosen && suggested(path)) chosen = findProfile(path, version11());
   }
   // Both simulated controllers are the same hardware; the head and a gamepad have no
   // simulated inputs, so they keep no profile.

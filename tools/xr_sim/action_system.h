@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -48,6 +49,9 @@ class ActionSystem {
     /// Mints the handle values of action sets and actions (the runtime's handle registry);
     /// unset: the objects' addresses.
     std::function<std::uint64_t()> newHandle;
+    /// The instance's enabled extensions, and "XR_VERSION_1_1" for an OpenXR 1.1 instance: a
+    /// profile of an extension (or of 1.1) needs it.
+    std::set<std::string, std::less<>> extensions;
   };
   /// Options from the environment variables named above.
   [[nodiscard]] static Options optionsFromEnvironment();
@@ -131,6 +135,7 @@ class ActionSystem {
                   bool focused);
 
   PathTable& paths_;
+  [[nodiscard]] bool version11() const { return options_.extensions.contains("XR_VERSION_1_1"); }
   Options options_;
   bool anyAttached_ = false;
   std::unordered_map<XrActionSet, std::unique_ptr<ActionSetData>> sets_;

@@ -4,7 +4,7 @@
 #include <cstring>
 #include <string_view>
 
-#include "entry_points.h"
+#include "ext_entry_points.h"
 
 namespace praxis::xrsim {
 namespace {
@@ -50,11 +50,13 @@ PFN_xrVoidFunction voidFn(F* f) {
 #define PRAXIS_XR_SIM_VULKAN_ROW(name) Entry{#name, voidFn(api::name), XR_KHR_VULKAN_ENABLE_EXTENSION_NAME},
 #define PRAXIS_XR_SIM_VULKAN2_ROW(name) Entry{#name, voidFn(api::name), XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME},
 #define PRAXIS_XR_SIM_TIMESPEC_ROW(name) Entry{#name, voidFn(api::name), XR_KHR_CONVERT_TIMESPEC_TIME_EXTENSION_NAME},
+#define PRAXIS_XR_SIM_EXTENSION_ROW(name, extension) Entry{#name, voidFn(api::name), extension},
 
 const auto& table() {
   static const auto rows = std::to_array<Entry>({
       PRAXIS_XR_SIM_CORE(PRAXIS_XR_SIM_CORE_ROW) PRAXIS_XR_SIM_VULKAN(PRAXIS_XR_SIM_VULKAN_ROW)
-          PRAXIS_XR_SIM_VULKAN2(PRAXIS_XR_SIM_VULKAN2_ROW) PRAXIS_XR_SIM_TIMESPEC(PRAXIS_XR_SIM_TIMESPEC_ROW)});
+          PRAXIS_XR_SIM_VULKAN2(PRAXIS_XR_SIM_VULKAN2_ROW) PRAXIS_XR_SIM_TIMESPEC(PRAXIS_XR_SIM_TIMESPEC_ROW)
+              PRAXIS_XR_SIM_EXTENSION_FUNCTIONS(PRAXIS_XR_SIM_EXTENSION_ROW)});
   return rows;
 }
 
@@ -150,7 +152,9 @@ xrNegotiateLoaderRuntimeInterface(const praxis::xrsim::NegotiateLoaderInfo* load
     return XR_ERROR_INITIALIZATION_FAILED;
   }
   runtimeRequest->runtimeInterfaceVersion = kRuntimeInterfaceVersion;
-  runtimeRequest->runtimeApiVersion = XR_CURRENT_API_VERSION;
+  // The newest version the runtime implements; a loader only compares the major version, and an
+  // older loader passes 1.0 applications on all the same.
+  runtimeRequest->runtimeApiVersion = XR_API_VERSION_1_1;
   runtimeRequest->getInstanceProcAddr = api::xrGetInstanceProcAddr;
   return XR_SUCCESS;
 }

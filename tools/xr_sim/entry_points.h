@@ -4,6 +4,7 @@
 
 #include <exception>
 #include <new>
+#include <string_view>
 #include <type_traits>
 
 #include "registry.h"
@@ -61,6 +62,10 @@ XrResult twoCall(std::uint32_t capacity, std::uint32_t* countOutput, T* out, std
 
 /// The procedure address of an action-system, path or hand-tracking function, or nullptr.
 PFN_xrVoidFunction inputProcAddr(const Instance* instance, const char* name);
+/// The path of `path` in the instance's path table (interned if new; PATH_FORMAT_INVALID if malformed).
+XrResult internPath(Instance& instance, std::string_view path, XrPath* out);
+/// The string of a path of the instance, or nullopt for XR_NULL_PATH or a path it never made.
+std::optional<std::string> pathString(const Instance& instance, XrPath path);
 /// Extensions the input side implements (name, spec version).
 struct ExtensionInfo {
   const char* name;

@@ -6,6 +6,7 @@
 
 #include "capture.h"
 #include "entry_points.h"
+#include "layer_checks.h"
 #include "system_info.h"
 
 namespace praxis::xrsim {
@@ -18,27 +19,6 @@ constexpr XrCompositionLayerFlags kKnownLayerFlags =
 bool isKnownBlendMode(XrEnvironmentBlendMode mode) {
   return mode == XR_ENVIRONMENT_BLEND_MODE_OPAQUE || mode == XR_ENVIRONMENT_BLEND_MODE_ADDITIVE ||
          mode == XR_ENVIRONMENT_BLEND_MODE_ALPHA_BLEND;
-}
-
-/// Checks a layer's sub-image against its swapchain (spec 10.5.1).
-XrResult checkSubImage(const Session& session, const XrSwapchainSubImage& sub) {
-  Swapchain* sc = nullptr;
-  if (XrResult r = lookup(sub.swapchain, sc); XR_FAILED(r)) {
-    return r;
-  }
-  if (&sc->session != &session || !sc->everReleased) {
-    return XR_ERROR_LAYER_INVALID;  // a foreign swapchain, or one with no image released yet
-  }
-  const XrRect2Di& rect = sub.imageRect;
-  if (rect.offset.x < 0 || rect.offset.y < 0 || rect.extent.width <= 0 || rect.extent.height <= 0 ||
-      static_cast<std::int64_t>(rect.offset.x) + rect.extent.width > sc->info.width ||
-      static_cast<std::int64_t>(rect.offset.y) + rect.extent.height > sc->info.height) {
-    return XR_ERROR_SWAPCHAIN_RECT_INVALID;
-  }
-  if (sub.imageArrayIndex >= sc->info.arraySize) {
-    return XR_ERROR_VALIDATION_FAILURE;
-  }
-  return XR_SUCCESS;
 }
 
 XrResult checkDepthInfo(const Session& session, const XrCompositionLayerDepthInfoKHR& depth) {
@@ -71,6 +51,11 @@ XrResult checkProjection(const Session& session, const XrCompositionLayerProject
     for (auto* next = static_cast<const XrBaseInStructure*>(view.next); next != nullptr; next = next->next) {
       if (next->type == XR_TYPE_COMPOSITION_LAYER_DEPTH_INFO_KHR) {
         if (XrResult r = checkDepthInfo(session, *reinterpret_cast<const XrCompositionLayerDepthInfoKHR*>(next));  // NOLINT
+            XR_FAILED(r)) {
+          return r;
+        }
+      } else if (next->type == XR_TYPE_COMPOSITION_LAYER_SPACE_WARP_INFO_FB) {
+        if (XrResult r = checkSpaceWarpInfo(session, *reinterpret_cast<const XrCompositionLayerSpaceWarpInfoFB*>(next));  // NOLINT
             XR_FAILED(r)) {
           return r;
         }
@@ -107,7 +92,7 @@ XrResult checkLayer(const Session& session, const XrCompositionLayerBaseHeader* 
     case XR_TYPE_COMPOSITION_LAYER_QUAD:
       return checkQuad(session, *reinterpret_cast<const XrCompositionLayerQuad*>(layer));  // NOLINT
     default:
-      return XR_ERROR_LAYER_INVALID;
+      return checkExtensionLayer(session, *layer);
   }
 }
 
@@ -208,6 +193,27 @@ XrResult waitFrame(XrSession session, const XrFrameWaitInfo* waitInfo, XrFrameSt
 }
 
 }  // namespace
+
+// Spec 10.5.1.
+XrResult checkSubImage(const Session& session, const XrSwapchainSubImage& sub) {
+  Swapchain* sc = nullptr;
+  if (XrResult r = lookup(sub.swapchain, sc); XR_FAILED(r)) {
+    return r;
+  }
+  if (&sc->session != &session || !sc->everReleased) {
+    return XR_ERROR_LAYER_INVALID;  // a foreign swapchain, or one with no image released yet
+  }
+  const XrRect2Di& rect = sub.imageRect;
+  if (rect.offset.x < 0 || rect.offset.y < 0 || rect.extent.width <= 0 || rect.extent.height <= 0 ||
+      static_cast<std::int64_t>(rect.offset.x) + rect.extent.width > sc->info.width ||
+      static_cast<std::int64_t>(rect.offset.y) + rect.extent.height > sc->info.height) {
+    return XR_ERROR_SWAPCHAIN_RECT_INVALID;
+  }
+  if (sub.imageArrayIndex >= sc->info.arraySize) {
+    return XR_ERROR_VALIDATION_FAILURE;
+  }
+  return XR_SUCCESS;
+}
 
 namespace api {
 

@@ -15,6 +15,7 @@ praxis_target_defaults(praxis_xr_sim_stream)
 set(PRAXIS_XR_SIM_INPUT_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/path_table.cpp
     ${CMAKE_CURRENT_LIST_DIR}/interaction_profiles.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/interaction_profiles_1_1.cpp
     ${CMAKE_CURRENT_LIST_DIR}/action_system.cpp
     ${CMAKE_CURRENT_LIST_DIR}/action_state.cpp
     ${CMAKE_CURRENT_LIST_DIR}/hand_tracking.cpp)

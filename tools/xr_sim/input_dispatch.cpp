@@ -409,8 +409,18 @@ PFN_xrVoidFunction inputProcAddr(const Instance* instance, const char* name) {
   return nullptr;
 }
 
+XrResult internPath(Instance& instance, std::string_view path, XrPath* out) {
+  return instance.input->paths.intern(path, out);
+}
+
+std::optional<std::string> pathString(const Instance& instance, XrPath path) {
+  auto found = instance.input->paths.lookup(path);
+  return found ? std::optional<std::string>(*found) : std::nullopt;
+}
+
 std::vector<ExtensionInfo> inputExtensions() {
-  return {{XR_EXT_HAND_TRACKING_EXTENSION_NAME, XR_EXT_hand_tracking_SPEC_VERSION}};
+  return {{XR_EXT_HAND_TRACKING_EXTENSION_NAME, XR_EXT_hand_tracking_SPEC_VERSION},
+          {XR_EXT_EYE_GAZE_INTERACTION_EXTENSION_NAME, XR_EXT_eye_gaze_interaction_SPEC_VERSION}};
 }
 
 std::optional<Pose> actionSpacePose(const Session& session, std::uint64_t action, XrPath subactionPath,
@@ -433,8 +443,11 @@ void inputSessionDestroyed(Session& session) {
 }
 
 InputBridgePtr makeInputBridge(Instance& instance) {
-  (void)instance;
   ActionSystem::Options options = ActionSystem::optionsFromEnvironment();
+  options.extensions.insert(instance.extensions.begin(), instance.extensions.end());
+  if (XR_VERSION_MINOR(instance.apiVersion) >= 1) {
+    options.extensions.insert("XR_VERSION_1_1");  // the 1.1 interaction profiles
+  }
   // Action and action-set handles come from the runtime's registry: unique across instances.
   options.newHandle = [] { return Registry::get().newHandle(); };
   return InputBridgePtr(new InputBridge(std::move(options)));  // NOLINT(cppcoreguidelines-owning-memory)
@@ -443,6 +456,10 @@ InputBridgePtr makeInputBridge(Instance& instance) {
 void fillSystemPropertiesChain(const Instance& instance, XrSystemId systemId, XrSystemProperties* properties) {
   (void)instance;
   for (auto* header = static_cast<XrBaseOutStructure*>(properties->next); header != nullptr; header = header->next) {
+    if (header->type == XR_TYPE_SYSTEM_EYE_GAZE_INTERACTION_PROPERTIES_EXT) {
+      // No eye tracker: the spec lets a system offer the extension without supporting it.
+      reinterpret_cast<XrSystemEyeGazeInteractionPropertiesEXT*>(header)->supportsEyeGazeInteraction = XR_FALSE;  // NOLINT
+    }
     if (header->type == XR_TYPE_SYSTEM_HAND_TRACKING_PROPERTIES_EXT) {
       // The simulated controllers of the HMD come with hands; the handheld device has none.
       reinterpret_cast<XrSystemHandTrackingPropertiesEXT*>(header)->supportsHandTracking =  // NOLINT

@@ -6,7 +6,7 @@
 
 #include <openxr/openxr_reflection.h>
 
-#include "entry_points.h"
+#include "ext_entry_points.h"
 
 namespace praxis::xrsim {
 namespace {
@@ -20,6 +20,20 @@ std::vector<ExtensionInfo> extensionList() {
       {XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME, XR_KHR_vulkan_enable2_SPEC_VERSION},
       {XR_KHR_COMPOSITION_LAYER_DEPTH_EXTENSION_NAME, XR_KHR_composition_layer_depth_SPEC_VERSION},
       {XR_KHR_CONVERT_TIMESPEC_TIME_EXTENSION_NAME, XR_KHR_convert_timespec_time_SPEC_VERSION},
+      {XR_KHR_COMPOSITION_LAYER_CUBE_EXTENSION_NAME, XR_KHR_composition_layer_cube_SPEC_VERSION},
+      {XR_KHR_COMPOSITION_LAYER_CYLINDER_EXTENSION_NAME, XR_KHR_composition_layer_cylinder_SPEC_VERSION},
+      {XR_KHR_COMPOSITION_LAYER_EQUIRECT_EXTENSION_NAME, XR_KHR_composition_layer_equirect_SPEC_VERSION},
+      {XR_KHR_VISIBILITY_MASK_EXTENSION_NAME, XR_KHR_visibility_mask_SPEC_VERSION},
+      {XR_KHR_LOCATE_SPACES_EXTENSION_NAME, XR_KHR_locate_spaces_SPEC_VERSION},
+      {XR_EXT_LOCAL_FLOOR_EXTENSION_NAME, XR_EXT_local_floor_SPEC_VERSION},
+      {XR_EXT_THERMAL_QUERY_EXTENSION_NAME, XR_EXT_thermal_query_SPEC_VERSION},
+      {XR_EXT_USER_PRESENCE_EXTENSION_NAME, XR_EXT_user_presence_SPEC_VERSION},
+      {XR_META_HEADSET_ID_EXTENSION_NAME, XR_META_headset_id_SPEC_VERSION},
+      {XR_META_PERFORMANCE_METRICS_EXTENSION_NAME, XR_META_performance_metrics_SPEC_VERSION},
+      {XR_VARJO_QUAD_VIEWS_EXTENSION_NAME, XR_VARJO_quad_views_SPEC_VERSION},
+      {XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME, XR_MSFT_controller_model_SPEC_VERSION},
+      {XR_FB_SPACE_WARP_EXTENSION_NAME, 2},  // version 2 adds the frame-skip flag, accepted
+      {XR_EXT_PLANE_DETECTION_EXTENSION_NAME, XR_EXT_plane_detection_SPEC_VERSION},
   };
   for (const ExtensionInfo& e : inputExtensions()) {
     list.push_back(e);
@@ -53,8 +67,8 @@ XrResult checkCreateInfo(const XrInstanceCreateInfo* info) {
   if (strnlen(app.engineName, XR_MAX_ENGINE_NAME_SIZE) == XR_MAX_ENGINE_NAME_SIZE) {
     return XR_ERROR_NAME_INVALID;
   }
-  // This runtime implements OpenXR 1.0: any 1.0.x is accepted, nothing else.
-  if (XR_VERSION_MAJOR(app.apiVersion) != 1 || XR_VERSION_MINOR(app.apiVersion) != 0) {
+  // This runtime implements OpenXR 1.0 and 1.1: any 1.0.x or 1.1.x is accepted, nothing else.
+  if (XR_VERSION_MAJOR(app.apiVersion) != 1 || XR_VERSION_MINOR(app.apiVersion) > 1) {
     return XR_ERROR_API_VERSION_UNSUPPORTED;
   }
   // API layers are the loader's business: it loads them and may still pass their names on.
@@ -177,6 +191,7 @@ XrResult XRAPI_CALL xrCreateInstance(const XrInstanceCreateInfo* createInfo, XrI
       created->extensions.insert(createInfo->enabledExtensionNames[i]);
     }
     created->applicationName = createInfo->applicationInfo.applicationName;
+    created->apiVersion = createInfo->applicationInfo.apiVersion;
     created->input = makeInputBridge(*created);
     for (const std::string& warning : created->config.warnings) {
       report(*created, warning);

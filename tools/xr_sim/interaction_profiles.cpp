@@ -158,7 +158,12 @@ constexpr ProfileComponent kIndex[] = {{"/input/system/click", kBool},
                                        kPoses[1],
                                        {"/output/haptic", kHaptic}};
 
-constexpr std::array<InteractionProfile, 9> kProfiles{{
+// XR_EXT_eye_gaze_interaction. The simulated HMD has no eye tracker: the profile can be
+// suggested and bound, and its pose is never active.
+constexpr std::array<std::string_view, 1> kEyes{"/user/eyes_ext"};
+constexpr ProfileComponent kEyeGaze[] = {{"/input/gaze_ext/pose", kPose}};
+
+constexpr std::array<InteractionProfile, 10> kProfiles{{
     {"/interaction_profiles/khr/simple_controller", "Khronos Simple Controller", kHands, kSimple},
     {"/interaction_profiles/google/daydream_controller", "Google Daydream Controller", kHands,
      kDaydream},
@@ -171,6 +176,8 @@ constexpr std::array<InteractionProfile, 9> kProfiles{{
     {"/interaction_profiles/oculus/go_controller", "Oculus Go Controller", kHands, kGo},
     {"/interaction_profiles/oculus/touch_controller", "Oculus Touch Controller", kHands, kTouch},
     {"/interaction_profiles/valve/index_controller", "Valve Index Controller", kHands, kIndex},
+    {"/interaction_profiles/ext/eye_gaze_interaction", "Eye Gaze Interaction", kEyes, kEyeGaze,
+     "XR_EXT_eye_gaze_interaction"},
 }};
 
 bool hasUserPath(const InteractionProfile& profile, std::string_view userPath) {
@@ -215,7 +222,10 @@ std::span<const InteractionProfile> interactionProfiles() {
   return kProfiles;
 }
 
-const InteractionProfile* findProfile(std::string_view path) {
+const InteractionProfile* findProfile(std::string_view path, bool version11) {
+  for (const auto& p : version11 ? interactionProfiles11() : std::span<const InteractionProfile>{}) {
+    if (p.path == path) return &p;
+  }
   for (const auto& p : kProfiles) {
     if (p.path == path) return &p;
   }

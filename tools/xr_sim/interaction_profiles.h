@@ -23,13 +23,20 @@ struct InteractionProfile {
   std::string_view title;  ///< the spec's name, used for localized names
   std::span<const std::string_view> userPaths;
   std::span<const ProfileComponent> components;
+  /// The extension that must be enabled for the profile; empty for the core 1.0 profiles.
+  std::string_view extension = {};
 };
 
-/// All core 1.0 profiles. Profiles of extensions or of OpenXR 1.1 are not listed: suggesting
-/// bindings for them gives XR_ERROR_PATH_UNSUPPORTED, as the spec asks for profiles a runtime
-/// does not offer with the enabled extensions and API version.
+/// All core 1.0 profiles and XR_EXT_eye_gaze_interaction's. Profiles of other extensions or of
+/// OpenXR 1.1 are not listed: suggesting bindings for them, or for an extension's profile
+/// while the extension is not enabled, gives XR_ERROR_PATH_UNSUPPORTED, as the spec asks for
+/// profiles a runtime does not offer with the enabled extensions and API version.
 [[nodiscard]] std::span<const InteractionProfile> interactionProfiles();
-[[nodiscard]] const InteractionProfile* findProfile(std::string_view path);
+/// The profiles of an OpenXR 1.1 instance that differ from 1.0's or are new in 1.1 (each with
+/// `extension` "XR_VERSION_1_1"; interaction_profiles_1_1.cpp).
+[[nodiscard]] std::span<const InteractionProfile> interactionProfiles11();
+/// The profile at `path` for an instance of OpenXR 1.1 (`version11`) or 1.0.
+[[nodiscard]] const InteractionProfile* findProfile(std::string_view path, bool version11 = false);
 
 /// The component `subpath` (full, e.g. "/input/trigger/value") of `profile` under `userPath`.
 [[nodiscard]] const ProfileComponent* findComponent(const InteractionProfile& profile,

@@ -25,6 +25,7 @@ enum class ObjectType : std::uint8_t {
   ActionSet,
   Action,
   HandTracker,
+  PlaneDetector,
 };
 
 /// Base of every object behind an OpenXR handle. Owned by its parent (an Instance by the

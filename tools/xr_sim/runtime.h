@@ -54,10 +54,14 @@ struct Instance : Object {
   Instance(std::uint64_t instanceHandle, Config cfg);
   ~Instance() override;
 
-  [[nodiscard]] bool enabled(const std::string& extension) const { return extensions.contains(extension); }
+  /// An enabled extension, or "XR_VERSION_1_1" (kCore11) for an OpenXR 1.1 instance.
+  [[nodiscard]] bool enabled(const std::string& extension) const {
+    return extensions.contains(extension) || (extension == "XR_VERSION_1_1" && XR_VERSION_MINOR(apiVersion) >= 1);
+  }
 
   Config config;
   std::set<std::string> extensions;
+  XrVersion apiVersion = XR_MAKE_VERSION(1, 0, 0);
   std::string applicationName;
   bool lost = false;
   /// xrGetVulkanGraphicsRequirements(2)KHR was called (xrCreateSession needs it).
@@ -129,6 +133,8 @@ struct Session : Object {
   std::map<std::uint64_t, std::unique_ptr<Swapchain>> swapchains;
   /// Objects of extensions (hand trackers), destroyed with the session.
   std::map<std::uint64_t, std::unique_ptr<Object>> children;
+  /// XR_META_performance_metrics: the application turned the counters on.
+  bool performanceMetrics = false;
 };
 
 /// The clock every XrTime is on: CLOCK_MONOTONIC in nanoseconds (so XR_KHR_convert_timespec_time
@@ -157,6 +163,8 @@ void report(const Instance& instance, const std::string& message);
 
 /// The pose of `space` in STAGE space at `time`, or nullopt when it is not tracked.
 std::optional<Pose> spacePoseInStage(const Space& space, XrTime time);
+/// `space` in `base` at `time`: its pose and the location flags (0 when either is untracked).
+XrSpaceLocationFlags locateSpace(const Space& space, const Space& base, XrTime time, XrPosef& pose);
 /// The head (VIEW space origin) in STAGE at the current frame.
 Pose headInStage(const Instance& instance);
 /// The origin of a reference space in STAGE.

@@ -1,6 +1,7 @@
 // Sessions and their state machine (spec 9.3): IDLE → READY → SYNCHRONIZED → VISIBLE → FOCUSED,
 // STOPPING on an exit request, LOSS_PENDING on a lost session, each change queued as an event.
 #include "entry_points.h"
+#include "ext_entry_points.h"
 #include "swapchain_images.h"
 #include "system_info.h"
 #include "vulkan_device.h"
@@ -63,6 +64,9 @@ void dropSessionEvents(Instance& instance, XrSession session) {
     }
     if (event.type == XR_TYPE_EVENT_DATA_INTERACTION_PROFILE_CHANGED) {
       return reinterpret_cast<const XrEventDataInteractionProfileChanged&>(event).session == session;  // NOLINT
+    }
+    if (event.type == XR_TYPE_EVENT_DATA_USER_PRESENCE_CHANGED_EXT) {
+      return reinterpret_cast<const XrEventDataUserPresenceChangedEXT&>(event).session == session;  // NOLINT
     }
     return false;
   });
@@ -209,7 +213,7 @@ XrResult XRAPI_CALL xrBeginSession(XrSession session, const XrSessionBeginInfo* 
     if (s->running) {
       return XR_ERROR_SESSION_RUNNING;
     }
-    if (XrResult r = checkViewConfiguration(s->systemId, beginInfo->primaryViewConfigurationType); XR_FAILED(r)) {
+    if (XrResult r = checkViewConfiguration(s->instance, s->systemId, beginInfo->primaryViewConfigurationType); XR_FAILED(r)) {
       return r;
     }
     if (s->state != XR_SESSION_STATE_READY) {
@@ -220,6 +224,7 @@ XrResult XRAPI_CALL xrBeginSession(XrSession session, const XrSessionBeginInfo* 
     s->framesWaited = 0;
     s->framesBegun = 0;
     s->frameInProgress = false;
+    announceUserPresence(*s);
     return XR_SUCCESS;
   });
 }

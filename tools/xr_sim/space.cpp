@@ -1,6 +1,7 @@
 // Spaces (spec 7): VIEW, LOCAL and STAGE reference spaces, action spaces, and locating spaces
 // and views. Every pose is computed in STAGE, the device stream's space, then re-expressed.
 #include "entry_points.h"
+#include "ext_entry_points.h"
 #include "system_info.h"
 
 namespace praxis::xrsim {
@@ -13,15 +14,21 @@ constexpr XrSpaceLocationFlags kAllValidTracked =
     XR_SPACE_LOCATION_ORIENTATION_VALID_BIT | XR_SPACE_LOCATION_POSITION_VALID_BIT |
     XR_SPACE_LOCATION_ORIENTATION_TRACKED_BIT | XR_SPACE_LOCATION_POSITION_TRACKED_BIT;
 
-bool isSupportedReferenceSpace(XrReferenceSpaceType type) {
+/// LOCAL_FLOOR comes with XR_EXT_local_floor or OpenXR 1.1.
+bool hasLocalFloor(const Instance& instance) {
+  return instance.enabled(XR_EXT_LOCAL_FLOOR_EXTENSION_NAME) || instance.enabled(kCore11);
+}
+
+bool isSupportedReferenceSpace(const Instance& instance, XrReferenceSpaceType type) {
   return type == XR_REFERENCE_SPACE_TYPE_VIEW || type == XR_REFERENCE_SPACE_TYPE_LOCAL ||
-         type == XR_REFERENCE_SPACE_TYPE_STAGE;
+         type == XR_REFERENCE_SPACE_TYPE_STAGE ||
+         (type == XR_REFERENCE_SPACE_TYPE_LOCAL_FLOOR && hasLocalFloor(instance));
 }
 
 /// XR_SUCCESS or REFERENCE_SPACE_UNSUPPORTED, for extension types and unknown values alike
 /// (the CTS expects the latter for XR_REFERENCE_SPACE_TYPE_MAX_ENUM).
-XrResult checkReferenceSpaceType(XrReferenceSpaceType type) {
-  return isSupportedReferenceSpace(type) ? XR_SUCCESS : XR_ERROR_REFERENCE_SPACE_UNSUPPORTED;
+XrResult checkReferenceSpaceType(const Instance& instance, XrReferenceSpaceType type) {
+  return isSupportedReferenceSpace(instance, type) ? XR_SUCCESS : XR_ERROR_REFERENCE_SPACE_UNSUPPORTED;
 }
 
 void fillVelocity(void* next) {
@@ -64,8 +71,21 @@ Pose referenceOriginInStage(const Instance& instance, XrReferenceSpaceType type)
       return Pose{.orientation = glm::quat(1.0F, 0.0F, 0.0F, 0.0F),
                   .position = glm::vec3(0.0F, kDefaultEyeHeight, 0.0F)};
     default:
+      // LOCAL_FLOOR (not an enumerator of the 1.0 headers) is LOCAL dropped to the floor: LOCAL's
+      // x, z and orientation at the STAGE floor's height; which is STAGE's origin, as is any other.
       return Pose{};
   }
+}
+
+XrSpaceLocationFlags locateSpace(const Space& space, const Space& base, XrTime time, XrPosef& pose) {
+  auto spacePose = spacePoseInStage(space, time);
+  auto basePose = spacePoseInStage(base, time);
+  if (!spacePose || !basePose) {
+    pose = toXr(Pose{});
+    return 0;
+  }
+  pose = toXr(compose(inverse(*basePose), *spacePose));
+  return kAllValidTracked;
 }
 
 std::optional<Pose> spacePoseInStage(const Space& space, XrTime time) {
@@ -88,12 +108,16 @@ XrResult XRAPI_CALL xrEnumerateReferenceSpaces(XrSession session, std::uint32_t 
     if (XrResult r = lookup(session, s); XR_FAILED(r)) {
       return r;
     }
-    constexpr XrReferenceSpaceType kTypes[] = {XR_REFERENCE_SPACE_TYPE_VIEW, XR_REFERENCE_SPACE_TYPE_LOCAL,
-                                               XR_REFERENCE_SPACE_TYPE_STAGE};
-    return twoCall(capacity, countOutput, spaces, 3, [&](XrReferenceSpaceType& t, std::uint32_t i) {
-      t = kTypes[i];  // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index)
-      return XR_SUCCESS;
-    });
+    std::vector<XrReferenceSpaceType> types{XR_REFERENCE_SPACE_TYPE_VIEW, XR_REFERENCE_SPACE_TYPE_LOCAL,
+                                            XR_REFERENCE_SPACE_TYPE_STAGE};
+    if (hasLocalFloor(s->instance)) {
+      types.push_back(XR_REFERENCE_SPACE_TYPE_LOCAL_FLOOR);
+    }
+    return twoCall(capacity, countOutput, spaces, static_cast<std::uint32_t>(types.size()),
+                   [&](XrReferenceSpaceType& t, std::uint32_t i) {
+                     t = types[i];
+                     return XR_SUCCESS;
+                   });
   });
 }
 
@@ -107,7 +131,7 @@ XrResult XRAPI_CALL xrCreateReferenceSpace(XrSession session, const XrReferenceS
     if (badStruct(createInfo, XR_TYPE_REFERENCE_SPACE_CREATE_INFO) || space == nullptr) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
-    if (XrResult r = checkReferenceSpaceType(createInfo->referenceSpaceType); XR_FAILED(r)) {
+    if (XrResult r = checkReferenceSpaceType(s->instance, createInfo->referenceSpaceType); XR_FAILED(r)) {
       return r;
     }
     if (!isValidPose(createInfo->poseInReferenceSpace)) {
@@ -164,7 +188,7 @@ XrResult XRAPI_CALL xrGetReferenceSpaceBoundsRect(XrSession session, XrReference
     if (bounds == nullptr) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
-    if (XrResult r = checkReferenceSpaceType(referenceSpaceType); XR_FAILED(r)) {
+    if (XrResult r = checkReferenceSpaceType(s->instance, referenceSpaceType); XR_FAILED(r)) {
       return r;
     }
     if (referenceSpaceType == XR_REFERENCE_SPACE_TYPE_STAGE) {
@@ -192,15 +216,10 @@ XrResult XRAPI_CALL xrLocateSpace(XrSpace space, XrSpace baseSpace, XrTime time,
     if (time <= 0) {
       return XR_ERROR_TIME_INVALID;
     }
-    auto spacePose = spacePoseInStage(*sp, time);
-    auto basePose = spacePoseInStage(*base, time);
-    if (!spacePose || !basePose) {
-      location->locationFlags = 0;
-      location->pose = toXr(Pose{});
+    location->locationFlags = locateSpace(*sp, *base, time, location->pose);
+    if (location->locationFlags == 0) {
       clearVelocity(location->next);
     } else {
-      location->locationFlags = kAllValidTracked;
-      location->pose = toXr(compose(inverse(*basePose), *spacePose));
       fillVelocity(location->next);
     }
     return sp->session.lossPending ? XR_SESSION_LOSS_PENDING : XR_SUCCESS;
@@ -217,7 +236,7 @@ XrResult XRAPI_CALL xrLocateViews(XrSession session, const XrViewLocateInfo* vie
     if (badStruct(viewLocateInfo, XR_TYPE_VIEW_LOCATE_INFO) || badStruct(viewState, XR_TYPE_VIEW_STATE)) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
-    if (XrResult r = checkViewConfiguration(s->systemId, viewLocateInfo->viewConfigurationType); XR_FAILED(r)) {
+    if (XrResult r = checkViewConfiguration(s->instance, s->systemId, viewLocateInfo->viewConfigurationType); XR_FAILED(r)) {
       return r;
     }
     if (viewLocateInfo->displayTime <= 0) {
@@ -233,16 +252,15 @@ XrResult XRAPI_CALL xrLocateViews(XrSession session, const XrViewLocateInfo* vie
     auto basePose = spacePoseInStage(*base, viewLocateInfo->displayTime);
     std::uint32_t count = viewCountOf(viewLocateInfo->viewConfigurationType);
     Pose head = headInStage(s->instance);
-    float halfIpd = count == 2 ? s->instance.config.ipd / 2.0F : 0.0F;
-    XrFovf fov = viewFov(s->instance.config);
+    float halfIpd = count >= 2 ? s->instance.config.ipd / 2.0F : 0.0F;
     XrResult r = twoCall(capacity, countOutput, views, count, [&](XrView& view, std::uint32_t i) {
       if (view.type != XR_TYPE_VIEW) {
         return XR_ERROR_VALIDATION_FAILURE;
       }
       Pose eye{.orientation = glm::quat(1.0F, 0.0F, 0.0F, 0.0F),
-               .position = glm::vec3(i == 0 ? -halfIpd : halfIpd, 0.0F, 0.0F)};
+               .position = glm::vec3(i % 2 == 0 ? -halfIpd : halfIpd, 0.0F, 0.0F)};  // quad: insets 2, 3
       view.pose = toXr(basePose ? compose(inverse(*basePose), compose(head, eye)) : Pose{});
-      view.fov = fov;
+      view.fov = viewFovOf(s->instance.config, viewLocateInfo->viewConfigurationType, i);
       return XR_SUCCESS;
     });
     if (XR_FAILED(r)) {

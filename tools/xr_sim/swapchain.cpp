@@ -29,8 +29,10 @@ XrResult checkCreateInfo(const Session& session, const XrSwapchainCreateInfo* in
       info->mipCount == 0 || (info->faceCount != 1 && info->faceCount != 6)) {
     return XR_ERROR_VALIDATION_FAILURE;
   }
-  // Protected content and cube maps (which need XR_KHR_composition_layer_cube) are not offered.
-  if ((info->createFlags & XR_SWAPCHAIN_CREATE_PROTECTED_CONTENT_BIT) != 0 || info->faceCount != 1 ||
+  // Protected content is not offered; cube maps (square) only with XR_KHR_composition_layer_cube.
+  bool cubeOffered = session.instance.enabled(XR_KHR_COMPOSITION_LAYER_CUBE_EXTENSION_NAME) &&
+                     info->width == info->height;
+  if ((info->createFlags & XR_SWAPCHAIN_CREATE_PROTECTED_CONTENT_BIT) != 0 || (info->faceCount == 6 && !cubeOffered) ||
       info->width > kMaxSwapchainSize || info->height > kMaxSwapchainSize ||
       (info->sampleCount & (info->sampleCount - 1)) != 0) {
     return XR_ERROR_FEATURE_UNSUPPORTED;

@@ -75,16 +75,21 @@ std::vector<VkFormat> swapchainFormats(const VulkanDevice& device) {
 namespace {
 
 VkImageCreateInfo imageInfo(const XrSwapchainCreateInfo& info, VkImageUsageFlags usage) {
+  VkImageCreateFlags flags = 0;
+  if ((info.usageFlags & XR_SWAPCHAIN_USAGE_MUTABLE_FORMAT_BIT) != 0) {
+    flags |= VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT;
+  }
+  if (info.faceCount == 6) {
+    flags |= VK_IMAGE_CREATE_CUBE_COMPATIBLE_BIT;  // a cube map: six layers per array element
+  }
   return VkImageCreateInfo{.sType = VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO,
                            .pNext = nullptr,
-                           .flags = (info.usageFlags & XR_SWAPCHAIN_USAGE_MUTABLE_FORMAT_BIT) != 0
-                                        ? static_cast<VkImageCreateFlags>(VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT)
-                                        : 0U,
+                           .flags = flags,
                            .imageType = VK_IMAGE_TYPE_2D,
                            .format = static_cast<VkFormat>(info.format),
                            .extent = VkExtent3D{.width = info.width, .height = info.height, .depth = 1},
                            .mipLevels = info.mipCount,
-                           .arrayLayers = info.arraySize,
+                           .arrayLayers = info.arraySize * info.faceCount,
                            .samples = static_cast<VkSampleCountFlagBits>(info.sampleCount),
                            .tiling = VK_IMAGE_TILING_OPTIMAL,
                            .usage = usage,
@@ -103,11 +108,11 @@ SwapchainImages::SwapchainImages(const VulkanDevice& device, const XrSwapchainCr
   usage_ = vulkanUsage(info.usageFlags);
   // Eye-image capture copies from color images: ask for that where the format allows it.
   if (!isDepthFormat(format) && device.supports(format, usage_ | VK_IMAGE_USAGE_TRANSFER_SRC_BIT, samples,
-                                                info.arraySize, info.mipCount, info.width, info.height)) {
+                                                info.arraySize * info.faceCount, info.mipCount, info.width, info.height)) {
     usage_ |= VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
   }
   if (usage_ == 0 ||
-      !device.supports(format, usage_, samples, info.arraySize, info.mipCount, info.width, info.height)) {
+      !device.supports(format, usage_, samples, info.arraySize * info.faceCount, info.mipCount, info.width, info.height)) {
     result_ = XR_ERROR_FEATURE_UNSUPPORTED;
     return;
   }

@@ -1,9 +1,10 @@
 // The simulated systems and what they offer: a stereo HMD (and a mono handheld AR device), their
 // view configurations and environment blend modes.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "entry_points.h"
+#include "ext_entry_points.h"
 #include "system_info.h"
 
 namespace praxis::xrsim {
@@ -29,16 +30,33 @@ bool isKnownViewConfiguration(XrViewConfigurationType type) {
 }  // namespace
 
 XrViewConfigurationType viewConfigurationOf(XrSystemId systemId) {
-  return systemId == kHandheldSystemId ? XR_VIEW_CONFIGURATION_TYPE_PRIMARY_MONO
-                                       : XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO;
+  return systemId == kHmdSystemId ? XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO : XR_VIEW_CONFIGURATION_TYPE_PRIMARY_MONO;
+}
+
+std::vector<XrViewConfigurationType> viewConfigurationsOf(const Instance& instance, XrSystemId systemId) {
+  std::vector<XrViewConfigurationType> types{viewConfigurationOf(systemId)};
+  // XR_VARJO_quad_views (PRIMARY_STEREO_WITH_FOVEATED_INSET in OpenXR 1.1): the HMD's stereo
+  // views, each with a narrower inset view in the middle.
+  if (systemId == kHmdSystemId && (instance.enabled(XR_VARJO_QUAD_VIEWS_EXTENSION_NAME) || instance.enabled(kCore11))) {
+    types.push_back(XR_VIEW_CONFIGURATION_TYPE_PRIMARY_QUAD_VARJO);
+  }
+  return types;
 }
 
 std::uint32_t viewCountOf(XrViewConfigurationType type) {
-  return type == XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO ? 2 : 1;
+  switch (type) {
+    case XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO:
+      return 2;
+    case XR_VIEW_CONFIGURATION_TYPE_PRIMARY_QUAD_VARJO:
+      return 4;
+    default:
+      return 1;
+  }
 }
 
-XrResult checkViewConfiguration(XrSystemId systemId, XrViewConfigurationType type) {
-  if (type == viewConfigurationOf(systemId)) {
+XrResult checkViewConfiguration(const Instance& instance, XrSystemId systemId, XrViewConfigurationType type) {
+  auto offered = viewConfigurationsOf(instance, systemId);
+  if (std::find(offered.begin(), offered.end(), type) != offered.end()) {
     return XR_SUCCESS;
   }
   return isKnownViewConfiguration(type) ? XR_ERROR_VIEW_CONFIGURATION_TYPE_UNSUPPORTED
@@ -55,7 +73,7 @@ XrResult lookupViewConfiguration(XrInstance instance, XrSystemId systemId, XrVie
   if (XrResult r = checkSystem(*owner, systemId); XR_FAILED(r)) {
     return r;
   }
-  return checkViewConfiguration(systemId, type);
+  return checkViewConfiguration(*owner, systemId, type);
 }
 
 XrFovf viewFov(const Config& config) {
@@ -66,6 +84,16 @@ XrFovf viewFov(const Config& config) {
   float vertical = std::atan(tanVertical);
   return XrFovf{.angleLeft = -std::atan(tanHalf), .angleRight = std::atan(tanHalf), .angleUp = vertical,
                 .angleDown = -vertical};
+}
+
+XrFovf viewFovOf(const Config& config, XrViewConfigurationType type, std::uint32_t index) {
+  XrFovf fov = viewFov(config);
+  if (type != XR_VIEW_CONFIGURATION_TYPE_PRIMARY_QUAD_VARJO || index < 2) {
+    return fov;
+  }
+  auto inset = [](float angle) { return std::atan(std::tan(angle) / 2.0F); };
+  return XrFovf{.angleLeft = inset(fov.angleLeft), .angleRight = inset(fov.angleRight),
+                .angleUp = inset(fov.angleUp), .angleDown = inset(fov.angleDown)};
 }
 
 namespace api {
@@ -79,11 +107,15 @@ XrResult XRAPI_CALL xrGetSystem(XrInstance instance, const XrSystemGetInfo* getI
     if (badStruct(getInfo, XR_TYPE_SYSTEM_GET_INFO) || systemId == nullptr) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
+    // A form factor the runtime knows but whose device is not connected is UNAVAILABLE (the
+    // application may ask again later), not UNSUPPORTED.
     switch (getInfo->formFactor) {
       case XR_FORM_FACTOR_HEAD_MOUNTED_DISPLAY:
+        if (!owner->config.hmdConnected) return XR_ERROR_FORM_FACTOR_UNAVAILABLE;
         *systemId = kHmdSystemId;
         return XR_SUCCESS;
       case XR_FORM_FACTOR_HANDHELD_DISPLAY:
+        if (!owner->config.handheldConnected) return XR_ERROR_FORM_FACTOR_UNAVAILABLE;
         *systemId = kHandheldSystemId;
         return XR_SUCCESS;
       default:
@@ -114,6 +146,7 @@ XrResult XRAPI_CALL xrGetSystemProperties(XrInstance instance, XrSystemId system
     properties->trackingProperties = XrSystemTrackingProperties{.orientationTracking = XR_TRUE,
                                                                 .positionTracking = XR_TRUE};
     fillSystemPropertiesChain(*owner, systemId, properties);
+    fillDevicePropertiesChain(*owner, systemId, properties);
     return XR_SUCCESS;
   });
 }
@@ -128,10 +161,12 @@ XrResult XRAPI_CALL xrEnumerateViewConfigurations(XrInstance instance, XrSystemI
     if (XrResult r = checkSystem(*owner, systemId); XR_FAILED(r)) {
       return r;
     }
-    return twoCall(capacity, countOutput, types, 1, [&](XrViewConfigurationType& t, std::uint32_t) {
-      t = viewConfigurationOf(systemId);
-      return XR_SUCCESS;
-    });
+    auto offered = viewConfigurationsOf(*owner, systemId);
+    return twoCall(capacity, countOutput, types, static_cast<std::uint32_t>(offered.size()),
+                   [&](XrViewConfigurationType& t, std::uint32_t i) {
+                     t = offered[i];
+                     return XR_SUCCESS;
+                   });
   });
 }
 
@@ -149,7 +184,7 @@ XrResult XRAPI_CALL xrGetViewConfigurationProperties(XrInstance instance, XrSyst
     if (badStruct(properties, XR_TYPE_VIEW_CONFIGURATION_PROPERTIES)) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
-    if (XrResult r = checkViewConfiguration(systemId, type); XR_FAILED(r)) {
+    if (XrResult r = checkViewConfiguration(*owner, systemId, type); XR_FAILED(r)) {
       return r;
     }
     properties->viewConfigurationType = type;
