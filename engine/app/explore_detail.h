@@ -39,7 +39,8 @@ using Move = std::vector<scenario::Action>;
 /// The session's discrete state: the attempt's (Runner::hashState), what the hands hold
 /// (which hand only when `handsMatter`), socket occupants, switch/button/lever states, and
 /// where free objects rest (coarse cells).
-[[nodiscard]] std::uint64_t discreteState(const Session& session, bool handsMatter, bool posture = false);
+[[nodiscard]] std::uint64_t discreteState(const Session& session, bool handsMatter,
+                                          bool posture = false);
 
 /// Whether the move did what it is for (a grab holds, a snap seats, a set reaches its
 /// state). A move that did not leaves the trainee believing something false; it is dropped.

@@ -54,8 +54,8 @@ void visit(const Condition& c, Vocabulary& v) {
                          c.kind == ConditionKind::Touched;
   if (handEvent && c.hand != scenario::Hand::Either) v.handsMatter = true;
   if (c.kind == ConditionKind::Posture) v.posture = true;
-  if (c.kind == ConditionKind::Said &&
-      std::find(v.sayings.begin(), v.sayings.end(), std::pair{c.state, c.object}) == v.sayings.end()) {
+  if (c.kind == ConditionKind::Said && std::find(v.sayings.begin(), v.sayings.end(),
+                                                 std::pair{c.state, c.object}) == v.sayings.end()) {
     v.sayings.emplace_back(c.state, c.object);
   }
   for (const Condition& child : c.children) visit(child, v);
@@ -73,7 +73,8 @@ bool contains(const std::vector<std::string>& list, const std::string& id) {
   return std::find(list.begin(), list.end(), id) != list.end();
 }
 
-// The eyes at or below the crouching height (interaction/trainee_input.h), as `posture:` reads them.
+// The eyes at or below the crouching height (interaction/trainee_input.h), as `posture:` reads
+// them.
 bool lowPosture(const Session& session) {
   const scenario::TraineeStart& start = session.definition().trainee;
   return session.lastInput().head.position.y - start.position.y <=

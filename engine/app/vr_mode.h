@@ -17,8 +17,8 @@
 #include "app/attempt.h"
 #include "app/tick_input.h"
 #include "core/result.h"
-#include "xr/phrase_menu.h"
 #include "xr/comfort.h"
+#include "xr/phrase_menu.h"
 #include "xr/session.h"
 
 namespace praxis::app {

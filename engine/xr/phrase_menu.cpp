@@ -10,7 +10,8 @@ constexpr float kStickRearm = 0.3F;  // and the stick must come back below this 
 
 }  // namespace
 
-void PhraseMenu::update(const DeviceState& device, interaction::HandSide dominant, std::size_t phrases) {
+void PhraseMenu::update(const DeviceState& device, interaction::HandSide dominant,
+                        std::size_t phrases) {
   const ControllerState& hand = device.hands[static_cast<std::size_t>(dominant)];
   const bool secondaryPressed = hand.secondary && !secondaryWas_;
   const bool primaryPressed = hand.primary && !primaryWas_;

@@ -25,7 +25,8 @@ class PhraseMenu {
   [[nodiscard]] int take();
   /// `device` with the dominant stick at rest while the menu is open (it moves the choice,
   /// so it must not turn or teleport the trainee).
-  [[nodiscard]] DeviceState steering(const DeviceState& device, interaction::HandSide dominant) const;
+  [[nodiscard]] DeviceState steering(const DeviceState& device,
+                                     interaction::HandSide dominant) const;
 
  private:
   bool open_ = false;

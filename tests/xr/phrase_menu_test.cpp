@@ -74,7 +74,8 @@ TEST(PhraseMenu, WhileOpenTheDominantStickNeitherTurnsNorTeleports) {
   PhraseMenu menu;
   Hand right;
   right.c().thumbstick = glm::vec2(0.8F, 0.9F);
-  EXPECT_EQ(menu.steering(right.device(), HandSide::Right).hands[1].thumbstick, glm::vec2(0.8F, 0.9F));
+  EXPECT_EQ(menu.steering(right.device(), HandSide::Right).hands[1].thumbstick,
+            glm::vec2(0.8F, 0.9F));
   right.c().thumbstick = glm::vec2(0.0F);
   right.tap(&ControllerState::secondary, menu);
   right.c().thumbstick = glm::vec2(0.8F, 0.9F);
