@@ -18,6 +18,7 @@
 #include "app/tick_input.h"
 #include "core/result.h"
 #include "xr/comfort.h"
+#include "xr/phrase_menu.h"
 #include "xr/session.h"
 
 namespace praxis::app {
@@ -48,6 +49,9 @@ struct VrOptions {
   /// Seconds after the attempt ended before the session is asked to exit.
   double endLingerSeconds = 0.5;
 };
+
+/// The phrase menu's world-space panel for `session`'s trainee, with phrase `choice` marked.
+[[nodiscard]] render::Panel phrasePanel(const Session& session, int choice);
 
 class VrMode {
  public:
@@ -85,6 +89,8 @@ class VrMode {
     double loopMs = 0.0;
   };
   [[nodiscard]] const Stats& stats() const { return stats_; }
+  /// The phrase menu (format 2), for the frame and for tests.
+  [[nodiscard]] const xr::PhraseMenu& phraseMenu() const { return phrases_; }
 
  private:
   VrMode(const scenario::ScenarioDef& def, VrOptions options);
@@ -104,6 +110,7 @@ class VrMode {
   std::unique_ptr<TickInput> input_;
   xr::Locomotion locomotion_;
   xr::LazyFollow panelAnchor_;
+  xr::PhraseMenu phrases_;  // format 2: B / Y opens it, the stick chooses, A / X says
   std::vector<xr::HapticPulse> haptics_;
   /// The script's input for the next tick, written to the device stream, until a focused
   /// frame runs the tick.

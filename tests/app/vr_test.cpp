@@ -2,7 +2,9 @@
 // through XR_RUNTIME_JSON, with the OpenXR core validation layer and Vulkan validation on (any
 // message fails: --validate makes praxis exit 1): every shipped scenario's reference solution,
 // its input carried through the runtime's device stream and action system, passes with the
-// same events as headless; eye images match goldens; AR is transparent; faults end cleanly.
+// same events as headless; a script that kneels and speaks does too, and a person kneels and
+// says a phrase from the phrase menu with the controllers; eye images match goldens; AR is
+// transparent; faults end cleanly.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -101,6 +103,54 @@ TEST_P(VrShipped, TheReferencePassesThroughTheRuntimeWithTheHeadlessEvents) {
 
 INSTANTIATE_TEST_SUITE_P(Shipped, VrShipped, ::testing::ValuesIn(testsupport::shippedPackages()),
                          testsupport::packageTestName);
+
+// Format 2 through the runtime: the script kneels (its head comes down through the device
+// stream, so the posture is read from the tracked eyes) and says a phrase to the person it
+// faces (speech is no controller channel: the script's phrase reaches the tick as it is).
+TEST(Vr, AScriptThatKneelsAndSpeaksPassesThroughTheRuntimeAsHeadless) {
+  const fs::path package = fs::path(PRAXIS_SOURCE_DIR) / "tests" / "app" / "fixtures" / "desktop-speech";
+  const fs::path dir = freshDir("speech");
+  auto headless = test::runPraxis("run '" + package.string() + "' --headless --autopilot --json --no-xapi",
+                                  "XDG_DATA_HOME='" + dir.string() + "'");
+  ASSERT_EQ(headless.exitCode, 0) << headless.output;
+  auto vr = test::runPraxis("run '" + package.string() + "' --mode vr --autopilot --json --no-xapi --validate",
+                            simEnvironment(dir));
+  ASSERT_EQ(vr.exitCode, 0) << vr.output;
+  const std::string h = jsonLine(headless.output);
+  const std::string v = jsonLine(vr.output);
+  EXPECT_EQ(field(h, "outcome"), "passed") << h;
+  EXPECT_EQ(field(v, "outcome"), "passed") << v;
+  EXPECT_EQ(field(v, "event_log_hash"), field(h, "event_log_hash")) << "headless " << h << "\nvr " << v;
+}
+
+// A person with the controllers (no script), every input from the runtime's device stream:
+// kneels (the tracked head comes down), opens the phrase menu with B, moves the choice down
+// with the stick, says "Stand clear!" to the colleague faced with A, and stands up again.
+TEST(Vr, APersonKneelsAndSaysAPhraseFromTheMenuWithTheControllers) {
+  const fs::path package = fs::path(PRAXIS_SOURCE_DIR) / "tests" / "app" / "fixtures" / "desktop-speech";
+  const fs::path dir = freshDir("speech-person");
+  {
+    std::ofstream stream(dir / "stream.jsonl");
+    const auto line = [&](int frame, float headY, const std::string& right) {
+      stream << R"({"frame": )" << frame << R"(, "head": {"position": [0, )" << headY
+             << R"(, 0], "orientation": [0, 0, 0, 1]}, "right": {)" << right << "}}\n";
+    };
+    line(0, 1.6F, "");
+    line(30, 1.0F, "");                            // kneels
+    line(60, 1.0F, R"("secondary": true)");        // B: the phrase menu
+    line(63, 1.0F, "");
+    line(70, 1.0F, R"("thumbstick": [0, -1])");    // down: the second phrase
+    line(74, 1.0F, "");
+    line(80, 1.0F, R"("primary": true)");          // A: says it
+    line(83, 1.0F, "");
+    line(110, 1.6F, "");                           // stands up
+  }
+  auto vr = test::runPraxis("run '" + package.string() + "' --mode vr --json --no-xapi --validate",
+                            simEnvironment(dir, "PRAXIS_XR_SIM_FRAMES=900"));
+  const std::string v = jsonLine(vr.output);
+  EXPECT_EQ(field(v, "outcome"), "passed") << vr.output;
+  EXPECT_EQ(vr.exitCode, 0) << vr.output;
+}
 
 fs::path safeIsolation() { return fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / "safe-isolation"; }
 fs::path fireExtinguisher() { return fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / "fire-extinguisher"; }
