@@ -246,6 +246,11 @@ core::Result<void> runRemove(DocEdit& doc, const Command& c) {
   const Slot& slot = w->slots.back();
   if (slot.parent->isMap()) return removeKey(doc, *slot.parent, slot.index);
   if (slot.parent->items.size() == 1 && !slot.parent->flow) {  // the last item: leave an empty list
+    const std::size_t n = w->slots.size();
+    if (n >= 2 && w->slots[n - 2].parent->isMap() && !w->slots[n - 2].parent->flow) {
+      emptyList(doc, w->slots[n - 2]);  // `key: []`, the comments about the section kept
+      return {};
+    }
     const Segs listSegs(segs->begin(), segs->end() - 1);
     return setAt(doc, listSegs, Value::array());
   }

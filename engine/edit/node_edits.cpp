@@ -52,11 +52,30 @@ void replaceAfterColon(DocEdit& doc, std::size_t colonEnd, int keyCol, const Yam
   edit(doc, colonEnd, old.span.end, afterKeyText(value, keyCol, doc.layout));
 }
 
-/// The range a list item's lines take; with `gap`, one blank line beside it as well, so that a
-/// list whose items are separated by blank lines stays that way.
+/// The start of the comment lines written directly above line `start` (no blank line between)
+/// and not indented deeper than `col`: they describe the node on that line, so they go or
+/// move with it. A deeper comment belongs to the node above; a blank line ends the block.
+std::size_t commentsAbove(std::string_view text, std::size_t start, int col) {
+  while (start > 0) {
+    const std::size_t above = lineStart(text, start - 1);
+    const std::size_t hash = text.find_first_not_of(' ', above);
+    if (hash >= start || text[hash] != '#' || columnOf(text, hash) > col) break;
+    start = above;
+  }
+  return start;
+}
+
+/// Where a block list item's lines begin: its comments above, else the line of its dash.
+std::size_t itemStart(std::string_view text, const YamlNode& item) {
+  const std::size_t dash = dashOf(text, item.span.begin);
+  return commentsAbove(text, lineStart(text, dash), columnOf(text, dash));
+}
+
+/// The range a list item's lines take (with its comments above); with `gap`, one blank line
+/// beside it as well, so that a list whose items are separated by blank lines stays that way.
 std::pair<std::size_t, std::size_t> itemLines(std::string_view text, const YamlNode& list, std::size_t index) {
   const YamlNode& item = list.items[index].value;
-  std::size_t a = lineStart(text, dashOf(text, item.span.begin));
+  std::size_t a = itemStart(text, item);
   std::size_t b = nextLine(text, item.span.end);
   const bool blankBefore = a > 0 && blankLine(text, lineStart(text, a - 1));
   if (blankLine(text, b) && (blankBefore || index == 0)) {
@@ -100,7 +119,7 @@ void insertLines(DocEdit& doc, const YamlNode& list, std::size_t before, const s
   const std::string_view text = doc.text;
   const bool gap = separated(text, list);
   if (before < list.items.size()) {
-    const std::size_t at = lineStart(text, dashOf(text, list.items[before].value.span.begin));
+    const std::size_t at = itemStart(text, list.items[before].value);  // above its comments
     edit(doc, at, at, lines + "\n" + (gap ? "\n" : ""));
   } else {
     const std::size_t at = lineEnd(text, list.items.back().value.span.end);
@@ -154,7 +173,8 @@ core::Result<void> removeKey(DocEdit& doc, const YamlNode& map, std::size_t inde
   }
   const auto& entry = map.items[index];
   if (startsLine(text, entry.keySpan.begin)) {
-    edit(doc, lineStart(text, entry.keySpan.begin), nextLine(text, std::max(entry.value.span.end, entry.keySpan.end)), "");
+    const std::size_t from = commentsAbove(text, lineStart(text, entry.keySpan.begin), entry.keySpan.column - 1);
+    edit(doc, from, nextLine(text, std::max(entry.value.span.end, entry.keySpan.end)), "");
     return {};
   }
   // The first key of a list item (`- id: x`): the next key moves up behind the dash.
@@ -194,6 +214,18 @@ void removeItem(DocEdit& doc, const YamlNode& list, std::size_t index) {
   edit(doc, a, b, "");
 }
 
+void emptyList(DocEdit& doc, const Slot& slot) {
+  const auto& entry = slot.parent->items[slot.index];
+  const std::size_t colonEnd = afterColon(doc.text, entry.keySpan.end);
+  edit(doc, colonEnd, colonEnd, " []");
+  const std::string_view text = doc.text;
+  const YamlNode& item = entry.value.items.front().value;
+  const std::size_t a = itemStart(text, item);
+  std::size_t b = nextLine(text, item.span.end);
+  if (a > 0 && blankLine(text, lineStart(text, a - 1)) && blankLine(text, b)) b = nextLine(text, b);  // one gap, not two
+  edit(doc, a, b, "");
+}
+
 core::Result<void> moveItem(DocEdit& doc, const YamlNode& list, std::size_t from, std::size_t to) {
   const std::string_view text = doc.text;
   const auto& items = list.items;
@@ -201,7 +233,7 @@ core::Result<void> moveItem(DocEdit& doc, const YamlNode& list, std::size_t from
   to = std::min(to, items.size() - 1);
   if (to == from) return {};
   const YamlNode& item = items[from].value;
-  const std::size_t a = lineStart(text, dashOf(text, item.span.begin));
+  const std::size_t a = itemStart(text, item);  // its comments move with it
   std::string lines(text.substr(a, lineEnd(text, item.span.end) - a));
   const auto [ra, rb] = itemLines(text, list, from);
   edit(doc, ra, rb, "");

@@ -36,6 +36,9 @@ core::Result<void> removeKey(DocEdit& doc, const YamlNode& map, std::size_t inde
 void insertItem(DocEdit& doc, const YamlNode& list, std::size_t position, const Value& value);
 /// Removes item `index` of list `list`.
 void removeItem(DocEdit& doc, const YamlNode& list, std::size_t index);
+/// Removes the only item of the block list held by map entry `slot`, leaving `key: []`; the
+/// comment lines not directly above the item stay.
+void emptyList(DocEdit& doc, const Slot& slot);
 /// Moves item `from` of block list `list` so that it becomes item `to`.
 core::Result<void> moveItem(DocEdit& doc, const YamlNode& list, std::size_t from, std::size_t to);
 
