@@ -257,13 +257,18 @@ nlohmann::ordered_json conditionJson(const Condition& c) {
   return {{key, body}};
 }
 
+/// One hint: its text and when it shows (after seconds on the step, or after mistakes).
+void hintFields(PanelContext& c, const scenario::HintDef& h, const std::string& target, std::size_t i) {
+  editTexts(c, ("Hint " + std::to_string(i + 1)).c_str(), h.text, target, "text");
+  if (h.afterSeconds || !h.afterMistakes) editNumber(c, "after (s)", h.afterSeconds.value_or(0.0), target, "after");
+  if (h.afterMistakes) editNumber(c, "after mistakes", *h.afterMistakes, target, "after_mistakes", true);
+}
+
 void stepInspector(PanelContext& c, const scenario::StepDef& step) {
   const std::string target = "steps/" + step.id;
   editTexts(c, "Title", step.title, target, "title");
   editTexts(c, "Instruction", step.instruction, target, "instruction", true);
-  int points = step.points;
-  ImGui::InputInt("points", &points);
-  if (ImGui::IsItemDeactivatedAfterEdit()) applyCommand(c, {{"op", "set"}, {"target", target}, {"path", "points"}, {"value", points}});
+  editNumber(c, "points", step.points, target, "points", true);
   ImGui::TextUnformatted("Highlight");
   auto highlight = step.highlight;
   for (std::size_t i = 0; i < highlight.size(); ++i) {
@@ -293,11 +298,7 @@ void stepInspector(PanelContext& c, const scenario::StepDef& step) {
   if (ImGui::CollapsingHeader("Hints", ImGuiTreeNodeFlags_DefaultOpen)) {
     for (std::size_t i = 0; i < step.hints.size(); ++i) {
       ImGui::PushID(static_cast<int>(i));
-      const auto& h = step.hints[i];
-      const std::string when = h.afterSeconds ? "after " + std::to_string(static_cast<int>(*h.afterSeconds)) + " s"
-                                              : "after " + std::to_string(h.afterMistakes.value_or(0)) + " mistake(s)";
-      editTexts(c, ("Hint " + std::to_string(i + 1) + ", " + when).c_str(), h.text,
-                target + "/hints/" + std::to_string(i), "text");
+      hintFields(c, step.hints[i], target + "/hints/" + std::to_string(i), i);
       ImGui::PopID();
     }
     if (ImGui::SmallButton("+ hint")) {
@@ -322,6 +323,13 @@ void faultInspector(PanelContext& c, const scenario::FaultDef& fault) {
   if (ImGui::Combo("severity", &severity, kSeverities.data(), static_cast<int>(kSeverities.size()))) {
     applyCommand(c, {{"op", "set"}, {"target", target}, {"path", "severity"}, {"value", kSeverities[static_cast<std::size_t>(severity)]}});
   }
+  const auto& scoring = c.doc.def().scoring;
+  const int byDefault = fault.severity == scenario::Severity::Minor   ? scoring.minorPenalty
+                        : fault.severity == scenario::Severity::Major ? scoring.majorPenalty
+                                                                      : c.doc.def().maxScore();
+  ImGui::TextDisabled("penalty: %s", fault.penalty ? "its own" : "the scoring's for its severity");
+  editNumber(c, "penalty", fault.penalty.value_or(byDefault), target, "penalty", true);
+  editFlag(c, "raise on every occurrence", fault.repeat, target, "repeat");
   if (ImGui::CollapsingHeader("When", ImGuiTreeNodeFlags_DefaultOpen)) {
     Condition edited = fault.when;
     if (editCondition(c.doc.def(), edited, 0)) {

@@ -2,6 +2,7 @@
 // (with their condition editors), or the scenario's own fields and scoring.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -43,52 +44,105 @@ void poseFields(PanelContext& c, const scenario::ObjectDef& o) {
   }
 }
 
-void components(PanelContext& c, const scenario::ObjectDef& o) {
-  const auto& def = c.doc.def();
-  if (o.socket && ImGui::CollapsingHeader("Socket", ImGuiTreeNodeFlags_DefaultOpen)) {
-    ImGui::TextDisabled("accepts (grabbable objects)");
-    auto accepts = o.socket->accepts;
-    bool changed = false;
-    for (const auto& id : objectIds(def, [](const scenario::ObjectDef& d) { return d.grabbable.has_value(); })) {
-      bool on = std::find(accepts.begin(), accepts.end(), id) != accepts.end();
-      if (ImGui::Checkbox(id.c_str(), &on)) {
-        changed = true;
-        if (on) {
-          accepts.push_back(id);
-        } else {
-          std::erase(accepts, id);
-        }
+void socketFields(PanelContext& c, const scenario::ObjectDef& o, const std::string& target) {
+  ImGui::TextDisabled("accepts (grabbable objects)");
+  auto accepts = o.socket->accepts;
+  bool changed = false;
+  for (const auto& id : objectIds(c.doc.def(), [](const scenario::ObjectDef& d) { return d.grabbable.has_value(); })) {
+    bool on = std::find(accepts.begin(), accepts.end(), id) != accepts.end();
+    if (ImGui::Checkbox(id.c_str(), &on)) {
+      changed = true;
+      if (on) {
+        accepts.push_back(id);
+      } else {
+        std::erase(accepts, id);
       }
     }
-    if (changed) applyCommand(c, {{"op", "set"}, {"target", "objects/" + o.id}, {"path", "socket.accepts"}, {"value", accepts}});
-    ImGui::Text("tolerance %.3f m", o.socket->tolerance);
   }
-  if (o.grabbable && ImGui::CollapsingHeader("Grabbable", ImGuiTreeNodeFlags_DefaultOpen)) {
-    ImGui::Text("mass %.2f kg, %zu grip point(s)", o.grabbable->mass, o.grabbable->gripPoints.size());
+  if (changed) applyCommand(c, {{"op", "set"}, {"target", target}, {"path", "socket.accepts"}, {"value", accepts}});
+  editNumber(c, "tolerance (m)", o.socket->tolerance, target, "socket.tolerance");
+}
+
+void switchFields(PanelContext& c, const scenario::ObjectDef& o, const std::string& target) {
+  std::string states;
+  for (const auto& s : o.toggle->states) states += (states.empty() ? "" : ", ") + s;
+  std::string typed;
+  if (editText(c.ui, "states", states, typed)) {  // "off, on" → [off, on]
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (std::size_t at = 0; at <= typed.size();) {
+      const std::size_t comma = std::min(typed.find(',', at), typed.size());
+      const std::string one = typed.substr(at, comma - at);
+      const std::size_t b = one.find_first_not_of(' ');
+      if (b != std::string::npos) list.push_back(one.substr(b, one.find_last_not_of(' ') - b + 1));
+      at = comma + 1;
+    }
+    applyCommand(c, {{"op", "set"}, {"target", target}, {"path", "switch.states"}, {"value", list}});
   }
-  if (o.toggle && ImGui::CollapsingHeader("Switch", ImGuiTreeNodeFlags_DefaultOpen)) {
-    std::string states;
-    for (const auto& s : o.toggle->states) states += (states.empty() ? "" : ", ") + s;
-    ImGui::Text("states: %s (initial %s)", states.c_str(), o.toggle->state().c_str());
+  recordWidget(c.ui, target + "/switch.states");
+  std::string initial;
+  if (pickId("initial", o.toggle->state(), o.toggle->states, initial)) {
+    applyCommand(c, {{"op", "set"}, {"target", target}, {"path", "switch.initial"}, {"value", initial}});
   }
-  if (o.button && ImGui::CollapsingHeader("Button", ImGuiTreeNodeFlags_DefaultOpen)) {
+}
+
+void leverFields(PanelContext& c, const scenario::ObjectDef& o, const std::string& target) {
+  editNumber(c, "min", o.lever->minimum, target, "lever.min");
+  editNumber(c, "max", o.lever->maximum, target, "lever.max");
+  editNumber(c, "initial", o.lever->value, target, "lever.initial");
+  ImGui::Text("%zu detent(s)", o.lever->detents.size());
+}
+
+void toolFields(PanelContext& c, const scenario::ObjectDef& o, const std::string& target) {
+  ImGui::TextDisabled("%s", o.tool->range > 0.0F ? "aimed (range > 0)" : "contact (range 0)");
+  editNumber(c, "range (m)", o.tool->range, target, "tool.range");
+  editFlag(c, "needs the trigger", o.tool->needsTrigger, target, "tool.trigger");
+}
+
+void components(PanelContext& c, const scenario::ObjectDef& o) {
+  const std::string target = "objects/" + o.id;
+  constexpr auto kOpen = ImGuiTreeNodeFlags_DefaultOpen;
+  if (o.socket && ImGui::CollapsingHeader("Socket", kOpen)) socketFields(c, o, target);
+  if (o.grabbable && ImGui::CollapsingHeader("Grabbable", kOpen)) {
+    editNumber(c, "mass (kg)", o.grabbable->mass, target, "grabbable.mass");
+    ImGui::Text("%zu grip point(s)", o.grabbable->gripPoints.size());
+  }
+  if (o.toggle && ImGui::CollapsingHeader("Switch", kOpen)) switchFields(c, o, target);
+  if (o.button && ImGui::CollapsingHeader("Button", kOpen)) {
     ImGui::TextDisabled("momentary: pressed / released");
   }
-  if (o.lever && ImGui::CollapsingHeader(o.lever->kind == scene::Lever::Kind::Dial ? "Dial" : "Lever",
-                                         ImGuiTreeNodeFlags_DefaultOpen)) {
-    ImGui::Text("range %.2f .. %.2f, initial %.2f, %zu detent(s)", o.lever->minimum, o.lever->maximum,
-                o.lever->value, o.lever->detents.size());
+  if (o.lever && ImGui::CollapsingHeader(o.lever->kind == scene::Lever::Kind::Dial ? "Dial" : "Lever", kOpen)) {
+    leverFields(c, o, target);
   }
-  if (o.tool && ImGui::CollapsingHeader("Tool", ImGuiTreeNodeFlags_DefaultOpen)) {
-    ImGui::Text("%s, range %.2f m%s", o.tool->range > 0.0F ? "aimed" : "contact", o.tool->range,
-                o.tool->needsTrigger ? ", trigger" : "");
-  }
-  if (o.touchTarget && ImGui::CollapsingHeader("Touch target", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (o.tool && ImGui::CollapsingHeader("Tool", kOpen)) toolFields(c, o, target);
+  if (o.touchTarget && ImGui::CollapsingHeader("Touch target", kOpen)) {
     ImGui::TextDisabled("a hand or a tool tip can touch it");
   }
-  if (o.zone && ImGui::CollapsingHeader("Zone", ImGuiTreeNodeFlags_DefaultOpen)) {
-    const core::Vec3 s = o.zone->halfExtents * 2.0F;
-    ImGui::Text("size %.2f x %.2f x %.2f m", s.x, s.y, s.z);
+  if (o.zone && ImGui::CollapsingHeader("Zone", kOpen)) {
+    core::Vec3 edited;
+    if (editVec3(c.ui, "size (m)", o.zone->halfExtents * 2.0F, edited, 0.01F, "%.2f")) {
+      applyCommand(c, {{"op", "set"}, {"target", target}, {"path", "zone.size"}, {"value", vec3(edited)}});
+    }
+  }
+}
+
+/// The primitive shape (a combo of the kinds) or the model file, each set as the author would.
+void lookFields(PanelContext& c, const scenario::ObjectDef& o) {
+  const std::string target = "objects/" + o.id;
+  if (o.visual.model.empty()) {
+    std::vector<std::string> kinds;
+    for (auto k : {scene::ShapeKind::Box, scene::ShapeKind::Cylinder, scene::ShapeKind::Sphere,
+                   scene::ShapeKind::Capsule, scene::ShapeKind::Plane}) {
+      kinds.emplace_back(scene::toString(k));
+    }
+    std::string shape;
+    if (pickId("shape", std::string(scene::toString(o.visual.shape.kind)), kinds, shape)) {
+      applyCommand(c, {{"op", "set"}, {"target", target}, {"path", "shape"}, {"value", shape}});
+    }
+    return;
+  }
+  std::string model;
+  if (editText(c.ui, "model", o.visual.model, model) && !model.empty()) {
+    applyCommand(c, {{"op", "set"}, {"target", target}, {"path", "model"}, {"value", model}});
   }
 }
 
@@ -112,8 +166,7 @@ void objectInspector(PanelContext& c, const scenario::ObjectDef& o) {
     }
   }
   poseFields(c, o);
-  ImGui::Text("shape %s", std::string(scene::toString(o.visual.shape.kind)).c_str());
-  if (!o.visual.model.empty()) ImGui::Text("model %s", o.visual.model.c_str());
+  lookFields(c, o);
   ImGui::Spacing();
   components(c, o);
   ImGui::Spacing();
@@ -130,14 +183,14 @@ void scenarioInspector(PanelContext& c) {
   ImGui::PushFont(c.ui.bold);
   ImGui::TextUnformatted("Scoring");
   ImGui::PopFont();
-  int pass = def.scoring.passScore;
-  ImGui::InputInt("pass mark", &pass);
-  if (ImGui::IsItemDeactivatedAfterEdit()) applyCommand(c, {{"op", "set"}, {"target", "scoring"}, {"path", "pass"}, {"value", pass}});
+  editNumber(c, "pass mark", def.scoring.passScore, "scoring", "pass", true);
   ImGui::Text("out of %d points", def.maxScore());
-  float limit = static_cast<float>(def.scoring.timeLimitSeconds.value_or(0.0));
-  ImGui::InputFloat("time limit (s)", &limit, 10.0F, 60.0F, "%.0f");
-  if (ImGui::IsItemDeactivatedAfterEdit()) applyCommand(c, {{"op", "set"}, {"target", "scoring"}, {"path", "time_limit"}, {"value", limit}});
-  ImGui::Text("penalties: minor %d, major %d", def.scoring.minorPenalty, def.scoring.majorPenalty);
+  editNumber(c, "time limit (s)", def.scoring.timeLimitSeconds.value_or(0.0), "scoring", "time_limit");
+  ImGui::TextUnformatted("Penalty per fault");
+  editNumber(c, "minor", def.scoring.minorPenalty, "scoring", "penalties.minor", true);
+  editNumber(c, "major", def.scoring.majorPenalty, "scoring", "penalties.major", true);
+  // Not a field in the format: a critical fault takes every point (the attempt fails).
+  ImGui::TextDisabled("critical: all %d points", def.maxScore());
 }
 
 }  // namespace

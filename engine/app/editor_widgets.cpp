@@ -3,7 +3,12 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <cstring>
+#include <optional>
 
 namespace praxis::app {
 
@@ -61,6 +66,48 @@ void editTexts(PanelContext& c, const char* label, const core::LocalizedText& te
     ImGui::PopID();
   }
   ImGui::PopID();
+}
+
+namespace {
+
+/// `text` as a number, or nothing when it is not one (or not whole when `integer`).
+std::optional<double> parseNumber(const std::string& text, bool integer) {
+  const std::size_t b = text.find_first_not_of(' ');
+  const std::size_t e = text.find_last_not_of(' ');
+  if (b == std::string::npos) return std::nullopt;
+  double value = 0.0;
+  const auto [ptr, ec] = std::from_chars(text.data() + b, text.data() + e + 1, value);
+  if (ec != std::errc() || ptr != text.data() + e + 1 || !std::isfinite(value)) return std::nullopt;
+  if (integer && value != std::floor(value)) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+void editNumber(PanelContext& c, const char* label, double current, const std::string& target,
+                const std::string& path, bool integer) {
+  std::array<char, 32> shown{};
+  std::snprintf(shown.data(), shown.size(), "%g", current);
+  std::string typed;
+  const bool edited = editText(c.ui, label, shown.data(), typed);
+  recordWidget(c.ui, target + "/" + path);
+  if (!edited) return;
+  const auto value = parseNumber(typed, integer);
+  if (!value) {
+    c.ui.status = "'" + typed + "' is not " + (integer ? "a whole number" : "a number") + " (" + path + ")";
+    return;
+  }
+  // A whole number is written as the author would type it: 2, not 2.0.
+  const bool whole = *value == std::floor(*value) && std::abs(*value) < 1e9;
+  const auto json = whole ? nlohmann::ordered_json(static_cast<long long>(*value)) : nlohmann::ordered_json(*value);
+  applyCommand(c, {{"op", "set"}, {"target", target}, {"path", path}, {"value", json}});
+}
+
+void editFlag(PanelContext& c, const char* label, bool current, const std::string& target, const std::string& path) {
+  bool on = current;
+  const bool clicked = ImGui::Checkbox(label, &on);
+  recordWidget(c.ui, target + "/" + path);
+  if (clicked) applyCommand(c, {{"op", "set"}, {"target", target}, {"path", path}, {"value", on}});
 }
 
 bool editVec3(EditorMode::Ui& ui, const char* label, const core::Vec3& current, core::Vec3& out,

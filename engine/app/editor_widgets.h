@@ -19,6 +19,13 @@ bool editText(EditorMode::Ui& ui, const char* label, const std::string& current,
 /// finished edit becomes a set_text command on `target`/`path`.
 void editTexts(PanelContext& c, const char* label, const core::LocalizedText& text,
                const std::string& target, const std::string& path, bool multiline = false);
+/// A number typed into a field (`integer`: whole numbers only) showing `current`; a committed
+/// edit becomes one set command on `target`/`path`, a bad number goes to the status line. The
+/// field is recorded as "<target>/<path>" for scripted input.
+void editNumber(PanelContext& c, const char* label, double current, const std::string& target,
+                const std::string& path, bool integer = false);
+/// A checkbox whose click sets `target`/`path` to true or false.
+void editFlag(PanelContext& c, const char* label, bool current, const std::string& target, const std::string& path);
 /// Three numbers dragged or typed; true with `out` once the gesture ends (one command per
 /// drag, not one per frame).
 bool editVec3(EditorMode::Ui& ui, const char* label, const core::Vec3& current, core::Vec3& out,

@@ -1,7 +1,8 @@
 // The editor window under a real X server (Xvfb) and lavapipe with the validation layer on
 // (any message fails): it opens every shipped scenario; scripted input through the same
 // handler GLFW's callbacks use selects an object by clicking it, moves it with the handle,
-// edits a text, undoes, and saves (the file changes only on the moved object's line); real X
+// edits a text, undoes, and saves (the file changes only on the moved object's line); an
+// inspector field of a component and a scoring penalty are typed into, one undone; real X
 // events (xdotool) pick and switch the handles; a play-test from a step leaves the edit state
 // untouched; the scripted tests run from the editor; golden screenshots of the main panels;
 // without a display `praxis edit` says so in one line. Runs under xvfb-run; without a
@@ -95,6 +96,17 @@ class Editor : public ::testing::Test {
     if (ctrl) e.handle(KeyUp{Key::Ctrl});
     frames(e);
   }
+  /// Clicks into the field recorded as `key` (EditorMode::widgetRect), replaces its text by
+  /// `text` and commits it with Enter, as a person would.
+  static void typeInto(EditorMode& e, const std::string& key, const std::u32string& text) {
+    const auto field = e.widgetRect(key);
+    ASSERT_TRUE(field.has_value()) << key;
+    click(e, glm::vec2((*field)[0] + (*field)[2], (*field)[1] + (*field)[3]) * 0.5F);
+    press(e, Key::A, true);  // select all
+    for (char32_t ch : text) e.handleText(ch);
+    frames(e);
+    press(e, Key::Enter);
+  }
   /// The camera half a metre in front of and above an object, looking at it: it sits at the
   /// window's centre, in the viewport between the panels.
   static void lookAtObject(EditorMode& e, const std::string& id) {
@@ -175,6 +187,39 @@ TEST_F(Editor, ClickSelectsMoveHandleMovesTextEditsUndoAndSaveChangesOnlyThatLin
     EXPECT_NE(now[i].find("0.65"), std::string::npos) << now[i];
   }
   EXPECT_TRUE(before != readFile(dir / "scenario.yaml")) << "nothing was saved";
+}
+
+TEST_F(Editor, InspectorFieldsEditAComponentAndAPenaltyUndoAndSaveOnlyTheComponentsLine) {
+  const fs::path dir = copyOf("safe-isolation");
+  const auto before = lines(readFile(dir / "scenario.yaml"));
+  auto editor = open(dir);
+  ASSERT_NE(editor, nullptr);
+  EditorMode& e = *editor;
+  e.selectObject("lock_point");
+  frames(e, 2);
+  typeInto(e, "objects/lock_point/socket.tolerance", U"0.04");
+  EXPECT_FLOAT_EQ(e.document().def().findObject("lock_point")->socket->tolerance, 0.04F);
+  typeInto(e, "objects/lock_point/socket.tolerance", U"4 cm");  // refused, nothing changes
+  EXPECT_NE(e.status().find("not a number"), std::string::npos) << e.status();
+  EXPECT_FLOAT_EQ(e.document().def().findObject("lock_point")->socket->tolerance, 0.04F);
+
+  e.selectObject("");  // nothing selected: the inspector shows the scenario and its scoring
+  frames(e, 2);
+  typeInto(e, "scoring/penalties.minor", U"3");
+  EXPECT_EQ(e.document().def().scoring.minorPenalty, 3);
+  press(e, Key::Z, true);  // one undo takes back the penalty only
+  EXPECT_EQ(e.document().def().scoring.minorPenalty, 5);
+  EXPECT_FLOAT_EQ(e.document().def().findObject("lock_point")->socket->tolerance, 0.04F);
+
+  press(e, Key::S, true);
+  EXPECT_NE(e.status().find("Saved"), std::string::npos) << e.status();
+  const auto now = lines(readFile(dir / "scenario.yaml"));
+  ASSERT_EQ(before.size(), now.size());
+  std::vector<std::string> changed;
+  for (std::size_t i = 0; i < now.size(); ++i) {
+    if (before[i] != now[i]) changed.push_back(now[i]);
+  }
+  EXPECT_EQ(changed, std::vector<std::string>{"    socket: {accepts: [padlock], tolerance: 0.04}"});
 }
 
 TEST_F(Editor, RealXEventsPickAnObjectAndSwitchTheHandles) {
