@@ -35,24 +35,37 @@ Json set(const std::string& target, const std::string& path, Json value) {
   return {{"op", "set"}, {"target", target}, {"path", path}, {"value", std::move(value)}};
 }
 
-std::unique_ptr<EditorDocument> openCopy(const fs::path& dir) {
-  auto doc = EditorDocument::open(dir);
-  EXPECT_TRUE(doc.has_value()) << doc.error().message;
-  return doc ? std::move(*doc) : nullptr;
-}
-
-/// The lines that differ between two versions of a file of the same length.
-std::vector<std::string> changedLines(const std::vector<std::string>& before, const std::vector<std::string>& after) {
-  EXPECT_EQ(before.size(), after.size());
-  std::vector<std::string> changed;
-  for (std::size_t i = 0; i < std::min(before.size(), after.size()); ++i) {
-    if (before[i] != after[i]) changed.push_back(after[i]);
+/// Each test edits a copy of a shipped scenario opened as a document.
+class EditorDocumentFields : public ::testing::Test {
+ protected:
+  EditorDocument* open(const char* name) {
+    dir_ = copyOf(name);
+    before_ = linesOf(dir_ / "scenario.yaml");
+    auto opened = EditorDocument::open(dir_);
+    EXPECT_TRUE(opened.has_value()) << opened.error().message;
+    if (opened) doc_ = std::move(*opened);
+    return doc_.get();
   }
-  return changed;
-}
+  /// Saves, then the lines that differ from those before (the edits keep the file's length).
+  std::vector<std::string> saveAndDiff() const {
+    EXPECT_TRUE(doc_->save());
+    const auto after = linesOf(dir_ / "scenario.yaml");
+    EXPECT_EQ(before_.size(), after.size());
+    std::vector<std::string> changed;
+    for (std::size_t i = 0; i < std::min(before_.size(), after.size()); ++i) {
+      if (before_[i] != after[i]) changed.push_back(after[i]);
+    }
+    return changed;
+  }
 
-TEST(EditorDocumentFields, SocketToleranceAndMassAreSetOneUndoStepEach) {
-  auto doc = openCopy(copyOf("safe-isolation"));
+ private:
+  fs::path dir_;
+  std::vector<std::string> before_;
+  std::unique_ptr<EditorDocument> doc_;
+};
+
+TEST_F(EditorDocumentFields, SocketToleranceAndMassAreSetOneUndoStepEach) {
+  auto* doc = open("safe-isolation");
   ASSERT_NE(doc, nullptr);
   ASSERT_TRUE(doc->apply(set("objects/lock_point", "socket.tolerance", 0.04)));
   ASSERT_TRUE(doc->apply(set("objects/padlock", "grabbable.mass", 0.25)));
@@ -68,8 +81,8 @@ TEST(EditorDocumentFields, SocketToleranceAndMassAreSetOneUndoStepEach) {
   EXPECT_FALSE(doc->dirty());
 }
 
-TEST(EditorDocumentFields, ABadToleranceShowsInTheLiveValidationAndUndoClearsIt) {
-  auto doc = openCopy(copyOf("safe-isolation"));
+TEST_F(EditorDocumentFields, ABadToleranceShowsInTheLiveValidationAndUndoClearsIt) {
+  auto* doc = open("safe-isolation");
   ASSERT_NE(doc, nullptr);
   ASSERT_TRUE(doc->apply(set("objects/lock_point", "socket.tolerance", -1)));
   ASSERT_TRUE(doc->diagnostics().hasErrors());
@@ -80,24 +93,18 @@ TEST(EditorDocumentFields, ABadToleranceShowsInTheLiveValidationAndUndoClearsIt)
   EXPECT_FALSE(doc->diagnostics().hasErrors());
 }
 
-TEST(EditorDocumentFields, PenaltiesSaveByChangingOnlyTheirLine) {
-  const fs::path dir = copyOf("safe-isolation");
-  const auto before = linesOf(dir / "scenario.yaml");
-  auto doc = openCopy(dir);
+TEST_F(EditorDocumentFields, PenaltiesSaveByChangingOnlyTheirLine) {
+  auto* doc = open("safe-isolation");
   ASSERT_NE(doc, nullptr);
   ASSERT_TRUE(doc->apply(set("scoring", "penalties.minor", 3)));
   ASSERT_TRUE(doc->apply(set("scoring", "penalties.major", 25)));
   EXPECT_EQ(doc->def().scoring.minorPenalty, 3);
   EXPECT_EQ(doc->def().scoring.majorPenalty, 25);
-  ASSERT_TRUE(doc->save());
-  EXPECT_EQ(changedLines(before, linesOf(dir / "scenario.yaml")),
-            std::vector<std::string>{"  penalties: {minor: 3, major: 25}"});
+  EXPECT_EQ(saveAndDiff(), std::vector<std::string>{"  penalties: {minor: 3, major: 25}"});
 }
 
-TEST(EditorDocumentFields, ADialsRangeIsCheckedLiveAndSavesOnItsOwnLines) {
-  const fs::path dir = copyOf("pillar-drill");
-  const auto before = linesOf(dir / "scenario.yaml");
-  auto doc = openCopy(dir);
+TEST_F(EditorDocumentFields, ADialsRangeIsCheckedLiveAndSavesOnItsOwnLines) {
+  auto* doc = open("pillar-drill");
   ASSERT_NE(doc, nullptr);
   ASSERT_TRUE(doc->apply(set("objects/speed_dial", "lever.max", 1800)));
   EXPECT_FLOAT_EQ(doc->def().findObject("speed_dial")->lever->maximum, 1800.0F);
@@ -107,13 +114,11 @@ TEST(EditorDocumentFields, ADialsRangeIsCheckedLiveAndSavesOnItsOwnLines) {
   ASSERT_TRUE(doc->apply(set("objects/speed_dial", "lever.initial", 1000)));
   EXPECT_FLOAT_EQ(doc->def().findObject("speed_dial")->lever->minimum, 200.0F);
   EXPECT_FALSE(doc->diagnostics().hasErrors());
-  ASSERT_TRUE(doc->save());
-  EXPECT_EQ(changedLines(before, linesOf(dir / "scenario.yaml")),
-            (std::vector<std::string>{"      min: 200", "      initial: 1000"}));
+  EXPECT_EQ(saveAndDiff(), (std::vector<std::string>{"      min: 200", "      initial: 1000"}));
 }
 
-TEST(EditorDocumentFields, AFaultsOwnPenaltyAndAHintsDelayAreEditable) {
-  auto doc = openCopy(copyOf("pillar-drill"));
+TEST_F(EditorDocumentFields, AFaultsOwnPenaltyAndAHintsDelayAreEditable) {
+  auto* doc = open("pillar-drill");
   ASSERT_NE(doc, nullptr);
   ASSERT_FALSE(doc->def().faults.front().penalty.has_value());  // the scoring's minor penalty until set
   ASSERT_TRUE(doc->apply(set("faults/powered_before_checks", "penalty", 7)));
