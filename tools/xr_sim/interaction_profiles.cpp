@@ -180,6 +180,14 @@ constexpr std::array<InteractionProfile, 10> kProfiles{{
      "XR_EXT_eye_gaze_interaction"},
 }};
 
+// XR_EXT_dpad_binding's components: a thumbstick has four directions, a trackpad a centre too.
+constexpr ProfileComponent kDpadComponents[] = {
+    {"/input/thumbstick/dpad_up", kBool},   {"/input/thumbstick/dpad_down", kBool},
+    {"/input/thumbstick/dpad_left", kBool}, {"/input/thumbstick/dpad_right", kBool},
+    {"/input/trackpad/dpad_up", kBool},     {"/input/trackpad/dpad_down", kBool},
+    {"/input/trackpad/dpad_left", kBool},   {"/input/trackpad/dpad_right", kBool},
+    {"/input/trackpad/dpad_center", kBool}};
+
 bool hasUserPath(const InteractionProfile& profile, std::string_view userPath) {
   for (auto p : profile.userPaths) {
     if (p == userPath) return true;
@@ -198,6 +206,21 @@ bool has(const InteractionProfile& profile, std::string_view subpath) {
     if (c.subpath == subpath) return true;
   }
   return false;
+}
+
+// A dpad direction of a 2D input with the extension's default parameters: outside the centre
+// region (half the radius) and within the direction's quarter wedge (90°).
+float dpadValue(std::string_view component, float x, float y) {
+  constexpr float kCenterRegion = 0.5F;
+  const float length = std::sqrt(x * x + y * y);
+  if (component == "/dpad_center") return length <= kCenterRegion ? 1.0F : 0.0F;
+  if (length <= kCenterRegion) return 0.0F;
+  const bool horizontal = std::fabs(x) > std::fabs(y);
+  if (component == "/dpad_up") return !horizontal && y > 0.0F ? 1.0F : 0.0F;
+  if (component == "/dpad_down") return !horizontal && y < 0.0F ? 1.0F : 0.0F;
+  if (component == "/dpad_right") return horizontal && x > 0.0F ? 1.0F : 0.0F;
+  if (component == "/dpad_left") return horizontal && x < 0.0F ? 1.0F : 0.0F;
+  return 0.0F;
 }
 
 float clicked(float value) {
@@ -242,16 +265,25 @@ const ProfileComponent* findComponent(const InteractionProfile& profile, std::st
 }
 
 bool isBindablePath(const InteractionProfile& profile, std::string_view userPath,
-                    std::string_view subpath) {
+                    std::string_view subpath, bool dpad) {
   for (XrActionType t : {kBool, kFloat, kVec2, kPose, kHaptic}) {
-    if (resolveBinding(profile, userPath, subpath, t)) return true;
+    if (resolveBinding(profile, userPath, subpath, t, dpad)) return true;
   }
   return false;
 }
 
+bool hasDpadSource(const InteractionProfile& profile, std::string_view identifier) {
+  return (identifier == "/input/thumbstick" || identifier == "/input/trackpad") && has(profile, identifier);
+}
+
 const ProfileComponent* resolveBinding(const InteractionProfile& profile, std::string_view userPath,
-                                       std::string_view subpath, XrActionType actionType) {
+                                       std::string_view subpath, XrActionType actionType, bool dpad) {
   if (const auto* c = findComponent(profile, userPath, subpath)) return c;
+  if (dpad && hasUserPath(profile, userPath)) {
+    for (const auto& c : kDpadComponents) {
+      if (c.subpath == subpath && hasDpadSource(profile, identifierOf(c))) return &c;
+    }
+  }
   // The short form: choose among the identifier's components in the spec's order of preference.
   static constexpr std::string_view kBoolOrder[] = {"/click", "/value"};
   static constexpr std::string_view kFloatOrder[] = {"/value", "/click"};
@@ -284,6 +316,7 @@ InputValue inputValue(const InteractionProfile& profile, std::string_view subpat
     return {stick[0], stick[1]};
   }
   if (id == "/input/thumbstick" || (id == "/input/trackpad" && stickIsTrackpad)) {
+    if (component.starts_with("/dpad_")) return {dpadValue(component, stick[0], stick[1]), 0.0F};
     if (component == "/x") return {stick[0], 0.0F};
     if (component == "/y") return {stick[1], 0.0F};
     if (component == "/touch") return {flag(stick[0] != 0.0F || stick[1] != 0.0F), 0.0F};

@@ -47,14 +47,19 @@ struct InteractionProfile {
 /// short form without the component ("/input/trigger") which picks, by action type, the
 /// component a runtime must choose (value or click for boolean and float, the 2D parent for
 /// vector2f, pose for pose). Nothing when the profile has no such input.
+/// With `dpad` (XR_EXT_dpad_binding enabled) the dpad components of the profile's thumbstick
+/// (up, down, left, right) and trackpad (and center) resolve as well.
 [[nodiscard]] const ProfileComponent* resolveBinding(const InteractionProfile& profile,
                                                      std::string_view userPath,
                                                      std::string_view subpath,
-                                                     XrActionType actionType);
+                                                     XrActionType actionType, bool dpad = false);
 /// Whether `subpath` names an input or output of the profile under `userPath`, in full or in
 /// the short form (whatever action type binds it).
 [[nodiscard]] bool isBindablePath(const InteractionProfile& profile, std::string_view userPath,
-                                  std::string_view subpath);
+                                  std::string_view subpath, bool dpad = false);
+/// Whether `identifier` ("/input/thumbstick", "/input/trackpad") is a 2D input of the profile
+/// that XR_EXT_dpad_binding can turn into a dpad.
+[[nodiscard]] bool hasDpadSource(const InteractionProfile& profile, std::string_view identifier);
 
 /// The current value of a boolean/float/vector2f component driven by a simulated controller
 /// (docs/xr-sim.md, "Device stream"). Booleans read as 0 or 1; vector2f fills both.
