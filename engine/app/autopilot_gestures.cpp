@@ -243,10 +243,34 @@ Gesture walkTo(core::Vec3 point) {
   };
 }
 
-Gesture standUp() {
-  return [](Context& c) -> core::Result<bool> {
-    if (c.controls.crouching()) tap(c, Key::C);
+Gesture standUp(bool stayLow) {
+  return [stayLow](Context& c) -> core::Result<bool> {
+    if (c.controls.crouching() && !stayLow) tap(c, Key::X);
     return true;
+  };
+}
+
+Gesture posture(bool low) {
+  return [low, sent = false](Context& c) mutable -> core::Result<bool> {
+    if (c.controls.crouching() == low) return true;
+    if (c.givenUp()) return core::fail(low ? "cannot crouch" : "cannot stand up");
+    if (!sent) tap(c, low ? Key::C : Key::X);
+    sent = true;
+    return false;
+  };
+}
+
+Gesture say(int index) {
+  return [index, chosen = false](Context& c) mutable -> core::Result<bool> {
+    if (chosen) return !c.controls.phraseMenuOpen();
+    if (c.givenUp()) return core::fail("the phrase menu does not open");
+    if (!c.controls.phraseMenuOpen()) {
+      if (c.ticks == 0) tap(c, Key::T);
+      return false;
+    }
+    tap(c, static_cast<Key>(static_cast<int>(Key::Digit1) + index));  // the number the menu shows
+    chosen = true;
+    return false;
   };
 }
 

@@ -51,7 +51,12 @@ using Where = std::function<std::optional<core::Vec3>(const Context&)>;
 [[nodiscard]] Gesture walkNear(Where where, std::string what);
 /// Walks to a point on the floor.
 [[nodiscard]] Gesture walkTo(core::Vec3 point);
-[[nodiscard]] Gesture standUp();
+/// Stands up after an action, unless the script asked for a low posture (`stayLow`).
+[[nodiscard]] Gesture standUp(bool stayLow = false);
+/// Crouches (C) or stands up (X), as the script's `posture:` asks.
+[[nodiscard]] Gesture posture(bool low);
+/// Opens the phrase menu (T) and chooses phrase `index` with its number key.
+[[nodiscard]] Gesture say(int index);
 /// Looks down until no socket ghost shows, so a release drops the object instead.
 [[nodiscard]] Gesture lookAwayFromSockets();
 /// Waits until `done` holds; fails naming `what` when it does not in time.

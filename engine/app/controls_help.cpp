@@ -6,10 +6,10 @@
 namespace praxis::app {
 namespace {
 
-constexpr std::array<ControlHelpRow, 12> kEnglish{{
+constexpr std::array<ControlHelpRow, 13> kEnglish{{
     {"Mouse", "look around (the cross in the middle points)"},
     {"W A S D / arrow keys", "walk"},
-    {"C / Ctrl", "crouch or stand up"},
+    {"C / Ctrl, K, X", "crouch, kneel, stand up (the same key again also stands up)"},
     {"Left click / Enter",
      "reach for what the cross points at: take it (click again to put it down; near a place "
      "where it fits it snaps in, shown as a ghost), press a button or switch, hold a lever or "
@@ -19,15 +19,16 @@ constexpr std::array<ControlHelpRow, 12> kEnglish{{
     {"Q / E, R / F", "turn the object in your hand; with an empty hand: turn and look up or down"},
     {"1 / 2", "use the left or the right hand"},
     {"Tab / Shift+Tab", "look at the next object in view (then Enter acts on it)"},
+    {"T, then 1–9 or a click", "say something: the menu of phrases, to the person you face"},
     {"Esc", "pause menu"},
     {"F1", "this help"},
     {"F11", "full screen"},
 }};
 
-constexpr std::array<ControlHelpRow, 12> kDutch{{
+constexpr std::array<ControlHelpRow, 13> kDutch{{
     {"Muis", "rondkijken (het kruis in het midden wijst aan)"},
     {"W A S D / pijltjestoetsen", "stappen"},
-    {"C / Ctrl", "hurken of rechtstaan"},
+    {"C / Ctrl, K, X", "hurken, knielen, rechtstaan (dezelfde toets nog eens: ook rechtstaan)"},
     {"Linkerklik / Enter",
      "grijpen naar wat het kruis aanwijst: vastnemen (nog eens klikken om los te laten; bij een "
      "plaats waar het past, klikt het vast, getoond als schaduwbeeld), een knop of schakelaar "
@@ -39,15 +40,16 @@ constexpr std::array<ControlHelpRow, 12> kDutch{{
      "het voorwerp in je hand draaien; met een lege hand: draaien en op- of neerkijken"},
     {"1 / 2", "de linker- of de rechterhand gebruiken"},
     {"Tab / Shift+Tab", "naar het volgende voorwerp in beeld kijken (Enter werkt er dan op)"},
+    {"T, dan 1–9 of een klik", "iets zeggen: het menu met zinnen, tegen wie je aankijkt"},
     {"Esc", "pauzemenu"},
     {"F1", "deze hulp"},
     {"F11", "volledig scherm"},
 }};
 
-constexpr std::array<ControlHelpRow, 12> kFrench{{
+constexpr std::array<ControlHelpRow, 13> kFrench{{
     {"Souris", "regarder autour de soi (la croix au centre vise)"},
     {"W A S D / flèches", "marcher"},
-    {"C / Ctrl", "s’accroupir ou se relever"},
+    {"C / Ctrl, K, X", "s’accroupir, s’agenouiller, se relever (la même touche à nouveau relève aussi)"},
     {"Clic gauche / Entrée",
      "tendre la main vers ce que vise la croix : le prendre (cliquer à nouveau pour le lâcher ; "
      "près d’un emplacement qui lui convient, il s’y fixe, montré en transparence), appuyer sur "
@@ -58,6 +60,7 @@ constexpr std::array<ControlHelpRow, 12> kFrench{{
      "tourner l’objet en main ; main vide : se tourner, regarder en haut ou en bas"},
     {"1 / 2", "utiliser la main gauche ou la main droite"},
     {"Tab / Maj+Tab", "regarder l’objet suivant en vue (puis Entrée agit dessus)"},
+    {"T, puis 1–9 ou un clic", "dire quelque chose : le menu des phrases, à la personne en face"},
     {"Échap", "menu pause"},
     {"F1", "cette aide"},
     {"F11", "plein écran"},
@@ -93,7 +96,7 @@ std::span<const ControlHelpRow> controlsHelp(std::string_view language) {
 
 KeyLabels keyLabels(const std::function<std::string(char)>& nameOf) {
   KeyLabels labels;
-  for (const char letter : std::string_view("WASDQERFC")) {  // the letters the help names
+  for (const char letter : std::string_view("WASDQERFCKXT")) {  // the letters the help names
     std::string name = nameOf(letter);
     if (name.empty()) continue;
     // GLFW names a letter key in lower case ("z"); the help writes keys as printed on them.

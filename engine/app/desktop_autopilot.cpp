@@ -2,6 +2,8 @@
 // that a person at the desktop would make; one function per action kind.
 #include "app/desktop_autopilot.h"
 
+#include <algorithm>
+
 #include "app/autopilot_gestures.h"
 #include "app/desktop_tick_input.h"
 #include "scenario/action_targets.h"
@@ -199,6 +201,20 @@ core::Result<Plan> planLookOrWalk(const Action& a, const Context& c) {
   }
 }
 
+core::Result<Plan> planSay(const Action& a, const Context& c) {
+  const auto& phrases = c.world.phrases();
+  const auto phrase = std::find(phrases.begin(), phrases.end(), a.state);
+  if (phrase == phrases.end()) return core::fail("say: unknown phrase '", a.state, "'");
+  const auto index = static_cast<int>(phrase - phrases.begin());  // < 9: the loader's limit
+  Plan plan;
+  if (!a.target.empty()) {  // face the person spoken to, as the headless trainee turns to them
+    if (c.scene().findEntity(a.target) == nullptr) return core::fail("say: unknown person '", a.target, "'");
+    plan.push_back(g::lookAt(g::positionOf(a.target)));
+  }
+  plan.push_back(g::say(index));
+  return plan;
+}
+
 core::Result<Plan> planAction(const Action& a, const Context& c) {
   switch (a.kind) {
     case ActionKind::Grab: return planGrab(a, c);
@@ -214,10 +230,10 @@ core::Result<Plan> planAction(const Action& a, const Context& c) {
     case ActionKind::Move:
     case ActionKind::LookAt:
     case ActionKind::WalkTo: return planLookOrWalk(a, c);
-    case ActionKind::Posture:
-    case ActionKind::Say: break;  // format 2: not driven through the desktop keys yet
+    case ActionKind::Posture: return Plan{g::posture(a.state == "crouching")};
+    case ActionKind::Say: return planSay(a, c);
   }
-  return core::fail("the desktop autopilot cannot play '" + std::string(scenario::toString(a.kind)) + "' yet");
+  return core::fail("the desktop autopilot cannot play '" + std::string(scenario::toString(a.kind)) + "'");
 }
 
 }  // namespace
@@ -235,6 +251,7 @@ void DesktopAutopilot::drive(DesktopControls& controls, const interaction::World
       return;
     }
     const Action& action = script_.actions[action_++];
+    if (action.kind == ActionKind::Posture) stayLow_ = action.state == "crouching";
     auto plan = planAction(action, context);
     if (!plan) {
       error_ = core::Error{action.span.where() + ": " + plan.error().message};
@@ -243,7 +260,7 @@ void DesktopAutopilot::drive(DesktopControls& controls, const interaction::World
     }
     for (auto& gesture : *plan) gestures_.push_back(std::move(gesture));
     // Then stand up again and take a breath, as a person does between two tasks.
-    gestures_.push_back(gestures::standUp());
+    gestures_.push_back(gestures::standUp(stayLow_));
     gestures_.push_back(gestures::pause(options_.pauseSeconds));
   }
   if (gestures_.empty()) return;

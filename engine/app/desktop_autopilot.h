@@ -1,7 +1,8 @@
 // The desktop autopilot: plays a trainee script (a scenario's reference solution) the way a
 // person at a laptop would, by synthesising the mouse and keyboard events DesktopControls
-// receives from a window: it turns the view with the mouse, walks with W, crouches with C,
-// clicks, holds the buttons, scrolls and drags. It watches the scene and the controls as a
+// receives from a window: it turns the view with the mouse, walks with W, crouches with C
+// (stands with X), clicks, holds the buttons, scrolls and drags, and says a phrase with T and
+// its number key. It watches the scene and the controls as a
 // person watches the screen (is the cursor on the object yet? does the ghost show?), and
 // never touches the simulation: the runner sees only the controls' TraineeInput.
 #pragma once
@@ -56,6 +57,7 @@ class DesktopAutopilot {
   std::deque<Gesture> gestures_;
   core::Tick gestureTicks_ = 0;  // ticks spent on the current gesture
   std::size_t action_ = 0;
+  bool stayLow_ = false;  // the script asked to crouch (or kneel): no standing up in between
   bool done_ = false;
   std::optional<core::Error> error_;
 };

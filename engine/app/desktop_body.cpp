@@ -23,7 +23,14 @@ constexpr float kNeckTwist = 45.0F;
 }  // namespace
 
 float DesktopControls::eyeHeight() const {
-  return crouching_ ? std::min(tuning_.crouchEyeHeight, standingEyeHeight_) : standingEyeHeight_;
+  switch (posture_) {
+    case BodyPosture::Standing: return standingEyeHeight_;
+    case BodyPosture::Crouching: return std::min(tuning_.crouchEyeHeight, standingEyeHeight_);
+    case BodyPosture::Kneeling:
+      // Low enough to read as kneeling for any standing height (interaction/trainee_input.h).
+      return std::min(tuning_.kneelEyeHeight, standingEyeHeight_ * interaction::kLowPostureFraction);
+  }
+  return standingEyeHeight_;
 }
 
 core::Quat DesktopControls::bodyRotation() const {

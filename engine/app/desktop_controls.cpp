@@ -31,14 +31,16 @@ bool isWalkKey(Key key) {
 
 }  // namespace
 
-DesktopControls::DesktopControls(const scenario::TraineeStart& start, ControlsTuning tuning)
+DesktopControls::DesktopControls(const scenario::TraineeStart& start, ControlsTuning tuning,
+                                 std::size_t phrases)
     : tuning_(tuning),
       feet_(start.position),
       lastFeet_(start.position),
       yawDegrees_(start.yawDegrees),
       bodyYawDegrees_(start.yawDegrees),
       lastBodyYawDegrees_(start.yawDegrees),
-      standingEyeHeight_(start.eyeHeight) {
+      standingEyeHeight_(start.eyeHeight),
+      phrases_(phrases) {
   for (HandSide side : kSides) {
     hand(side).pose = restPose(side);
     hand(side).carryDistance = tuning_.carryDistance;
@@ -69,6 +71,8 @@ interaction::TraineeInput DesktopControls::tick(const interaction::World& world)
     const Hand& h = hand(side);
     input.hand(side) = interaction::HandInput{h.pose, h.grip, h.trigger, true};
   }
+  input.say = static_cast<std::int16_t>(saying_);  // said in this one tick
+  saying_ = -1;
   return input;
 }
 
@@ -78,8 +82,12 @@ void DesktopControls::apply(const InputEvent& event, const interaction::World& w
     const interaction::World& world;
     void operator()(const KeyDown& e) const { self.onKeyDown(e.key, world); }
     void operator()(const KeyUp& e) const { self.onKeyUp(e.key); }
-    void operator()(const MouseMove& e) const { self.onLook(e.dx, e.dy); }
+    // While the phrase menu is open the pointer is the HUD's: it neither looks nor grabs.
+    void operator()(const MouseMove& e) const {
+      if (!self.phraseMenu_) self.onLook(e.dx, e.dy);
+    }
     void operator()(const MouseDown& e) const {
+      if (self.phraseMenu_) return;
       if (e.button == MouseButton::Left) self.onPrimaryDown(world);
       if (e.button == MouseButton::Right) self.onSecondaryDown(world);
     }
@@ -95,6 +103,7 @@ void DesktopControls::apply(const InputEvent& event, const interaction::World& w
       if (e.iconified) self.letGoOfEverything();
     }
     void operator()(const ContentScale& /*e*/) const {}  // the HUD's business, not the body's
+    void operator()(const ChoosePhrase& e) const { self.choosePhrase(e.index); }
   };
   std::visit(Visitor{*this, world}, event);
 }
@@ -116,9 +125,13 @@ void DesktopControls::onKeyDown(Key key, const interaction::World& world) {
     cycle_.clear();
     return;
   }
+  if (phraseMenu_ && key >= Key::Digit0 && key <= Key::Digit9) return onPhraseKey(key);
   switch (key) {
     case Key::C:
-    case Key::Ctrl: crouching_ = !crouching_; break;
+    case Key::Ctrl:
+    case Key::K:
+    case Key::X: onPostureKey(key); break;
+    case Key::T: phraseMenu_ = !phraseMenu_ && phrases_ > 0; break;
     case Key::Digit1: active_ = HandSide::Left; break;
     case Key::Digit2: active_ = HandSide::Right; break;
     case Key::Tab: cycleSelection(world, keysDown_[static_cast<std::size_t>(Key::Shift)]); break;
@@ -200,6 +213,25 @@ void DesktopControls::onScroll(double dy) {
   if (h.task != Hand::Task::Carry) return;
   h.carryDistance = std::clamp(h.carryDistance + steps * tuning_.scrollStep, tuning_.carryMinimum,
                                tuning_.carryMaximum);
+}
+
+void DesktopControls::onPostureKey(Key key) {
+  const BodyPosture wanted = key == Key::X   ? BodyPosture::Standing
+                             : key == Key::K ? BodyPosture::Kneeling
+                                             : BodyPosture::Crouching;
+  // The same key again stands up: C alone toggles a crouch, as it always did.
+  posture_ = wanted == posture_ ? BodyPosture::Standing : wanted;
+}
+
+void DesktopControls::onPhraseKey(Key key) {
+  // 1..9: a scenario has at most nine phrases (the loader says so); 0 chooses none.
+  choosePhrase(static_cast<int>(key) - static_cast<int>(Key::Digit1));
+}
+
+void DesktopControls::choosePhrase(int index) {
+  if (!phraseMenu_ || index < 0 || static_cast<std::size_t>(index) >= phrases_) return;
+  saying_ = index;
+  phraseMenu_ = false;
 }
 
 void DesktopControls::say(ControlMessageKind kind, scene::EntityId entity) {

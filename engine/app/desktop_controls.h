@@ -28,6 +28,7 @@ namespace praxis::app {
 struct ControlsTuning {
   float walkSpeed = 1.4F;             // an unhurried walk
   float crouchEyeHeight = 1.0F;       // eyes when crouching, for work near the floor
+  float kneelEyeHeight = 1.2F;        // eyes when kneeling on one knee (at a casualty's side)
   float bodyRadius = 0.2F;            // how close the body comes to a collider
   float shoulderDrop = 0.2F;          // shoulders below the eyes
   float shoulderWidth = 0.18F;        // and to each side of them
@@ -96,10 +97,16 @@ enum class HandActivity {
   UsingTool
 };
 
+/// The body's posture (C / Ctrl crouch, K kneel, X stands up): only the eye height changes,
+/// and a crouch or a kneel both read as the scenario's `posture: crouching` (kneeling).
+enum class BodyPosture { Standing, Crouching, Kneeling };
+
 class DesktopControls {
  public:
-  /// Stands the body where the scenario starts its trainee.
-  explicit DesktopControls(const scenario::TraineeStart& start, ControlsTuning tuning = {});
+  /// Stands the body where the scenario starts its trainee; `phrases`: how many phrases the
+  /// scenario's menu offers (T opens it, 1..9 choose; none: T does nothing).
+  explicit DesktopControls(const scenario::TraineeStart& start, ControlsTuning tuning = {},
+                           std::size_t phrases = 0);
 
   /// Queues one event; it takes effect at the next tick, in arrival order.
   void handle(const InputEvent& event);
@@ -109,7 +116,11 @@ class DesktopControls {
 
   [[nodiscard]] interaction::HandSide activeHand() const { return active_; }
   [[nodiscard]] HandActivity activity(interaction::HandSide side) const;
-  [[nodiscard]] bool crouching() const { return crouching_; }
+  /// Crouching or kneeling: the eyes are low.
+  [[nodiscard]] bool crouching() const { return posture_ != BodyPosture::Standing; }
+  [[nodiscard]] BodyPosture posture() const { return posture_; }
+  /// The phrase menu is open: the number keys choose a phrase, the mouse is the HUD's.
+  [[nodiscard]] bool phraseMenuOpen() const { return phraseMenu_; }
   /// The eyes: the camera of the desktop view.
   [[nodiscard]] core::Pose head() const;
   [[nodiscard]] const std::optional<PointedObject>& pointed() const { return pointed_; }
@@ -162,6 +173,10 @@ class DesktopControls {
   void onLook(double dx, double dy);
   void onRotateKey(Key key);
   void onScroll(double dy);
+  void onPostureKey(Key key);
+  /// A number key while the phrase menu is open: that phrase is said at this tick.
+  void onPhraseKey(Key key);
+  void choosePhrase(int index);
   void say(ControlMessageKind kind, scene::EntityId entity = scene::kNoEntity);
 
   // Body: look, walk, crouch, pointing, Tab (desktop_body.cpp).
@@ -222,9 +237,12 @@ class DesktopControls {
   float lastBodyYawDegrees_ = 0.0F;
   float pitchDegrees_ = 0.0F;
   float standingEyeHeight_ = 1.7F;
-  bool crouching_ = false;
+  BodyPosture posture_ = BodyPosture::Standing;
+  std::size_t phrases_ = 0;
+  bool phraseMenu_ = false;
+  int saying_ = -1;  // the phrase chosen since the last tick
   static constexpr std::size_t kKeySlots = 64;  // one per Key, with room to grow
-  static_assert(static_cast<std::size_t>(Key::F5) < kKeySlots);
+  static_assert(static_cast<std::size_t>(Key::K) < kKeySlots);
   std::array<bool, kKeySlots> keysDown_{};
   interaction::HandSide active_ = interaction::HandSide::Right;
   std::array<Hand, 2> hands_;

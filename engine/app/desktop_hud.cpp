@@ -2,6 +2,8 @@
 
 #include <variant>
 
+#include "app/session.h"
+
 namespace praxis::app {
 namespace {
 
@@ -44,9 +46,10 @@ void DesktopHud::handle(const InputEvent& event) {
   } else if (const auto* m = std::get_if<MouseMove>(&event)) {
     pending_.mouse = glm::vec2(static_cast<float>(m->x), static_cast<float>(m->y));
   } else if (const auto* d = std::get_if<MouseDown>(&event)) {
-    pending_.mouseDown[static_cast<std::size_t>(d->button)] = true;
+    down_[static_cast<std::size_t>(d->button)] = true;
+    pressed_[static_cast<std::size_t>(d->button)] = true;
   } else if (const auto* r = std::get_if<MouseUp>(&event)) {
-    pending_.mouseDown[static_cast<std::size_t>(r->button)] = false;
+    down_[static_cast<std::size_t>(r->button)] = false;
   } else if (const auto* s = std::get_if<Scroll>(&event)) {
     pending_.wheel += static_cast<float>(s->dy);
   }
@@ -54,12 +57,21 @@ void DesktopHud::handle(const InputEvent& event) {
 
 HudFrame DesktopHud::frame(const Session& session, glm::vec2 windowSize, glm::vec2 scale,
                            double deltaSeconds, std::string_view hoveredObject,
-                           Crosshair crosshair) {
+                           Crosshair crosshair, bool phraseMenu, std::string_view phraseTo) {
   pending_.displaySize = windowSize;
   pending_.framebufferScale = scale;
   pending_.deltaSeconds = deltaSeconds > 0.0 ? deltaSeconds : 1e-4;  // ImGui needs time to pass
   HudState state = hudState(session, language_, hoveredObject);
   state.crosshair = crosshair;
+  state.phraseMenu = phraseMenu;
+  if (phraseMenu) state.hoveredLabel.clear();  // the menu sits where the label would
+  for (const auto& person : session.definition().people) {
+    if (person.id == phraseTo) state.phraseTo = person.label.in(language_);
+  }
+  // A click whose press and release both came since the last frame still shows ImGui (1.86
+  // sees only the state at NewFrame) a press in this frame; the release follows in the next.
+  for (std::size_t b = 0; b < down_.size(); ++b) pending_.mouseDown[b] = down_[b] || pressed_[b];
+  pressed_.fill(false);
   HudFrame out = hud_->frame(pending_, state);
   wantsMouse_ = out.wantsMouse;
   wantsKeyboard_ = out.wantsKeyboard;

@@ -3,6 +3,7 @@
 // loop passes the window's sizes in.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,11 +22,13 @@ class DesktopHud {
   /// Collects one window event for the next frame.
   void handle(const InputEvent& event);
   /// Lays out the HUD for `session` (window size in screen units, framebuffer pixels per
-  /// unit; the id of the object under the pointer, "" for none; the centre's crosshair);
+  /// unit; the id of the object under the pointer, "" for none; the centre's crosshair;
+  /// the phrase menu open, and the id of the person faced, "" for none);
   /// the draw data stays valid until the next call.
   [[nodiscard]] HudFrame frame(const Session& session, glm::vec2 windowSize, glm::vec2 scale,
                                double deltaSeconds, std::string_view hoveredObject,
-                               Crosshair crosshair = Crosshair::Hidden);
+                               Crosshair crosshair = Crosshair::Hidden, bool phraseMenu = false,
+                               std::string_view phraseTo = {});
   /// The window's content scale changed: the fonts are rebuilt at the new size (fails only
   /// when the font file can no longer be read).
   [[nodiscard]] core::Result<void> setContentScale(float scale) { return hud_->setContentScale(scale); }
@@ -42,6 +45,8 @@ class DesktopHud {
   std::unique_ptr<Hud> hud_;
   std::string language_;
   HudInput pending_;  // what arrived since the last frame
+  std::array<bool, 3> down_{};     // each mouse button held now
+  std::array<bool, 3> pressed_{};  // pressed since the last frame (perhaps released again)
   bool wantsMouse_ = false;
   bool wantsKeyboard_ = false;
 };

@@ -14,6 +14,7 @@
 #include "app/desktop_window.h"
 #include "app/frame_builder.h"
 #include "app/scene_models.h"
+#include "interaction/world.h"
 #include "render/renderer.h"
 
 namespace praxis::app {
@@ -30,6 +31,13 @@ Crosshair crosshairOf(const DesktopControls* controls) {
   if (controls == nullptr) return Crosshair::Hidden;
   if (!controls->pointed()) return Crosshair::Idle;
   return controls->pointed()->withinReach ? Crosshair::InReach : Crosshair::OutOfReach;
+}
+
+/// The person the trainee faces (whom a phrase said now addresses), "" for nobody.
+std::string personFaced(const DesktopControls* controls, const Session& session) {
+  if (controls == nullptr || !controls->phraseMenuOpen()) return {};
+  const scene::EntityId person = session.world().addressee(controls->head());
+  return person == scene::kNoEntity ? std::string() : session.scene().at(person).id;
 }
 
 }  // namespace
@@ -123,7 +131,10 @@ void DesktopMode::updatePause() {
 }
 
 void DesktopMode::updateCursor() {
-  const bool capture = options_.captureCursor && !paused() && !attempt_->ended();
+  // The phrase menu frees the pointer too, so a phrase can be clicked.
+  const DesktopControls* controls = input_->desktopControls();
+  const bool talking = controls != nullptr && controls->phraseMenuOpen();
+  const bool capture = options_.captureCursor && !paused() && !attempt_->ended() && !talking;
   if (capture == cursorCaptured_) return;
   glfwSetInputMode(window_->handle, GLFW_CURSOR, capture ? GLFW_CURSOR_DISABLED : GLFW_CURSOR_NORMAL);
   cursorCaptured_ = capture;
@@ -149,6 +160,9 @@ core::Result<void> DesktopMode::carryOut(const HudFrame& hud) {
         break;
       case HudActionKind::OpenReport:
         if (options_.onOpenReport) options_.onOpenReport(*attempt_);
+        break;
+      case HudActionKind::SayPhrase:  // a click in the phrase menu: as its number key
+        input_->handle(ChoosePhrase{action.phrase});
         break;
       case HudActionKind::SetLanguage:  // DesktopHud keeps the language
       case HudActionKind::SetTextSize:  // the HUD applies it itself
@@ -212,7 +226,9 @@ core::Result<void> DesktopMode::frame(double realSeconds) {
     const glm::vec2 size(std::max(w, 1), std::max(h, 1));
     const DesktopControls* controls = input_->desktopControls();
     hud = hud_->frame(attempt_->session(), size, glm::vec2(fw, fh) / size, realSeconds,
-                      pointedObject(controls, attempt_->session().scene()), crosshairOf(controls));
+                      pointedObject(controls, attempt_->session().scene()), crosshairOf(controls),
+                      controls != nullptr && controls->phraseMenuOpen(),
+                      personFaced(controls, attempt_->session()));
     if (auto done = carryOut(*hud); !done) return done;
   }
   times_.hudMs = std::chrono::duration<double, std::milli>(Clock::now() - hudStart).count();

@@ -5,7 +5,7 @@
 namespace praxis::app {
 
 DesktopTickInput::DesktopTickInput(const scenario::ScenarioDef& def, ControlsTuning tuning)
-    : controls_(def.trainee, tuning) {}
+    : controls_(def.trainee, tuning, def.phrases.size()) {}
 
 std::optional<interaction::TraineeInput> DesktopTickInput::tick(const Session& session) {
   return controls_.tick(session.world());
@@ -14,7 +14,7 @@ std::optional<interaction::TraineeInput> DesktopTickInput::tick(const Session& s
 AutopilotTickInput::AutopilotTickInput(const scenario::ScenarioDef& def,
                                        const scenario::TraineeScript& script,
                                        AutopilotOptions options, double idleSeconds)
-    : controls_(def.trainee),
+    : controls_(def.trainee, {}, def.phrases.size()),
       autopilot_(script, options),
       idleTicks_(core::secondsToTicks(idleSeconds)) {}
 

@@ -108,6 +108,8 @@ Key keyFromGlfw(int glfwKey) {
     case GLFW_KEY_PAGE_DOWN: return Key::PageDown;
     case GLFW_KEY_F2: return Key::F2;
     case GLFW_KEY_F5: return Key::F5;
+    case GLFW_KEY_T: return Key::T;
+    case GLFW_KEY_K: return Key::K;
     default: return Key::Unknown;
   }
 }

@@ -132,7 +132,7 @@ void Hud::setOverlay(bool menu, bool help, std::vector<HudAction>& actions) {
   if (was != paused()) {
     actions.push_back(HudAction{.kind = paused() ? HudActionKind::Pause : HudActionKind::Resume,
                                 .language = {},
-                                .textSize = options_.textSize});
+                                .textSize = options_.textSize, .phrase = -1});
   }
 }
 
@@ -197,6 +197,7 @@ HudFrame Hud::frame(const HudInput& input, const HudState& state) {
     drawHovered(input, state);
     drawFault(state);
     if (!paused()) drawCrosshair(state);
+    if (!paused() && state.phraseMenu) drawPhraseMenu(state, out.actions);
   }
   if (helpOpen_) drawHelp(state, out.actions);
   if (menuOpen_) drawMenu(state, out.actions);

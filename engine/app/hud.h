@@ -86,6 +86,11 @@ struct HudState {
   std::string hoveredLabel;  // the label of the object under the cursor, "" for none
   std::string notice;        // a control message ("Too far away to reach: step closer.")
   Crosshair crosshair = Crosshair::Hidden;  // with it, the label sits beside the centre
+  // Format 2: the phrases the trainee can say, in the language and the scenario's order; the
+  // menu (desktop: T) is open, and the label of the person faced ("" for nobody).
+  std::vector<std::string> phrases;
+  bool phraseMenu = false;
+  std::string phraseTo;
   // Once ended:
   bool ended = false;
   scenario::Outcome outcome = scenario::Outcome::Failed;
@@ -108,11 +113,13 @@ enum class HudActionKind {
   SetTextSize,  // HudAction::textSize (the HUD already uses it; persist it if you like)
   Quit,         // abort the attempt (reported as aborted) and close
   OpenReport,   // write the HTML report of the ended attempt and open it
+  SayPhrase,    // HudAction::phrase was clicked in the phrase menu
 };
 struct HudAction {
   HudActionKind kind = HudActionKind::Resume;
   std::string language;
   TextSize textSize = TextSize::Normal;
+  int phrase = -1;  // SayPhrase: the index into HudState::phrases
 };
 
 struct HudFrame {
@@ -165,6 +172,7 @@ class Hud {
   void drawCrosshair(const HudState& state) const;
   void drawHelp(const HudState& state, std::vector<HudAction>& actions);
   void drawMenu(const HudState& state, std::vector<HudAction>& actions);
+  void drawPhraseMenu(const HudState& state, std::vector<HudAction>& actions);
   void drawEnd(const HudState& state, std::vector<HudAction>& actions);
   void setOverlay(bool menu, bool help, std::vector<HudAction>& actions);
   [[nodiscard]] float em() const;

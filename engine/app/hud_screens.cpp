@@ -332,7 +332,7 @@ void Hud::drawMenu(const HudState& state, std::vector<HudAction>& actions) {
   focusMenu_ = false;
   if (wideButton(hudText(HudText::Restart, lang))) {
     actions.push_back(
-        HudAction{.kind = HudActionKind::Restart, .language = {}, .textSize = options_.textSize});
+        HudAction{.kind = HudActionKind::Restart, .language = {}, .textSize = options_.textSize, .phrase = -1});
     setOverlay(false, false, actions);
   }
   ImGui::Spacing();
@@ -346,7 +346,7 @@ void Hud::drawMenu(const HudState& state, std::vector<HudAction>& actions) {
   if (const int chosen = choiceRow(names, current); chosen >= 0) {
     actions.push_back(HudAction{.kind = HudActionKind::SetLanguage,
                                 .language = std::string(kHudLanguages[chosen]),
-                                .textSize = options_.textSize});
+                                .textSize = options_.textSize, .phrase = -1});
   }
   ImGui::TextUnformatted(hudText(HudText::TextSize, lang).c_str());
   const std::vector<std::string> sizes{hudText(HudText::TextSmall, lang),
@@ -355,7 +355,7 @@ void Hud::drawMenu(const HudState& state, std::vector<HudAction>& actions) {
   if (const int chosen = choiceRow(sizes, size); chosen >= 0) {
     options_.textSize = static_cast<TextSize>(chosen);
     actions.push_back(HudAction{
-        .kind = HudActionKind::SetTextSize, .language = {}, .textSize = options_.textSize});
+        .kind = HudActionKind::SetTextSize, .language = {}, .textSize = options_.textSize, .phrase = -1});
   }
   ImGui::Spacing();
   ImGui::Separator();
@@ -369,7 +369,40 @@ void Hud::drawMenu(const HudState& state, std::vector<HudAction>& actions) {
   if (resume) setOverlay(false, false, actions);
   if (quit)
     actions.push_back(
-        HudAction{.kind = HudActionKind::Quit, .language = {}, .textSize = options_.textSize});
+        HudAction{.kind = HudActionKind::Quit, .language = {}, .textSize = options_.textSize, .phrase = -1});
+}
+
+// The phrase menu: beside the crosshair, where the person spoken to stands (one faces whom one
+// speaks to), numbered as the keys that choose each phrase; a click chooses too.
+void Hud::drawPhraseMenu(const HudState& state, std::vector<HudAction>& actions) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5F + 2.0F * em(), io.DisplaySize.y * 0.5F),
+                          ImGuiCond_Always, ImVec2(0.0F, 0.5F));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0.0F, 0.0F), ImVec2(io.DisplaySize.x * 0.45F, FLT_MAX));
+  ImGui::Begin("##phrases", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                   ImGuiWindowFlags_NoFocusOnAppearing);
+  const std::string& lang = state.language;
+  ImGui::PushFont(fonts_->bold[static_cast<std::size_t>(options_.textSize)]);
+  // Unwrapped: an auto-sized window would take a frame's height from text wrapped at no width.
+  const std::string title =
+      state.phraseTo.empty() ? hudText(HudText::Say, lang) : hudText(HudText::SayTo, lang, {state.phraseTo});
+  ImGui::TextColored(detail::kTitleYellow, "%s", title.c_str());
+  ImGui::PopFont();
+  for (std::size_t i = 0; i < state.phrases.size(); ++i) {
+    // Numbered as the keys that choose them (a scenario has at most nine phrases).
+    if (ImGui::Button((std::to_string(i + 1) + "  " + state.phrases[i] + "##phrase" + std::to_string(i)).c_str())) {
+      actions.push_back(HudAction{.kind = HudActionKind::SayPhrase,
+                                  .language = {},
+                                  .textSize = options_.textSize,
+                                  .phrase = static_cast<int>(i)});
+    }
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextUnformatted(hudText(HudText::SayCancel, lang).c_str());
+  ImGui::PopStyleColor();
+  ImGui::End();
 }
 
 void Hud::drawEnd(const HudState& state, std::vector<HudAction>& actions) {
@@ -427,7 +460,7 @@ void Hud::drawEnd(const HudState& state, std::vector<HudAction>& actions) {
                                 SIZE_MAX, ImGui::IsWindowAppearing());
   if (clicked >= 0) {
     actions.push_back(
-        HudAction{.kind = kButtons[clicked], .language = {}, .textSize = options_.textSize});
+        HudAction{.kind = kButtons[clicked], .language = {}, .textSize = options_.textSize, .phrase = -1});
   }
   ImGui::End();
 }

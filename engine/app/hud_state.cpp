@@ -44,6 +44,7 @@ HudState hudState(const Session& session, std::string_view language,
       out.maxScore = event.maxScore;
     }
   }
+  for (const auto& phrase : def.phrases) out.phrases.push_back(phrase.text.in(language));
   if (const auto* object = def.findObject(hoveredObject); object != nullptr) {
     out.hoveredLabel = object->label.in(language);
   }

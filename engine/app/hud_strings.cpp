@@ -55,6 +55,9 @@ constexpr Row kRows[] = {
   {HudText::PenaltyPoints, "−{1} punten", "−{1}\u00a0points", "−{1} points"},
   {HudText::OpenReport, "Rapport openen", "Ouvrir le rapport", "Open the report"},
   {HudText::Close, "Afsluiten", "Fermer", "Close"},
+  {HudText::SayTo, "Zeg tegen {1}:", "Dire à {1} :", "Say to {1}:"},
+  {HudText::Say, "Zeg:", "Dire :", "Say:"},
+  {HudText::SayCancel, "T: sluiten", "T : fermer", "T: close"},
 };
 // clang-format on
 static_assert(std::size(kRows) == static_cast<std::size_t>(HudText::Count),

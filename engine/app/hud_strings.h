@@ -47,6 +47,9 @@ enum class HudText {
   PenaltyPoints,  // {1}
   OpenReport,
   Close,
+  SayTo,      // {1} = the person faced
+  Say,        // nobody in particular
+  SayCancel,  // how to close the phrase menu
   Count
 };
 

@@ -19,6 +19,8 @@ enum class Key : std::uint8_t {
   Digit0, Digit1, Digit2, Digit3, Digit4, Digit5, Digit6, Digit7, Digit8, Digit9,
   // The editor's (undo, redo, copy/paste in text fields, delete, frame the selection).
   Z, Y, X, V, G, Delete, Backspace, Home, End, PageUp, PageDown, F2, F5,
+  // Format 2's desktop trainee: T talks (the phrase menu), K kneels (X stands up).
+  T, K,
 };
 
 enum class MouseButton : std::uint8_t { Left, Right, Middle };
@@ -59,7 +61,13 @@ struct ContentScale {
   float scale = 1.0F;
 };
 
-using InputEvent =
-    std::variant<KeyDown, KeyUp, MouseMove, MouseDown, MouseUp, Scroll, Focus, Iconify, ContentScale>;
+/// A phrase chosen with the mouse in the HUD's phrase menu (0-based, the scenario's `phrases:`
+/// order): the same as its number key while the menu is open.
+struct ChoosePhrase {
+  int index = 0;
+};
+
+using InputEvent = std::variant<KeyDown, KeyUp, MouseMove, MouseDown, MouseUp, Scroll, Focus, Iconify,
+                                ContentScale, ChoosePhrase>;
 
 }  // namespace praxis::app

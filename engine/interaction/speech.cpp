@@ -12,15 +12,13 @@ constexpr float kAddressRange = 6.0F;   // metres: beyond this one calls, not te
 
 }  // namespace
 
-void World::say(core::Tick tick, const TraineeInput& input, std::vector<WorldEvent>& out) const {
-  const auto index = static_cast<std::size_t>(input.say);
-  if (index >= phrases_.size()) return;  // not a phrase of this scenario: nothing was said
+scene::EntityId World::addressee(const core::Pose& head) const {
   scene::EntityId addressee = scene::kNoEntity;
   float best = kAddressCos;
-  const core::Vec3 forward = input.head.forward();
+  const core::Vec3 forward = head.forward();
   for (const scene::EntityId person : people_) {
     if (person == scene::kNoEntity) continue;
-    const core::Vec3 to = scene_.at(person).worldPose.position - input.head.position;
+    const core::Vec3 to = scene_.at(person).worldPose.position - head.position;
     const float distance = glm::length(to);
     if (distance < 1e-3F || distance > kAddressRange) continue;
     const float cosine = glm::dot(forward, to / distance);
@@ -29,7 +27,13 @@ void World::say(core::Tick tick, const TraineeInput& input, std::vector<WorldEve
       addressee = person;
     }
   }
-  out.push_back({tick, EventKind::Said, addressee, scene::kNoEntity, HandSide::Right, phrases_[index]});
+  return addressee;
+}
+
+void World::say(core::Tick tick, const TraineeInput& input, std::vector<WorldEvent>& out) const {
+  const auto index = static_cast<std::size_t>(input.say);
+  if (index >= phrases_.size()) return;  // not a phrase of this scenario: nothing was said
+  out.push_back({tick, EventKind::Said, addressee(input.head), scene::kNoEntity, HandSide::Right, phrases_[index]});
 }
 
 }  // namespace praxis::interaction

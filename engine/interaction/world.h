@@ -62,6 +62,10 @@ class World {
     phrases_ = std::move(phrases);
     people_ = std::move(people);
   }
+  /// The person a phrase said with the eyes at `head` is addressed to: the one faced (within
+  /// 30 degrees, 6 m), kNoEntity for nobody in particular. The desktop's phrase menu names them.
+  [[nodiscard]] scene::EntityId addressee(const core::Pose& head) const;
+  [[nodiscard]] const std::vector<std::string>& phrases() const { return phrases_; }
 
   // What a scenario's device actions change (world_devices.cpp). Each appends the world
   // event it causes, none when nothing changes, so the log shows them like any other change.

@@ -125,6 +125,12 @@ struct FrameStats {
   std::uint32_t drawCalls = 0;       // instanced draws (objects sharing mesh and material batch)
   std::uint32_t visibleObjects = 0;  // objects (meshes) drawn after culling
   std::uint32_t culledObjects = 0;
+  /// What was recorded, counted where it is recorded: stereo drawn one view per pass (OpenXR
+  /// swapchains per view, lavapipe) must still make the shadow map and lay out the panels once
+  /// per frame, and only the scene pass once per view.
+  std::uint32_t shadowPasses = 0;
+  std::uint32_t scenePasses = 0;
+  std::uint32_t panelLayouts = 0;  // panels and labels laid out by Dear ImGui
   /// The target had no image to draw into (a minimised window): nothing was drawn. A front
   /// end waits for events instead of rendering again at once.
   bool skipped = false;

@@ -210,6 +210,7 @@ void PanelRenderer::prepare(const FrameInput& input, std::uint32_t frame) {
 
 void PanelRenderer::layOut(const std::string& title, const std::string& body, vk::Extent2D size,
                            bool label, std::uint32_t page) {
+  ++impl_.recording->panelLayouts;
   ImGuiIO& io = ImGui::GetIO();
   ImGuiStyle& style = ImGui::GetStyle();
   style.WindowPadding = ImVec2(kPanelPadding, kPanelPadding);  // what panelTextBox assumes

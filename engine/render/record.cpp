@@ -85,6 +85,7 @@ void Renderer::Impl::drawItems(const vk::raii::CommandBuffer& cmd,
 
 void Renderer::Impl::recordShadowPass(const vk::raii::CommandBuffer& cmd,
                                       const FrameResources& frame) {
+  ++recording->shadowPasses;
   const auto depthAspect = vk::ImageAspectFlagBits::eDepth;
   // The previous frame sampled the map; wait for that before overwriting it.
   transitionImage(cmd, *shadowMap.image, depthAspect, vk::ImageLayout::eUndefined,
@@ -151,6 +152,7 @@ void Renderer::Impl::recordScenePass(const vk::raii::CommandBuffer& cmd,
                                      const FrameResources& frame, const FrameInput& input,
                                      const RenderTarget& target, const TargetImage& image,
                                      int layer) {
+  ++recording->scenePasses;
   const bool msaa = static_cast<VkImage>(*attachments.colour.image) != VK_NULL_HANDLE;
   const auto& clear = input.clearColour;
   const bool single = layer >= 0;
@@ -269,6 +271,7 @@ void Renderer::Impl::recordMainPass(const vk::raii::CommandBuffer& cmd,
 FrameStats Renderer::Impl::renderFrame(const FrameInput& input, RenderTarget& target,
                                        const TargetImage& image) {
   FrameStats stats;
+  recording = &stats;
   FrameResources& frame = frames[frameIndex];
   frameIndex = (frameIndex + 1) % static_cast<std::uint32_t>(frames.size());
   if (frame.submitted) {
@@ -330,6 +333,7 @@ FrameStats Renderer::Impl::renderFrame(const FrameInput& input, RenderTarget& ta
   ctx->queue.submit2(submit, *frame.inFlight);
   frame.submitted = true;
   stats.submitMs = msSince(start);
+  recording = nullptr;
   return stats;
 }
 

@@ -149,6 +149,7 @@ struct Renderer::Impl {
   std::unique_ptr<PanelRenderer> panels;  // after the pool and materials it allocates from
   std::unique_ptr<OverlayRenderer> overlay;  // after the pool it allocates from
   bool perEyePasses = false;  // see StereoMode
+  FrameStats* recording = nullptr;  // the frame being prepared and recorded: its pass counts
   DrawList drawList;
 
   void createSharedResources();

@@ -28,10 +28,9 @@ constexpr KindName kKinds[] = {
     {"said", ConditionKind::Said},
 };
 
-class ConditionReader {
+class ConditionReader : ConditionReaderBase {
  public:
-  ConditionReader(Reader& r, Condition& c, const Field& body, int depth)
-      : r_(r), c_(c), body_(body), what_("condition '" + body.name + "'"), depth_(depth) {}
+  using ConditionReaderBase::ConditionReaderBase;
 
   void read() {
     switch (c_.kind) {
@@ -61,23 +60,9 @@ class ConditionReader {
   }
 
  private:
-  std::optional<MapView> map() {
-    return r_.map(body_, "condition_" + body_.name, what_, &c_.fields);
-  }
-  void str(const MapView& m, std::string_view key, std::string& out) {
-    readInto(m, key, out, [&](const Field& f) { return r_.string(f); });
-  }
-  // `kind: id`: the id goes to `out` and its span under the key the long form uses.
-  void shortForm(std::string& out, std::string_view key = "object") {
-    if (auto s = r_.string(body_)) {
-      out = std::move(*s);
-      c_.fields[std::string(key)] = body_.span;
-    }
-  }
+  void shortForm(std::string& out, std::string_view key = "object") { ConditionReaderBase::shortForm(out, key); }
   void hand(const MapView& m) {
-    readInto(m, "hand", c_.hand, [&](const Field& f) {
-      return r_.choice<Hand>(f, {{"left", Hand::Left}, {"right", Hand::Right}, {"either", Hand::Either}});
-    });
+    readInto(m, "hand", c_.hand, [&](const Field& f) { return readHand(r_, f); });
   }
 
   void readState() {
@@ -166,12 +151,6 @@ class ConditionReader {
   void readNot() {
     if (auto child = readCondition(r_, body_, depth_ + 1)) c_.children.push_back(std::move(*child));
   }
-
-  Reader& r_;
-  Condition& c_;
-  const Field& body_;
-  std::string what_;
-  int depth_;
 };
 
 }  // namespace

@@ -6,10 +6,9 @@
 namespace praxis::scenario::detail {
 namespace {
 
-class Format2Reader {
+class Format2Reader : ConditionReaderBase {
  public:
-  Format2Reader(Reader& r, Condition& c, const Field& body, int depth)
-      : r_(r), c_(c), body_(body), what_("condition '" + body.name + "'"), depth_(depth) {}
+  using ConditionReaderBase::ConditionReaderBase;
 
   void read() {
     switch (c_.kind) {
@@ -25,13 +24,6 @@ class Format2Reader {
   }
 
  private:
-  std::optional<MapView> map() { return r_.map(body_, "condition_" + body_.name, what_, &c_.fields); }
-  void shortForm(std::string& out, std::string_view key) {
-    if (auto s = r_.string(body_)) {
-      out = std::move(*s);
-      c_.fields[std::string(key)] = body_.span;
-    }
-  }
   // `of:` — the condition whose occurrences (times it becomes true) are judged.
   void readOf(const MapView& m) {
     if (const Field* of = m.find("of")) {
@@ -78,7 +70,7 @@ class Format2Reader {
   void readTouching() {
     if (!body_.node.IsMap()) return shortForm(c_.target, "target");
     if (auto m = map()) {
-      readInto(*m, "target", c_.target, [&](const Field& f) { return r_.string(f); });
+      str(*m, "target", c_.target);
       readToucher(r_, *m, c_);
     }
   }
@@ -92,16 +84,10 @@ class Format2Reader {
   void readSaid() {
     if (!body_.node.IsMap()) return shortForm(c_.state, "phrase");
     if (auto m = map()) {
-      readInto(*m, "phrase", c_.state, [&](const Field& f) { return r_.string(f); });
-      readInto(*m, "to", c_.object, [&](const Field& f) { return r_.string(f); });
+      str(*m, "phrase", c_.state);
+      str(*m, "to", c_.object);
     }
   }
-
-  Reader& r_;
-  Condition& c_;
-  const Field& body_;
-  std::string what_;
-  int depth_;
 };
 
 }  // namespace
@@ -137,10 +123,12 @@ void readToucher(Reader& r, const MapView& m, Condition& c) {
     }
   }
   if (const Field* hand = m.find("hand"); hand != nullptr && r.requireFormat(*hand, 2, "hand: on a touch")) {
-    if (auto h = r.choice<Hand>(*hand, {{"left", Hand::Left}, {"right", Hand::Right}, {"either", Hand::Either}})) {
-      c.hand = *h;
-    }
+    if (auto h = readHand(r, *hand)) c.hand = *h;
   }
+}
+
+std::optional<Hand> readHand(Reader& r, const Field& field) {
+  return r.choice<Hand>(field, {{"left", Hand::Left}, {"right", Hand::Right}, {"either", Hand::Either}});
 }
 
 void readSinceCondition(Reader& r, Condition& c, const Field& since, int depth) {

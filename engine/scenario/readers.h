@@ -40,6 +40,38 @@ void readScoring(Reader& r, const Field& field, ScoringDef& out);
 /// A condition tree; nothing when any part of it is wrong (the errors are reported).
 std::optional<Condition> readCondition(Reader& r, const Field& field, int depth);
 
+/// What every condition kind's reader shares (read_condition.cpp, read_condition_v2.cpp): the
+/// condition being built, its body (`kind: …`), the long form's map and the short form.
+class ConditionReaderBase {
+ public:
+  ConditionReaderBase(Reader& r, Condition& c, const Field& body, int depth)
+      : r_(r), c_(c), body_(body), what_("condition '" + body.name + "'"), depth_(depth) {}
+
+ protected:
+  std::optional<MapView> map() { return r_.map(body_, "condition_" + body_.name, what_, &c_.fields); }
+  /// `kind: id`: the id goes to `out` and its span under the key the long form uses.
+  void shortForm(std::string& out, std::string_view key) {
+    if (auto s = r_.string(body_)) {
+      out = std::move(*s);
+      c_.fields[std::string(key)] = body_.span;
+    }
+  }
+  void str(const MapView& m, std::string_view key, std::string& out) {
+    if (const Field* f = m.find(key)) {
+      if (auto v = r_.string(*f)) out = std::move(*v);
+    }
+  }
+
+  Reader& r_;
+  Condition& c_;
+  const Field& body_;
+  std::string what_;
+  int depth_;
+};
+
+/// `hand: left|right|either` of grabbed/released/touched/touching.
+std::optional<Hand> readHand(Reader& r, const Field& field);
+
 /// Format 2 (read_condition_v2.cpp): whether `kind` needs `praxis: 2`; the body of a
 /// format-2 condition; `by:`/`hand:` of touched/touching; elapsed's `since: {condition}`.
 [[nodiscard]] bool isFormat2(ConditionKind kind);

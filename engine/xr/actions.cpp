@@ -203,16 +203,18 @@ void Actions::readTrackedHand(std::size_t hand, XrSpace base, XrTime time, Contr
   if (XR_FAILED(locateJoints_(hands_[hand].get(), &info, &locations)) || locations.isActive != XR_TRUE) return;
   const auto& thumb = joints[XR_HAND_JOINT_THUMB_TIP_EXT];
   const auto& index = joints[XR_HAND_JOINT_INDEX_TIP_EXT];
+  const auto& middle = joints[XR_HAND_JOINT_MIDDLE_TIP_EXT];
   const auto& palm = joints[XR_HAND_JOINT_PALM_EXT];
   const auto valid = [](const XrHandJointLocationEXT& j) {
     return (j.locationFlags & XR_SPACE_LOCATION_POSITION_VALID_BIT) != 0;
   };
-  if (!valid(thumb) || !valid(index) || !valid(palm)) return;
+  if (!valid(thumb) || !valid(index) || !valid(middle) || !valid(palm)) return;
   const core::Vec3 t = toPose(thumb.pose).position;
   const core::Vec3 i = toPose(index.pose).position;
   out.handTracked = true;
   out.pinch = pinchStrength(glm::length(t - i));
   out.pinchPoint = pinchPoint(t, i, toPose(palm.pose).orientation);
+  out.middlePinch = pinchStrength(glm::length(t - toPose(middle.pose).position));
 }
 
 core::Result<DeviceState> Actions::sync(XrSpace base, XrSpace view, XrTime time) {

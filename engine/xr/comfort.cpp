@@ -134,7 +134,7 @@ interaction::TraineeInput toTraineeInput(const DeviceState& device, const Locomo
       hand = interaction::HandInput{.pose = rig * c.grip, .grip = c.squeeze, .trigger = c.trigger,
                                     .tracked = true};
     } else if (c.handTracked) {
-      hand = interaction::HandInput{.pose = rig * c.pinchPoint, .grip = c.pinch, .trigger = 0.0F,
+      hand = interaction::HandInput{.pose = rig * c.pinchPoint, .grip = c.pinch, .trigger = c.middlePinch,
                                     .tracked = true};
     } else {
       // A brief tracking loss keeps the pose, grip and trigger: what the hand holds stays held.

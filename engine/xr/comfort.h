@@ -85,7 +85,8 @@ class Locomotion {
 
 /// The tick's TraineeInput from the device state, placed in the world by `locomotion`: each
 /// controller's grip pose, squeeze as grip and trigger as trigger; a tracked hand without a
-/// controller pinches to grab. One-handed mode reports the other hand untracked.
+/// controller pinches thumb and index to grab and thumb and middle finger to press or use (the
+/// trigger). One-handed mode reports the other hand untracked.
 [[nodiscard]] interaction::TraineeInput toTraineeInput(const DeviceState& device,
                                                        const Locomotion& locomotion,
                                                        const interaction::TraineeInput& previous);

@@ -23,6 +23,7 @@ struct ControllerState {
   bool handTracked = false;
   core::Pose pinchPoint;  ///< between thumb and index tips
   float pinch = 0.0F;     ///< 0 open … 1 thumb and index touching (pinch to grab)
+  float middlePinch = 0.0F;  ///< thumb and middle finger (pinch to press or use: the trigger)
 };
 
 struct DeviceState {

@@ -1,5 +1,6 @@
 // Pinch to grab with optically tracked hands (XR_EXT_hand_tracking): thumb and index tips
 // closer than 1.5 cm grab fully, farther than 5 cm not at all; the grab point is between them.
+// Thumb and middle finger pinched the same way are the trigger (press a switch, use a tool).
 #pragma once
 
 #include "core/math.h"

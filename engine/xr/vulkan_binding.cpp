@@ -15,6 +15,20 @@ namespace {
 
 std::string vkResultText(VkResult r) { return "VkResult " + std::to_string(static_cast<int>(r)); }
 
+/// XR_KHR_vulkan_enable2's xrCreateVulkanInstanceKHR / xrCreateVulkanDeviceKHR: the runtime
+/// calls `vkCall` for us; both the XrResult and the VkResult it passes back must be success.
+template <typename Create, typename Created, typename Info>
+core::Result<Created> createThroughRuntime(const Instance& instance, const char* name, const char* vkCall,
+                                           const Info& info) {
+  auto create = instance.function<Create>(name);
+  if (!create) return std::unexpected(create.error());
+  Created out = VK_NULL_HANDLE;
+  VkResult vk = VK_SUCCESS;
+  if (auto ok = check((*create)(instance.handle(), &info, &out, &vk), name); !ok) return std::unexpected(ok.error());
+  if (vk != VK_SUCCESS) return core::fail(name, ": ", vkCall, " gave ", vkResultText(vk));
+  return out;
+}
+
 /// A space-separated list (xrGetVulkan*ExtensionsKHR) split into names.
 std::vector<std::string> split(const std::string& text) {
   std::istringstream in(text);
@@ -35,19 +49,13 @@ class XrVulkanCreator final : public render::VulkanCreator {
   core::Result<VkInstance> createInstance(PFN_vkGetInstanceProcAddr getProc,
                                           const VkInstanceCreateInfo& info) override {
     if (instance_.vulkanEnable() == VulkanEnable::Enable1) return createInstance1(getProc, info);
-    auto create = instance_.function<PFN_xrCreateVulkanInstanceKHR>("xrCreateVulkanInstanceKHR");
-    if (!create) return std::unexpected(create.error());
     auto xrInfo = xrStruct<XrVulkanInstanceCreateInfoKHR>(XR_TYPE_VULKAN_INSTANCE_CREATE_INFO_KHR);
     xrInfo.systemId = instance_.system();
     xrInfo.pfnGetInstanceProcAddr = getProc;
     xrInfo.vulkanCreateInfo = &info;
-    VkInstance out = VK_NULL_HANDLE;
-    VkResult vk = VK_SUCCESS;
-    if (auto ok = check((*create)(instance_.handle(), &xrInfo, &out, &vk), "xrCreateVulkanInstanceKHR"); !ok) {
-      return std::unexpected(ok.error());
-    }
-    if (vk != VK_SUCCESS) return core::fail("xrCreateVulkanInstanceKHR: vkCreateInstance gave ", vkResultText(vk));
-    getProc_ = getProc;
+    auto out = createThroughRuntime<PFN_xrCreateVulkanInstanceKHR, VkInstance>(
+        instance_, "xrCreateVulkanInstanceKHR", "vkCreateInstance", xrInfo);
+    if (out) getProc_ = getProc;
     return out;
   }
 
@@ -76,20 +84,13 @@ class XrVulkanCreator final : public render::VulkanCreator {
 
   core::Result<VkDevice> createDevice(VkPhysicalDevice physical, const VkDeviceCreateInfo& info) override {
     if (instance_.vulkanEnable() == VulkanEnable::Enable1) return createDevice1(physical, info);
-    auto create = instance_.function<PFN_xrCreateVulkanDeviceKHR>("xrCreateVulkanDeviceKHR");
-    if (!create) return std::unexpected(create.error());
     auto xrInfo = xrStruct<XrVulkanDeviceCreateInfoKHR>(XR_TYPE_VULKAN_DEVICE_CREATE_INFO_KHR);
     xrInfo.systemId = instance_.system();
     xrInfo.pfnGetInstanceProcAddr = getProc_;
     xrInfo.vulkanPhysicalDevice = physical;
     xrInfo.vulkanCreateInfo = &info;
-    VkDevice out = VK_NULL_HANDLE;
-    VkResult vk = VK_SUCCESS;
-    if (auto ok = check((*create)(instance_.handle(), &xrInfo, &out, &vk), "xrCreateVulkanDeviceKHR"); !ok) {
-      return std::unexpected(ok.error());
-    }
-    if (vk != VK_SUCCESS) return core::fail("xrCreateVulkanDeviceKHR: vkCreateDevice gave ", vkResultText(vk));
-    return out;
+    return createThroughRuntime<PFN_xrCreateVulkanDeviceKHR, VkDevice>(instance_, "xrCreateVulkanDeviceKHR",
+                                                                       "vkCreateDevice", xrInfo);
   }
 
  private:

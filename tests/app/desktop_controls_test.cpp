@@ -43,8 +43,8 @@ Entity grabbable(const char* id, core::Vec3 pos) {
 // A World with the given entities and DesktopControls standing at the origin facing -Z.
 class Rig {
  public:
-  explicit Rig(std::vector<Entity> entities)
-      : world_(build(std::move(entities))), controls_(start()) {}
+  explicit Rig(std::vector<Entity> entities, std::size_t phrases = 0)
+      : world_(build(std::move(entities))), controls_(start(), {}, phrases) {}
 
   static scenario::TraineeStart start() {
     return scenario::TraineeStart{{0.0F, 0.0F, 0.0F}, 0.0F, 1.7F};
@@ -89,6 +89,7 @@ class Rig {
   }
   interaction::World& world() { return world_; }
   void forgetEvents() { events_.clear(); }
+  [[nodiscard]] const std::vector<interaction::WorldEvent>& events() const { return events_; }
   DesktopControls& controls() { return controls_; }
 
  private:
@@ -140,6 +141,81 @@ TEST(DesktopControls, CrouchLowersTheEyesAndStandsUpAgain) {
   rig.tap(Key::Ctrl);
   rig.step();
   EXPECT_NEAR(rig.controls().head().position.y, 1.7F, 1e-5F);
+}
+
+TEST(DesktopControls, PostureKeysKneelCrouchAndStandUp) {
+  Rig rig({floorPlane()});
+  const ControlsTuning& t = rig.controls().tuning();
+  const auto eyes = [&] { return rig.controls().head().position.y; };
+  rig.tap(Key::K);
+  rig.step();
+  EXPECT_EQ(rig.controls().posture(), BodyPosture::Kneeling);
+  EXPECT_NEAR(eyes(), std::min(t.kneelEyeHeight, 1.7F * interaction::kLowPostureFraction), 1e-5F);
+  // Low enough for the scenario's `posture: crouching` (kneeling), whatever the height.
+  EXPECT_LE(rig.lastInput().head.position.y, 1.7F * interaction::kLowPostureFraction);
+  rig.tap(Key::C);  // from kneeling straight down to a crouch
+  rig.step();
+  EXPECT_EQ(rig.controls().posture(), BodyPosture::Crouching);
+  EXPECT_NEAR(eyes(), t.crouchEyeHeight, 1e-5F);
+  rig.tap(Key::X);
+  rig.step();
+  EXPECT_EQ(rig.controls().posture(), BodyPosture::Standing);
+  EXPECT_NEAR(eyes(), 1.7F, 1e-5F);
+  rig.tap(Key::K);
+  rig.tap(Key::K);  // the same key again stands up
+  rig.step();
+  EXPECT_FALSE(rig.controls().crouching());
+}
+
+TEST(DesktopControls, ThePhraseMenuSaysTheChosenPhraseForOneTick) {
+  Rig rig({floorPlane()}, 3);
+  rig.world().setSpeech({"stand_clear", "call_112", "bring_aed"}, {});
+  rig.tap(Key::T);
+  rig.step();
+  ASSERT_TRUE(rig.controls().phraseMenuOpen());
+  EXPECT_EQ(rig.lastInput().say, -1);
+  rig.tap(Key::Digit1);  // the first phrase, not the left hand while the menu is open
+  rig.step();
+  EXPECT_EQ(rig.lastInput().say, 0);
+  EXPECT_FALSE(rig.controls().phraseMenuOpen());
+  EXPECT_EQ(rig.controls().activeHand(), HandSide::Right);
+  EXPECT_TRUE(std::any_of(rig.events().begin(), rig.events().end(), [](const auto& e) {
+    return e.kind == EventKind::Said && e.state == "stand_clear";
+  }));
+  rig.step();
+  EXPECT_EQ(rig.lastInput().say, -1) << "a phrase is said once";
+  rig.tap(Key::Digit1);  // menu closed: the number keys choose the hand again
+  rig.step();
+  EXPECT_EQ(rig.controls().activeHand(), HandSide::Left);
+}
+
+TEST(DesktopControls, ThePhraseMenuTakesAClickAndHoldsTheViewStill) {
+  Rig rig({floorPlane()}, 3);
+  rig.send(ChoosePhrase{2});  // closed: a stray choice says nothing
+  rig.step();
+  EXPECT_EQ(rig.lastInput().say, -1);
+  rig.tap(Key::T);
+  rig.step();
+  const core::Vec3 forward = rig.controls().head().forward();
+  rig.send(MouseMove{0, 0, 300, 0});  // moving the pointer to the menu does not look away
+  rig.send(MouseDown{MouseButton::Left});  // nor grab
+  rig.send(ChoosePhrase{2});
+  rig.step();
+  rig.send(MouseUp{MouseButton::Left});
+  EXPECT_EQ(rig.lastInput().say, 2);
+  EXPECT_NEAR(glm::dot(forward, rig.controls().head().forward()), 1.0F, 1e-6F);
+  EXPECT_EQ(rig.controls().activity(HandSide::Right), HandActivity::Resting);
+}
+
+TEST(DesktopControls, WithoutPhrasesTTalksToNobody) {
+  Rig rig({floorPlane()});
+  rig.tap(Key::T);
+  rig.step();
+  EXPECT_FALSE(rig.controls().phraseMenuOpen());
+  rig.tap(Key::Digit1);
+  rig.step();
+  EXPECT_EQ(rig.lastInput().say, -1);
+  EXPECT_EQ(rig.controls().activeHand(), HandSide::Left);
 }
 
 TEST(DesktopControls, MouseLookTurnsAndThePitchIsClamped) {

@@ -3,7 +3,8 @@
 // the swapchain follows a resize, minimising and losing focus stop the tick, a content-scale
 // change resizes the HUD's text, the pause menu's Quit aborts, the end screen's report button
 // works, real X events (xdotool) come through GLFW as plain input events and, into a person's
-// controls, walk, grab, release and press a button, a desktop recording replays headless
+// controls, walk, grab, release and press a button, kneel, say phrases from the menu (keys
+// and a click) and stand up, a desktop recording replays headless
 // with the same hash, and without a display `praxis run` says so
 // in one line. This suite runs under xvfb-run; without a display it FAILS, it never skips.
 #include <gtest/gtest.h>
@@ -18,6 +19,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <sstream>
 #include <thread>
 
 #include "app/desktop_mode.h"
@@ -306,41 +308,63 @@ bool happened(const Session& session, interaction::EventKind kind, const std::st
 
 // A person's controls (no script) in the real window, every input a real X event: walk up to
 // a block, click to take it, click to let go of it, click the push button behind it.
-TEST_F(Desktop, RealXEventsWalkGrabAndReleaseAndPressAButtonThroughTheControls) {
-  const fs::path fixture = fs::path(PRAXIS_SOURCE_DIR) / "tests/app/fixtures/desktop-reach";
-  auto package = scenario::loadScenarioPackage(fixture);
-  ASSERT_TRUE(package.ok()) << package.diagnostics.format();
-  DesktopOptions options;
-  options.packageDir = fixture;
-  options.width = 640;
-  options.height = 480;
-  options.validation = true;
-  options.onValidationMessage = [this](std::string_view m) { messages_.emplace_back(m); };
-  options.title = "praxis-xdotool-reach-" + std::to_string(::getpid());
-  const auto& def = *package.scenario;
-  // The pointer waits outside where the window opens (top left without a window manager):
-  // its first position in the window is then where it enters, not a motion that turns the head.
-  ASSERT_EQ(test::runCommand("xdotool mousemove 1270 710 2>&1").exitCode, 0) << "xdotool is needed";
-  auto opened = DesktopMode::open(def, options, [&](const Session&) {
-    return std::make_unique<DesktopTickInput>(def);
-  });
-  ASSERT_TRUE(opened.has_value()) << opened.error().message;
-  DesktopMode& m = **opened;
-  const Session& s = m.attempt().session();
-  const auto pump = [&](const std::function<bool()>& done, int frames) {
+void xdotool(const std::string& args) {
+  const auto run = test::runCommand("xdotool " + args + " 2>&1");
+  EXPECT_EQ(run.exitCode, 0) << "xdotool (package xdotool) is needed: " << run.output;
+}
+
+/// A person's controls (no script) in a real 640x480 window on the fixture package `name`,
+/// for real X events; the pointer in its middle, where keys go without a window manager.
+class PersonAtTheDesktop {
+ public:
+  PersonAtTheDesktop(const char* name, bool captureCursor, std::vector<std::string>& messages)
+      : fixture_(fs::path(PRAXIS_SOURCE_DIR) / "tests/app/fixtures" / name),
+        package_(scenario::loadScenarioPackage(fixture_)) {
+    EXPECT_TRUE(package_.ok()) << package_.diagnostics.format();
+    if (!package_.ok()) return;
+    DesktopOptions options;
+    options.packageDir = fixture_;
+    options.width = 640;
+    options.height = 480;
+    options.captureCursor = captureCursor;
+    options.validation = true;
+    options.onValidationMessage = [&messages](std::string_view m) { messages.emplace_back(m); };
+    options.title = std::string("praxis-xdotool-") + name + "-" + std::to_string(::getpid());
+    window = "$(xdotool search --sync --name '" + options.title + "' | head -1)";
+    const auto& def = *package_.scenario;
+    // The pointer waits outside where the window opens (top left without a window manager):
+    // its first position in the window is then where it enters, not a motion that turns the head.
+    xdotool("mousemove 1270 710");
+    auto opened = DesktopMode::open(def, options, [&def](const Session&) { return std::make_unique<DesktopTickInput>(def); });
+    EXPECT_TRUE(opened.has_value()) << opened.error().message;
+    if (!opened) return;
+    mode = std::move(*opened);
+    EXPECT_TRUE(mode->frame(kTick).has_value());
+    xdotool("mousemove --window " + window + " 320 240");
+    pump([] { return false; }, 5);
+  }
+  /// Frames (one tick each) until `done` or `frames` have passed.
+  void pump(const std::function<bool()>& done, int frames) {
     for (int i = 0; i < frames && !done(); ++i) {
-      ASSERT_TRUE(m.frame(kTick).has_value());
+      ASSERT_TRUE(mode->frame(kTick).has_value());
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
-  };
-  const auto xdotool = [](const std::string& args) {
-    const auto run = test::runCommand("xdotool " + args + " 2>&1");
-    EXPECT_EQ(run.exitCode, 0) << "xdotool (package xdotool) is needed: " << run.output;
-  };
-  ASSERT_TRUE(m.frame(kTick).has_value());
-  // Keys go to the window under the pointer (no window manager): the pointer in the middle.
-  xdotool("mousemove --window $(xdotool search --sync --name '" + options.title + "' | head -1) 320 240");
-  pump([] { return false; }, 5);
+  }
+  [[nodiscard]] const Session& session() const { return mode->attempt().session(); }
+
+  std::unique_ptr<DesktopMode> mode;
+  std::string window;  // a shell expression for the window's X id
+
+ private:
+  fs::path fixture_;
+  scenario::PackageLoadResult package_;
+};
+
+TEST_F(Desktop, RealXEventsWalkGrabAndReleaseAndPressAButtonThroughTheControls) {
+  PersonAtTheDesktop person("desktop-reach", false, messages_);
+  ASSERT_NE(person.mode, nullptr);
+  const Session& s = person.session();
+  const auto pump = [&](const std::function<bool()>& done, int frames) { person.pump(done, frames); };
   const float startZ = s.lastInput().head.position.z;
   xdotool("keydown w");
   pump([&] { return s.lastInput().head.position.z < startZ - 0.6F; }, 400);
@@ -367,6 +391,59 @@ TEST_F(Desktop, RealXEventsWalkGrabAndReleaseAndPressAButtonThroughTheControls) 
   EXPECT_TRUE(happened(s, interaction::EventKind::StateChanged, "start", "pressed"))
       << "a click presses the button";
   EXPECT_EQ(summarise(s).stepsCompleted, (std::vector<std::string>{"take", "press"}));
+}
+
+/// Whether `session` heard `phrase` said to `person`.
+bool said(const Session& session, const std::string& phrase, const std::string& person) {
+  return std::any_of(session.attemptEvents().begin(), session.attemptEvents().end(), [&](const auto& e) {
+    return e.kind == scenario::AttemptEventKind::Said && e.phrase == phrase && e.person == person;
+  });
+}
+
+// Format 2 in the real window, every input a real X event, the cursor captured as for a
+// person: K kneels; T opens the phrase menu (and frees the pointer for it); a number key says
+// a phrase to the person faced; a click on the menu says another; X stands up.
+TEST_F(Desktop, RealXKeysKneelSayPhrasesByKeyAndByClickAndStandUp) {
+  PersonAtTheDesktop person("desktop-speech", true, messages_);
+  ASSERT_NE(person.mode, nullptr);
+  DesktopMode& m = *person.mode;
+  const Session& s = person.session();
+  const std::string& window = person.window;
+  const auto pump = [&](const std::function<bool()>& done, int frames) { person.pump(done, frames); };
+  const auto steps = [&] { return summarise(s).stepsCompleted.size(); };
+  const auto pointerFree = [&] { return glfwGetInputMode(m.window(), GLFW_CURSOR) == GLFW_CURSOR_NORMAL; };
+  ASSERT_FALSE(pointerFree()) << "a person plays with the cursor captured";
+
+  xdotool("key k");
+  pump([&] { return steps() >= 1; }, 300);
+  EXPECT_LT(s.lastInput().head.position.y, 1.3F) << "K kneels: the eyes come down";
+  EXPECT_EQ(steps(), 1U);
+
+  xdotool("key t");
+  pump(pointerFree, 100);
+  EXPECT_TRUE(pointerFree()) << "the phrase menu frees the pointer to click a phrase";
+  xdotool("key 1");
+  pump([&] { return said(s, "call_help", "colleague"); }, 100);
+  EXPECT_TRUE(said(s, "call_help", "colleague")) << "1 says the first phrase, to the person faced";
+  pump([&] { return !pointerFree(); }, 100);
+  EXPECT_EQ(steps(), 1U) << "the wrong phrase does not do";
+
+  // A click: the menu sits right of the centre; from its bottom up, the last phrase comes first.
+  xdotool("key t");
+  pump(pointerFree, 100);
+  ASSERT_TRUE(pointerFree());
+  for (int y = 340; y > 150 && !said(s, "stand_clear", "colleague"); y -= 5) {
+    xdotool("mousemove --window " + window + " 420 " + std::to_string(y) + " click 1");
+    pump([&] { return said(s, "stand_clear", "colleague"); }, 6);
+  }
+  EXPECT_TRUE(said(s, "stand_clear", "colleague")) << "a click on a phrase says it";
+  EXPECT_EQ(steps(), 2U);
+
+  pump([&] { return !pointerFree(); }, 100);
+  xdotool("key x");
+  pump([&] { return m.attempt().ended(); }, 300);
+  EXPECT_EQ(summarise(s).stepsCompleted, (std::vector<std::string>{"kneel", "warn", "rise"}));
+  EXPECT_EQ(summarise(s).outcome, scenario::Outcome::Passed);
 }
 
 // While a person plays, the cursor is captured: GLFW's virtual cursor position drifts with
@@ -420,6 +497,28 @@ TEST_F(Desktop, ARecordedDesktopAttemptReplaysHeadlessWithTheSameHash) {
   auto replay = test::runPraxis("replay '" + rec.string() + "'", isolated(dir));
   EXPECT_EQ(replay.exitCode, 0) << replay.output;
   EXPECT_NE(replay.output.find("matches"), std::string::npos) << replay.output;
+}
+
+/// No OpenXR runtime and no --mode: `praxis run` plays in the desktop window and says why not
+/// VR in one line (the loader's own error lines are kept quiet).
+TEST_F(Desktop, WithoutAnOpenXrRuntimeRunPlaysOnTheDesktopAndSaysWhyInOneLine) {
+  const fs::path dir = fs::path(::testing::TempDir()) / "praxis-desktop-no-runtime";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  auto run = test::runPraxis("run '" + scenarioDir("safe-isolation").string() +
+                                 "' --autopilot --speed 30 --exit --validate --no-xapi",
+                             isolated(dir) + " XR_RUNTIME_JSON=/nonexistent/runtime.json");
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  EXPECT_NE(run.output.find("result: PASSED"), std::string::npos) << run.output;
+  std::istringstream lines(run.output);
+  int said = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find("OpenXR") == std::string::npos) continue;
+    ++said;
+    EXPECT_TRUE(line.starts_with("desktop mode: no OpenXR runtime")) << line;
+  }
+  EXPECT_EQ(said, 1) << run.output;
+  EXPECT_NE(run.output.find(", desktop, "), std::string::npos) << "the attempt's mode: " << run.output;
 }
 
 TEST(DesktopCli, WithoutADisplayRunSaysSoInOneLineAndSuggestsHeadless) {

@@ -1,6 +1,6 @@
 // Golden images of the HUD over a shipped scenario (lavapipe, validation layer on), 960x540:
 // a step in nl-BE (with a fault waiting), fr-BE and en, with the crosshair (within reach,
-// and out of reach in fr-BE), the pause menu and the end screen;
+// and out of reach in fr-BE), the phrase menu (format 2), the pause menu and the end screen;
 // the help (the longest screen) at 1280x720, the smallest window it is laid out for.
 // Tolerance: render_fixture.h (a channel may differ by 6, 0.5 % of pixels may differ).
 #include <glm/gtc/quaternion.hpp>
@@ -97,6 +97,15 @@ TEST_F(HudGolden, StepInFrenchOutOfReach) {
 TEST_F(HudGolden, StepInEnglish) {
   render::testing::expectMatchesGolden(draw(stepState(*session_, "en", Crosshair::InReach)),
                                        "hud_step_en");
+}
+
+TEST_F(HudGolden, PhraseMenuInDutch) {
+  HudState state = stepState(*session_, "nl-BE", Crosshair::Idle);
+  state.phrases = {"Blijf op afstand!", "Bel 112!", "Haal de AED, alsjeblieft."};
+  state.phraseMenu = true;
+  state.phraseTo = "Collega";
+  state.hoveredLabel.clear();  // as DesktopHud does: the menu sits where the label would
+  render::testing::expectMatchesGolden(draw(state), "hud_phrases_nl");
 }
 
 TEST_F(HudGolden, PauseMenuInDutch) {

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/desktop_hud.h"
+#include "app/frame_builder.h"
 #include "app/instruction_panel.h"
 #include "app/session.h"
 #include "render/ui_font.h"
@@ -282,6 +283,44 @@ TEST(Hud, ClicksOnTheMenuChangeLanguageAndTextSize) {
   EXPECT_TRUE(size);
 }
 
+TEST(Hud, AClickOnAPhraseInThePhraseMenuSaysIt) {
+  auto hud = Hud::create();
+  ASSERT_TRUE(hud.has_value());
+  HudState state = stepState();
+  state.phrases = {"Blijf op afstand!", "Bel 112!"};
+  state.phraseTo = "Collega";
+  (void)(*hud)->frame(HudInput{}, state);
+  EXPECT_FALSE((*hud)->paused());
+  const auto clickAt = [&](glm::vec2 at) {
+    HudInput press;
+    press.mouse = at;
+    press.mouseDown[0] = true;
+    (void)(*hud)->frame(press, state);
+    HudInput up;
+    up.mouse = at;
+    return (*hud)->frame(up, state);
+  };
+  EXPECT_TRUE(clickAt({700.0F, 360.0F}).actions.empty()) << "closed, the menu takes no click";
+  state.phraseMenu = true;
+  (void)(*hud)->frame(HudInput{}, state);  // ImGui sizes a new window in its first frame
+  // The menu sits beside the centre's cross: scan down its column for the phrases' buttons.
+  std::set<int> said;
+  bool overMenu = false;
+  for (float y = 250.0F; y < 470.0F; y += 4.0F) {
+    for (const float x : {720.0F, 780.0F}) {
+      auto frame = clickAt({x, y});
+      overMenu = overMenu || frame.wantsMouse;
+      for (const auto& a : frame.actions) {
+        ASSERT_EQ(a.kind, HudActionKind::SayPhrase);
+        said.insert(a.phrase);
+      }
+    }
+  }
+  EXPECT_EQ(said, (std::set<int>{0, 1}));
+  EXPECT_TRUE(overMenu) << "a click on the menu must not also reach the controls";
+  EXPECT_FALSE((*hud)->paused()) << "talking does not stop the clock";
+}
+
 TEST(Hud, KeepsTheCallersImGuiContextCurrent) {
   ImGuiContext* mine = ImGui::CreateContext();
   ImGui::SetCurrentContext(mine);
@@ -465,6 +504,28 @@ TEST_F(ShippedHud, TheInstructionPanelIsTitledWithNumberAndTitleAndNeverCoversTh
   auto later = instructionPanel(def_, feedback, scene, core::Pose{}, "en", kPanelPageSeconds * 2.5);
   ASSERT_TRUE(later.has_value());
   EXPECT_EQ(later->page, 2U);
+}
+
+/// VR's text size (--text-size): the instruction panel grows by the factor and keeps its
+/// texture size, so the layout (line breaks, pages) is the same and the text is larger.
+TEST_F(ShippedHud, TheVrTextSizeScalesTheInstructionPanelAndKeepsItsLayout) {
+  FrameOptions options;
+  options.eyes = Eyes::Both;
+  options.panelAnchor = session_->initialInput().head;
+  const render::FrameInput normal = buildFrame(*session_, options);
+  options.panelScale = 1.5F;
+  const render::FrameInput large = buildFrame(*session_, options);
+  ASSERT_EQ(normal.panels.size(), 1U);
+  ASSERT_EQ(large.panels.size(), 1U);
+  const render::Panel& a = normal.panels.front();
+  const render::Panel& b = large.panels.front();
+  EXPECT_FLOAT_EQ(b.sizeMetres.x, 1.5F * a.sizeMetres.x);
+  EXPECT_FLOAT_EQ(b.sizeMetres.y, 1.5F * a.sizeMetres.y);
+  EXPECT_NEAR(b.sizeMetres.x * static_cast<float>(b.pixelsPerMetre),
+              a.sizeMetres.x * static_cast<float>(a.pixelsPerMetre), 2.0F)
+      << "the same texture width in pixels: the same line breaks";
+  EXPECT_EQ(b.body, a.body);
+  EXPECT_EQ(b.page, a.page);
 }
 
 TEST(PanelText, ValidateWarnsAboutTextThatDoesNotFitTheDefaultPanel) {

@@ -5,13 +5,20 @@
 // same events as headless; eye images match goldens; AR is transparent; faults end cleanly.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
+#include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "render/image.h"
+#include "xapi/vocabulary.h"
 #include "../render/render_fixture.h"
 #include "shipped_packages.h"
 #include "command.h"
@@ -144,33 +151,183 @@ TEST(Vr, RunPicksVrWhenAnOpenXrRuntimeWithAHeadsetIsThere) {
       << "the runtime ended the session after 10 frames: " << run.output;
 }
 
-/// Runs the reference with stream events; returns the output.
-test::CommandResult runWithEvents(const fs::path& dir, const std::string& events) {
-  return test::runPraxis("run '" + safeIsolation().string() + "' --mode vr --autopilot --no-xapi --validate",
-                         simEnvironment(dir, "PRAXIS_XR_SIM_EVENTS=" + events));
+/// The statements of an outbox, in the order they were stored (`praxis xapi export`).
+std::vector<nlohmann::json> statementsOf(const fs::path& outbox) {
+  const auto exported = test::runPraxis("xapi export --outbox '" + outbox.string() + "'");
+  EXPECT_EQ(exported.exitCode, 0) << exported.output;
+  std::vector<nlohmann::json> out;
+  std::istringstream lines(exported.output);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.starts_with("{")) out.push_back(nlohmann::json::parse(line));
+  }
+  return out;
 }
 
+/// The attempt's statements are complete (initialized first, terminated last) and every one
+/// says the mode it was played in.
+void expectCompleteStatementsInMode(const fs::path& outbox, const std::string& mode) {
+  const auto all = statementsOf(outbox);
+  ASSERT_GE(all.size(), 2U) << outbox;
+  const std::string key(xapi::extensions::kMode);
+  for (const auto& s : all) {
+    EXPECT_EQ(s["context"]["extensions"].value(key, std::string()), mode) << s.dump();
+  }
+  EXPECT_EQ(all.front()["verb"]["id"], std::string(xapi::verbs::kInitialized)) << all.front().dump();
+  EXPECT_EQ(all.back()["verb"]["id"], std::string(xapi::verbs::kTerminated)) << all.back().dump();
+}
+
+/// `praxis run --json` of the reference headless: the events VR must reproduce.
+nlohmann::json headlessReference(const fs::path& package, const fs::path& dir) {
+  auto run = test::runPraxis("run '" + package.string() + "' --headless --autopilot --json --no-xapi",
+                             "XDG_DATA_HOME='" + dir.string() + "'");
+  EXPECT_EQ(run.exitCode, 0) << run.output;
+  const std::string line = jsonLine(run.output);
+  return line.empty() ? nlohmann::json::object() : nlohmann::json::parse(line);
+}
+
+/// Runs the reference in VR with stream events, statements into `dir`/outbox.sqlite; returns
+/// the exit code and the JSON result.
+std::pair<int, nlohmann::json> runWithEvents(const fs::path& dir, const std::string& events) {
+  auto run = test::runPraxis("run '" + safeIsolation().string() + "' --mode vr --autopilot --json --validate "
+                             "--outbox '" + (dir / "outbox.sqlite").string() + "'",
+                             simEnvironment(dir, "PRAXIS_XR_SIM_EVENTS=" + events));
+  const std::string line = jsonLine(run.output);
+  EXPECT_FALSE(line.empty()) << run.output;
+  return {run.exitCode, line.empty() ? nlohmann::json::object() : nlohmann::json::parse(line)};
+}
+
+/// Focus away from frame 60 to 400: no tick runs meanwhile, so the attempt is the headless
+/// one, event for event, however long the runtime kept the focus.
 TEST(VrFaults, FocusLostAndRegainedPausesTheSimulationAndTheAttemptPasses) {
   const fs::path dir = freshDir("focus");
-  auto run = runWithEvents(dir, "60:focus_loss,400:focus_gain");
-  EXPECT_EQ(run.exitCode, 0) << run.output;
-  EXPECT_NE(run.output.find("result: PASSED"), std::string::npos) << run.output;
+  const auto headless = headlessReference(safeIsolation(), dir);
+  auto [code, v] = runWithEvents(dir, "60:focus_loss,400:focus_gain");
+  EXPECT_EQ(code, 0) << v.dump();
+  EXPECT_EQ(v.value("outcome", ""), "passed") << v.dump();
+  EXPECT_EQ(v.value("event_log_hash", ""), headless.value("event_log_hash", "-")) << v.dump();
+  EXPECT_EQ(v.value("simulated_seconds", 0.0), headless.value("simulated_seconds", -1.0));
+  expectCompleteStatementsInMode(dir / "outbox.sqlite", "vr");
 }
 
+/// Lost at frame 120: a new session on the same instance, the same attempt going on, the
+/// headless events.
 TEST(VrFaults, ALostSessionIsRecreatedAndTheAttemptGoesOn) {
   const fs::path dir = freshDir("session-loss");
-  auto run = runWithEvents(dir, "120:session_loss");
-  EXPECT_EQ(run.exitCode, 0) << run.output;
-  EXPECT_NE(run.output.find("result: PASSED"), std::string::npos) << run.output;
+  const auto headless = headlessReference(safeIsolation(), dir);
+  auto [code, v] = runWithEvents(dir, "120:session_loss");
+  EXPECT_EQ(code, 0) << v.dump();
+  EXPECT_EQ(v.value("outcome", ""), "passed") << v.dump();
+  EXPECT_EQ(v.value("event_log_hash", ""), headless.value("event_log_hash", "-")) << v.dump();
+  expectCompleteStatementsInMode(dir / "outbox.sqlite", "vr");
 }
 
 TEST(VrFaults, ALostInstanceEndsTheAttemptCleanlyAsAborted) {
   const fs::path dir = freshDir("instance-loss");
-  auto run = runWithEvents(dir, "120:instance_loss");
-  EXPECT_EQ(run.exitCode, 1) << run.output;
-  EXPECT_NE(run.output.find("ended: aborted"), std::string::npos) << run.output;
-  EXPECT_NE(run.output.find("result: FAILED"), std::string::npos) << run.output;
+  auto [code, v] = runWithEvents(dir, "120:instance_loss");
+  EXPECT_EQ(code, 1) << v.dump();
+  EXPECT_EQ(v.value("end", ""), "aborted") << v.dump();
+  EXPECT_EQ(v.value("outcome", ""), "failed") << v.dump();
+  expectCompleteStatementsInMode(dir / "outbox.sqlite", "vr");
 }
+
+/// The haptic outputs the runtime applied (PRAXIS_XR_SIM_HAPTICS), one JSON object a line.
+std::vector<nlohmann::json> hapticsOf(const fs::path& file) {
+  std::vector<nlohmann::json> out;
+  std::ifstream in(file);
+  for (std::string line; std::getline(in, line);) out.push_back(nlohmann::json::parse(line));
+  return out;
+}
+
+/// Grab, snap into the lock point, grab the padlock off again (a critical fault): the grabbing
+/// hand's controller buzzes lightly on each grab, firmly on the snap, and both buzz long and
+/// strong on the fault (xr/haptics.h).
+TEST(VrHaptics, AGrabASnapAndAFaultAreEachFelt) {
+  const fs::path dir = freshDir("haptics");
+  const fs::path file = dir / "haptics.jsonl";
+  auto run = test::runPraxis("run '" + safeIsolation().string() + "' --mode vr --script removes-lock --json --no-xapi "
+                             "--validate",
+                             simEnvironment(dir, "PRAXIS_XR_SIM_HAPTICS='" + file.string() + "'"));
+  EXPECT_EQ(run.exitCode, 1) << run.output;
+  EXPECT_EQ(field(jsonLine(run.output), "end"), "critical_fault") << run.output;
+  int grabs = 0;
+  int snaps = 0;
+  std::set<std::string> faultHands;
+  for (const auto& h : hapticsOf(file)) {
+    const double amplitude = h.value("amplitude", 0.0);
+    const auto duration = h.value("duration_ns", std::int64_t{0});
+    if (std::abs(amplitude - 0.35) < 1e-3 && duration == 30'000'000) ++grabs;
+    if (std::abs(amplitude - 0.7) < 1e-3 && duration == 60'000'000) ++snaps;
+    if (std::abs(amplitude - 1.0) < 1e-3 && duration == 400'000'000) faultHands.insert(h.value("source", ""));
+  }
+  EXPECT_EQ(grabs, 3) << "padlock, tag, padlock again";
+  EXPECT_EQ(snaps, 2) << "padlock and tag";
+  EXPECT_EQ(faultHands, (std::set<std::string>{"/user/hand/left/output/haptic", "/user/hand/right/output/haptic"}));
+}
+
+/// The controllers put down: hand tracking (XR_EXT_hand_tracking) sees the bare hands, and the
+/// reference's grabs are pinches of thumb and index, never a squeeze (switches are pressed and
+/// tools used by pinching thumb and middle finger). Every object is picked up that way, and the
+/// attempt is the headless one, event for event.
+class VrHands : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(VrHands, BareHandsPinchToGrabAndTheReferencePasses) {
+  const fs::path dir = freshDir("bare-hands-" + GetParam().filename().string());
+  const auto headless = headlessReference(GetParam(), dir);
+  auto run = test::runPraxis("run '" + GetParam().string() + "' --mode vr --autopilot --json --no-xapi --validate",
+                             simEnvironment(dir, "PRAXIS_XR_SIM_HANDS=bare"));
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const auto v = nlohmann::json::parse(jsonLine(run.output));
+  EXPECT_EQ(v.value("outcome", ""), "passed") << v.dump();
+  EXPECT_EQ(v.value("score", -1), headless.value("score", -2));
+  EXPECT_EQ(v.value("event_log_hash", ""), headless.value("event_log_hash", "-")) << v.dump();
+  // What the runtime was told: after the first tick no hand holds a controller, and hands do pinch.
+  std::ifstream stream(dir / "stream.jsonl");
+  int lines = 0;
+  int pinching = 0;
+  for (std::string line; std::getline(stream, line); ++lines) {
+    const auto state = nlohmann::json::parse(line);
+    for (const char* hand : {"left", "right"}) {
+      EXPECT_FALSE(state[hand].value("controller", true)) << line;
+      pinching += state[hand].value("squeeze", 0.0) >= 0.6 ? 1 : 0;
+    }
+  }
+  EXPECT_GT(lines, 100);
+  EXPECT_GT(pinching, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Shipped, VrHands, ::testing::ValuesIn(testsupport::shippedPackages()),
+                         testsupport::packageTestName);
+
+/// A phone or tablet: the runtime has no headset, only a handheld display with one
+/// (PRIMARY_MONO) view. `--mode ar` plays on it: one eye image, transparent wherever no object
+/// is drawn (alpha blend shows the camera image there; additive adds nothing), and every
+/// statement says `ar`.
+class VrHandheld : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(VrHandheld, MonoArRunsWithATransparentBackgroundAndSaysAr) {
+  const fs::path dir = freshDir("handheld-" + GetParam());
+  auto run = test::runPraxis("run '" + fireExtinguisher().string() + "' --mode ar --autopilot --validate "
+                             "--outbox '" + (dir / "outbox.sqlite").string() + "'",
+                             simEnvironment(dir, "PRAXIS_XR_SIM_FORM_FACTOR=handheld PRAXIS_XR_SIM_BLEND=" +
+                                                     GetParam() + " PRAXIS_XR_SIM_FRAMES=20 PRAXIS_XR_SIM_CAPTURE='" +
+                                                     (dir / "capture").string() + "'"));
+  EXPECT_NE(run.output.find("ended: aborted"), std::string::npos)
+      << "the runtime ended the session after 20 frames: " << run.output;
+  EXPECT_TRUE(fs::exists(dir / "capture" / "frame-00010-eye-0.png")) << run.output;
+  EXPECT_FALSE(fs::exists(dir / "capture" / "frame-00010-eye-1.png")) << "one view: mono";
+  const render::Image image = eye(dir, 10, 0);
+  ASSERT_FALSE(image.rgba.empty());
+  std::size_t clear = 0;
+  for (std::size_t i = 0; i < image.rgba.size(); i += 4) {
+    const bool black = image.rgba[i] == 0 && image.rgba[i + 1] == 0 && image.rgba[i + 2] == 0;
+    clear += black && image.rgba[i + 3] == 0 ? 1 : 0;
+  }
+  EXPECT_GT(clear, image.rgba.size() / 4 / 10) << "the background is see-through";
+  EXPECT_LT(clear, image.rgba.size() / 4) << "the scene's objects are drawn";
+  expectCompleteStatementsInMode(dir / "outbox.sqlite", "ar");
+}
+
+INSTANTIATE_TEST_SUITE_P(Blend, VrHandheld, ::testing::Values("alpha_blend", "additive"));
 
 }  // namespace
 }  // namespace praxis::app

@@ -19,8 +19,9 @@ namespace {
 
 using praxis::scenario::Diagnostics;
 
-// A small scenario with one object per component, for checking fuzzed scripts' references.
-constexpr std::string_view kScenario = R"(praxis: 1
+// A small scenario with one object per component, a person and a phrase, for checking fuzzed
+// scripts' references (format 2, so `say:` and `posture:` reach the validator).
+constexpr std::string_view kScenario = R"(praxis: 2
 id: fuzz
 version: "1"
 title: {en: Fuzz}
@@ -39,6 +40,10 @@ steps:
   - {id: two, instruction: {en: Two}, done_when: {snapped: {object: padlock, into: lock_point}}}
 faults:
   - {id: touched, when: {touched: l1}}
+people:
+  - {id: colleague, pos: [0, 0, -2]}
+phrases:
+  - {id: stand_clear, text: {en: Stand clear!}}
 )";
 
 const praxis::scenario::ScenarioDef& fixedScenario() {

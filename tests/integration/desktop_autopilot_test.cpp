@@ -122,11 +122,14 @@ actions:
 expect: {outcome: passed, steps: [open, dose, check]}
 )";
 
-TEST(DesktopAutopilot, DragsALeverToADetentAndADialToAValueAndTouches) {
-  const fs::path dir = fs::path(PRAXIS_BINARY_DIR) / "test-output" / "control-panel";
+/// Writes a package of `scenario` and its `reference` test, plays the reference headless and
+/// through the desktop autopilot, and expects both to complete `steps` and pass.
+void expectTheDesktopPlaysItAsHeadless(const char* name, const char* scenario, const char* reference,
+                                       const std::vector<std::string>& steps) {
+  const fs::path dir = fs::path(PRAXIS_BINARY_DIR) / "test-output" / name;
   fs::create_directories(dir / "tests");
-  std::ofstream(dir / "scenario.yaml") << kControlPanel;
-  std::ofstream(dir / "tests" / "reference.yaml") << kControlPanelReference;
+  std::ofstream(dir / "scenario.yaml") << scenario;
+  std::ofstream(dir / "tests" / "reference.yaml") << reference;
   const auto package = scenario::loadScenarioPackage(dir);
   ASSERT_TRUE(package.ok()) << package.diagnostics.format();
   ASSERT_EQ(package.tests.size(), 1U);
@@ -134,9 +137,52 @@ TEST(DesktopAutopilot, DragsALeverToADetentAndADialToAValueAndTouches) {
   const auto desktop = runDesktopAutopilot(*package.scenario, package.tests[0]);
   ASSERT_TRUE(headless.has_value() && desktop.has_value());
   EXPECT_FALSE(desktop->scriptError) << desktop->scriptError->message;
-  EXPECT_EQ(headless->stepsCompleted, (std::vector<std::string>{"open", "dose", "check"}));
+  EXPECT_EQ(headless->stepsCompleted, steps);
   EXPECT_EQ(desktop->stepsCompleted, headless->stepsCompleted);
   EXPECT_EQ(desktop->outcome, scenario::Outcome::Passed);
+}
+
+TEST(DesktopAutopilot, DragsALeverToADetentAndADialToAValueAndTouches) {
+  expectTheDesktopPlaysItAsHeadless("control-panel", kControlPanel, kControlPanelReference,
+                                    {"open", "dose", "check"});
+}
+
+// Format 2's speech and posture through the desktop keys: crouch (C), say a phrase to the
+// person faced (T, then its number key), stand up (X).
+constexpr const char* kSpeech = R"(praxis: 2
+id: speech
+version: 1.0.0
+title: {en: Speech}
+minutes: 2
+languages: [en]
+trainee: {position: [0, 0, 0], facing: 0}
+objects:
+  - {id: floor, shape: plane, size: [12, 12], collider: true}
+people:
+  - {id: colleague, label: {en: Colleague}, pos: [0, 0, -3], facing: 180}
+phrases:
+  - {id: call_help, text: {en: Call for help!}}
+  - {id: stand_clear, text: {en: Stand clear!}}
+steps:
+  - {id: kneel, instruction: {en: Kneel down.}, done_when: {posture: kneeling}, points: 10}
+  - {id: warn, instruction: {en: Tell your colleague to stand clear.}, done_when: {said: {phrase: stand_clear, to: colleague}}, points: 10}
+  - {id: rise, instruction: {en: Stand up.}, done_when: {posture: standing}, fresh: true, points: 10}
+scoring: {pass: 30}
+)";
+
+constexpr const char* kSpeechReference = R"(name: reference solution
+reference: true
+language: en
+max_seconds: 60
+actions:
+  - posture: kneeling
+  - say: {phrase: stand_clear, to: colleague}
+  - posture: standing
+expect: {outcome: passed, steps: [kneel, warn, rise]}
+)";
+
+TEST(DesktopAutopilot, CrouchesSaysAPhraseToThePersonFacedAndStandsUp) {
+  expectTheDesktopPlaysItAsHeadless("speech", kSpeech, kSpeechReference, {"kneel", "warn", "rise"});
 }
 
 }  // namespace

@@ -250,7 +250,20 @@ TEST_F(RenderTest, DrawsIntoOneSwapchainPerViewWithDepth) {
     (*target)->setCurrentImage(false, 1, 0);
     (*target)->setCurrentImage(true, 0, 0);
     (*target)->setCurrentImage(true, 1, 0);
-    ASSERT_TRUE(renderer_->render(input, **target).has_value());
+    auto stats = renderer_->render(input, **target);
+    ASSERT_TRUE(stats.has_value());
+    EXPECT_EQ(stats->scenePasses, 2U) << "one pass per view image";
+    EXPECT_EQ(stats->shadowPasses, 1U) << "the shadow map is made once for both eyes";
+    // A panel in view: laid out once per frame, not once per eye (its texture is shared).
+    FrameInput withPanel = input;
+    withPanel.panels.push_back(Panel{.title = "1 · Titel", .body = "Tekst", .pose = {}, .sizeMetres = {0.5F, 0.3F},
+                                     .pixelsPerMetre = 400, .page = 0});
+    stats = renderer_->render(withPanel, **target);
+    ASSERT_TRUE(stats.has_value());
+    EXPECT_EQ(stats->panelLayouts, 1U);
+    EXPECT_EQ(stats->shadowPasses, 1U);
+    EXPECT_EQ(stats->scenePasses, 2U);
+    ASSERT_TRUE(renderer_->render(input, **target).has_value());  // the images compared below
     (*target)->setCurrentImage(true, 1, 3);
     EXPECT_FALSE(renderer_->render(input, **target).has_value());  // no depth image 3
     target->reset();

@@ -151,9 +151,11 @@ TEST(TraineeInputMapping, PinchGrabsWithATrackedHandAndATrackingLossKeepsTheGrip
   d.hands[1].tracked = false;
   d.hands[1].handTracked = true;
   d.hands[1].pinch = 1.0F;
+  d.hands[1].middlePinch = 0.25F;
   d.hands[1].pinchPoint = core::Pose{{0.3F, 1.0F, -0.4F}, core::Quat(1, 0, 0, 0)};
   auto in = toTraineeInput(d, loco, interaction::TraineeInput{});
   EXPECT_FLOAT_EQ(in.hands[1].grip, 1.0F);
+  EXPECT_FLOAT_EQ(in.hands[1].trigger, 0.25F) << "thumb and middle finger are the trigger";
   EXPECT_EQ(in.hands[1].pose.position, core::Vec3(0.3F, 1.0F, -0.4F));
   d.hands[1].handTracked = false;
   in = toTraineeInput(d, loco, in);

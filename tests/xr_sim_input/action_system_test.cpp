@@ -671,5 +671,27 @@ TEST_F(ActionSystemTest, ActionSpacesFollowGripAndAim) {
   EXPECT_FALSE(actions.locateAction(kSession, grip, right, device));
 }
 
+/// A controller put down (only the bare hand is seen): its inputs no longer drive actions and
+/// its poses are not located, whatever the stream's squeeze says (that is the hand's pinch).
+TEST_F(ActionSystemTest, AControllerPutDownDrivesNoAction) {
+  XrActionSet set = makeSet("set", "Set");
+  const XrPath right = path("/user/hand/right");
+  XrAction grab = makeAction(set, "grab", XR_ACTION_TYPE_FLOAT_INPUT, {right});
+  XrAction grip = makeAction(set, "grip", XR_ACTION_TYPE_POSE_INPUT, {right});
+  ASSERT_EQ(suggest("/interaction_profiles/oculus/touch_controller",
+                    {{grab, "/user/hand/right/input/squeeze/value"}, {grip, "/user/hand/right/input/grip/pose"}}),
+            XR_SUCCESS);
+  ASSERT_EQ(attach(kSession, {set}), XR_SUCCESS);
+  device.right.squeeze = 1.0F;
+  ASSERT_EQ(sync({{set, XR_NULL_PATH}}, true, 1000), XR_SUCCESS);
+  EXPECT_FLOAT_EQ(floatState(grab, right).currentState, 1.0F);
+  EXPECT_TRUE(actions.locateAction(kSession, grip, right, device));
+  device.right.controller = false;
+  ASSERT_EQ(sync({{set, XR_NULL_PATH}}, true, 2000), XR_SUCCESS);
+  EXPECT_EQ(floatState(grab, right).isActive, XR_FALSE);
+  EXPECT_FLOAT_EQ(floatState(grab, right).currentState, 0.0F);
+  EXPECT_FALSE(actions.locateAction(kSession, grip, right, device));
+}
+
 }  // namespace
 }  // namespace praxis::xrsim

@@ -39,7 +39,8 @@ TEST(SimInputStream, LineRoundTripsEveryField) {
                      true,
                      false,
                      true,
-                     false};
+                     false,
+                     false};  // a bare hand: the controller put down
   s.right.secondary = true;
   s.event = StreamEvent::FocusLoss;
   std::string error;

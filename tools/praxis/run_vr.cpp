@@ -32,13 +32,26 @@ xrsim::StreamPose streamPose(const core::Pose& p) {
           {p.orientation.x, p.orientation.y, p.orientation.z, p.orientation.w}};
 }
 
-xrsim::HandState streamHand(const interaction::HandInput& h) {
+/// `bare`: the scripted trainee's hands hold no controller; hand tracking sees them, and the
+/// script's grip becomes the pinch of thumb and index (the pose is the pinch point).
+xrsim::HandState streamHand(const interaction::HandInput& h, bool bare) {
   xrsim::HandState out;
   out.grip = streamPose(h.pose);
   out.squeeze = h.grip;
   out.trigger = h.trigger;
   out.tracked = h.tracked;
+  out.controller = !bare;
   return out;
+}
+
+/// PRAXIS_XR_SIM_HANDS=controllers (default) or bare: what the autopilot's hands hold.
+core::Result<bool> bareHands() {
+  const char* text = std::getenv("PRAXIS_XR_SIM_HANDS");
+  const std::string hands = text != nullptr ? text : "controllers";
+  if (hands != "controllers" && hands != "bare") {
+    return core::fail("PRAXIS_XR_SIM_HANDS: '", hands, "' is not controllers or bare");
+  }
+  return hands == "bare";
 }
 
 /// PRAXIS_XR_SIM_EVENTS="FRAME:EVENT,..." (focus_loss, focus_gain, session_loss,
@@ -70,11 +83,13 @@ core::Result<std::function<void(std::uint64_t, const interaction::TraineeInput*)
   if (file == nullptr || *file == '\0') return std::function<void(std::uint64_t, const interaction::TraineeInput*)>{};
   auto events = scheduledEvents();
   if (!events) return std::unexpected(events.error());
+  auto bare = bareHands();
+  if (!bare) return std::unexpected(bare.error());
   auto writer = std::make_shared<xrsim::InputStreamWriter>();
   if (auto error = writer->open(file); !error.empty()) return core::fail("PRAXIS_XR_SIM_INPUT ", file, ": ", error);
   auto last = std::make_shared<xrsim::DeviceState>(xrsim::defaultDeviceState());
-  return [writer, last, pending = std::move(*events)](std::uint64_t frame,
-                                                        const interaction::TraineeInput* input) mutable {
+  return [writer, last, bare = *bare, pending = std::move(*events)](std::uint64_t frame,
+                                                                      const interaction::TraineeInput* input) mutable {
     last->event = xrsim::StreamEvent::None;
     const auto due = pending.begin();
     const bool event = due != pending.end() && due->first <= frame;
@@ -82,8 +97,8 @@ core::Result<std::function<void(std::uint64_t, const interaction::TraineeInput*)
     last->frame = frame;
     if (input != nullptr) {
       last->head = streamPose(input->head);
-      last->left = streamHand(input->hand(interaction::HandSide::Left));
-      last->right = streamHand(input->hand(interaction::HandSide::Right));
+      last->left = streamHand(input->hand(interaction::HandSide::Left), bare);
+      last->right = streamHand(input->hand(interaction::HandSide::Right), bare);
     }
     if (event) {
       last->event = due->second;
@@ -122,7 +137,8 @@ std::string vrHelp() {
          "  --text-size N     instruction panel size 1, 1.25 or 1.5\n"
          "  --swapchains KIND array (multiview) or per-view (default: array for equal views)\n"
          "  Controls: squeeze grabs, trigger uses a tool, the thumbstick turns (sideways) and\n"
-         "  teleports (push forward to aim the arc, let go to jump); hands pinch to grab.\n";
+         "  teleports (push forward to aim the arc, let go to jump). Tracked hands without\n"
+         "  controllers pinch thumb and index to grab, thumb and middle finger to press or use.\n";
 }
 
 std::string vrOptionsProblem(const Args& args) {

@@ -13,9 +13,12 @@ namespace praxis::xrsim {
 namespace {
 
 const HandState* handOf(const Binding& binding, const DeviceState& device) {
-  if (binding.userPathString == "/user/hand/left") return &device.left;
-  if (binding.userPathString == "/user/hand/right") return &device.right;
-  return nullptr;  // the head and a gamepad have no simulated inputs
+  const HandState* hand = nullptr;
+  if (binding.userPathString == "/user/hand/left") hand = &device.left;
+  if (binding.userPathString == "/user/hand/right") hand = &device.right;
+  // The head and a gamepad have no simulated inputs; nor has a controller put down (only its
+  // bare hand is seen, by XR_EXT_hand_tracking).
+  return hand != nullptr && hand->controller ? hand : nullptr;
 }
 
 /// Folds one source into an action's slot the spec's way: booleans OR, floats take the

@@ -74,12 +74,27 @@ void readViewSize(Config& config) {
   config.viewHeight = *height;
 }
 
+void readFormFactor(Config& config) {
+  std::string_view which = env("PRAXIS_XR_SIM_FORM_FACTOR");
+  if (which.empty() || which == "both") {
+    return;
+  }
+  if (which != "hmd" && which != "handheld") {
+    config.warnings.push_back("PRAXIS_XR_SIM_FORM_FACTOR: expected hmd, handheld or both, got '" +
+                              std::string(which) + "'");
+    return;
+  }
+  config.hmdConnected = which == "hmd";
+  config.handheldConnected = which == "handheld";
+}
+
 }  // namespace
 
 Config readConfig() {
   Config config;
   readBlend(config);
   readViewSize(config);
+  readFormFactor(config);
   if (auto frames = env("PRAXIS_XR_SIM_FRAMES"); !frames.empty()) {
     if (auto n = parseNumber<std::uint64_t>(frames)) {
       config.exitAfterFrames = *n;

@@ -25,6 +25,10 @@ struct Config {
   /// Recommended per-eye image size (PRAXIS_XR_SIM_VIEW_SIZE=WxH).
   std::uint32_t viewWidth = 1832;
   std::uint32_t viewHeight = 1920;
+  /// The form factors whose system is connected (PRAXIS_XR_SIM_FORM_FACTOR): both, or only
+  /// the HMD (stereo) or only the handheld display (mono), as a phone-AR runtime offers.
+  bool hmdConnected = true;
+  bool handheldConnected = true;
   /// Interpupillary distance in metres (PRAXIS_XR_SIM_IPD, millimetres).
   float ipd = 0.063F;
   /// Problems found while reading the environment, one sentence each; logged on stderr.

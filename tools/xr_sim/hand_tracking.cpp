@@ -90,6 +90,23 @@ float radiusOf(int joint) {
   return tip ? 0.006F : 0.009F;
 }
 
+/// A bare hand (its controller put down) in the grip frame: the hand moved so that its pinch
+/// point is the frame's origin, thumb tip and index tip symmetric about it along the thumb-index
+/// axis, their distance linear in `squeeze` (kBareTipsOpen … kBareTipsPinched).
+/// The middle fingertip lies at kBareTipsOpen … kBareTipsPinched from the thumb tip as
+/// `trigger` says (a second pinch), beside the index finger.
+vec3 bareLocal(const KeyPoses& keys, int joint, const HandState& hand) {
+  const float half = 0.5F * glm::mix(kBareTipsOpen, kBareTipsPinched, hand.squeeze);
+  if (joint == XR_HAND_JOINT_THUMB_TIP_EXT || joint == XR_HAND_JOINT_INDEX_TIP_EXT) {
+    return vec3(joint == XR_HAND_JOINT_THUMB_TIP_EXT ? -half : half, 0.0F, 0.0F);
+  }
+  if (joint == XR_HAND_JOINT_MIDDLE_TIP_EXT) {
+    const float d = glm::mix(kBareTipsOpen, kBareTipsPinched, hand.trigger);
+    return vec3(-half, 0.0F, 0.0F) + d * vec3(0.8F, -0.6F, 0.0F);  // a unit direction: distance d
+  }
+  return glm::mix(keys.open[joint], keys.closed[joint], hand.squeeze) - kPinchPoint;
+}
+
 }  // namespace
 
 StreamPose aimPose(const StreamPose& grip) {
@@ -106,7 +123,8 @@ HandJoints handJoints(const HandState& hand, bool leftHand) {
   const vec3 origin = toGlm(hand.grip.position);
   HandJoints joints{};
   for (int j = 0; j < XR_HAND_JOINT_COUNT_EXT; ++j) {
-    vec3 local = glm::mix(kKeys.open[j], kKeys.closed[j], hand.squeeze);
+    vec3 local = hand.controller ? glm::mix(kKeys.open[j], kKeys.closed[j], hand.squeeze)
+                                 : bareLocal(kKeys, j, hand);
     if (leftHand) local.x = -local.x;
     const vec3 world = origin + rotation * local;
     joints[j].pose.position = {world.x, world.y, world.z};

@@ -15,6 +15,11 @@ namespace praxis::xrsim {
 inline constexpr float kAimForwardOffset = 0.05F;
 [[nodiscard]] StreamPose aimPose(const StreamPose& grip);
 
+/// A bare hand's thumb-tip to index-tip distance (joint centres) open and fully pinched: at
+/// 1.5 cm two fingertips of 6-7.5 mm radius touch.
+inline constexpr float kBareTipsOpen = 0.05F;
+inline constexpr float kBareTipsPinched = 0.015F;
+
 struct HandJoint {
   StreamPose pose;  ///< STAGE space
   float radius = 0.0F;
@@ -23,7 +28,10 @@ using HandJoints = std::array<HandJoint, XR_HAND_JOINT_COUNT_EXT>;
 
 /// The joints of an open hand around the grip pose, fingers along the grip's -Z, palm facing
 /// the grip's -Y; `squeeze` 1 brings thumb tip and index tip together (a pinch, distance
-/// below 1 cm) and curls the other fingers. Indexed by XrHandJointEXT.
+/// below 1 cm) and curls the other fingers. A bare hand (HandState::controller false) is
+/// placed with its pinch point at the grip pose instead: the tips' midpoint stays there while
+/// `squeeze` closes them from kBareTipsOpen to kBareTipsPinched, and `trigger` brings the middle
+/// fingertip to the thumb tip the same way (a second pinch). Indexed by XrHandJointEXT.
 [[nodiscard]] HandJoints handJoints(const HandState& hand, bool leftHand);
 
 /// Distance between thumb tip and index tip, the measure of a pinch.

@@ -116,7 +116,7 @@ bool readPose(const Json& json, const std::string& where, std::string* error, St
 bool readHand(const Json& json, const std::string& where, std::string* error, HandState& hand) {
   FieldReader r(json, where, error);
   if (!r.checkKeys({"grip", "squeeze", "trigger", "thumbstick", "primary", "secondary", "menu",
-                    "tracked"})) {
+                    "tracked", "controller"})) {
     return false;
   }
   if (const Json* grip = r.find("grip");
@@ -130,6 +130,7 @@ bool readHand(const Json& json, const std::string& where, std::string* error, Ha
   r.boolean("secondary", hand.secondary);
   r.boolean("menu", hand.menu);
   r.boolean("tracked", hand.tracked);
+  r.boolean("controller", hand.controller);
   return r.ok();
 }
 
@@ -154,7 +155,8 @@ Json toJson(const HandState& hand) {
   return Json{{"grip", toJson(hand.grip)}, {"squeeze", hand.squeeze},
               {"trigger", hand.trigger},   {"thumbstick", hand.thumbstick},
               {"primary", hand.primary},   {"secondary", hand.secondary},
-              {"menu", hand.menu},         {"tracked", hand.tracked}};
+              {"menu", hand.menu},         {"tracked", hand.tracked},
+              {"controller", hand.controller}};
 }
 
 }  // namespace

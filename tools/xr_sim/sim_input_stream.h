@@ -33,6 +33,10 @@ struct HandState {
   bool secondary = false;  ///< B on the right hand, Y on the left
   bool menu = false;
   bool tracked = true;
+  /// The hand holds its controller. false: the controller is put down and only hand tracking
+  /// sees the bare hand: the controller's actions read inactive and its poses invalid, `grip`
+  /// is where thumb tip and index tip meet and `squeeze` pinches them (docs/xr-sim.md).
+  bool controller = true;
   bool operator==(const HandState&) const = default;
 };
 

@@ -107,11 +107,15 @@ XrResult XRAPI_CALL xrGetSystem(XrInstance instance, const XrSystemGetInfo* getI
     if (badStruct(getInfo, XR_TYPE_SYSTEM_GET_INFO) || systemId == nullptr) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
+    // A form factor the runtime knows but whose device is not connected is UNAVAILABLE (the
+    // application may ask again later), not UNSUPPORTED.
     switch (getInfo->formFactor) {
       case XR_FORM_FACTOR_HEAD_MOUNTED_DISPLAY:
+        if (!owner->config.hmdConnected) return XR_ERROR_FORM_FACTOR_UNAVAILABLE;
         *systemId = kHmdSystemId;
         return XR_SUCCESS;
       case XR_FORM_FACTOR_HANDHELD_DISPLAY:
+        if (!owner->config.handheldConnected) return XR_ERROR_FORM_FACTOR_UNAVAILABLE;
         *systemId = kHandheldSystemId;
         return XR_SUCCESS;
       default:

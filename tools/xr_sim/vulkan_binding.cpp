@@ -14,11 +14,30 @@ namespace {
 constexpr XrVersion kMinVulkan = XR_MAKE_VERSION(1, 0, 0);
 constexpr XrVersion kMaxVulkan = XR_MAKE_VERSION(1, 3, 0);
 
+XrResult checkSystemId(XrSystemId systemId) {
+  return systemId == kHmdSystemId || systemId == kHandheldSystemId ? XR_SUCCESS : XR_ERROR_SYSTEM_INVALID;
+}
+
 XrResult checkInstanceAndSystem(XrInstance instance, XrSystemId systemId, Instance*& owner) {
   if (XrResult r = lookup(instance, owner); XR_FAILED(r)) {
     return r;
   }
-  return systemId == kHmdSystemId || systemId == kHandheldSystemId ? XR_SUCCESS : XR_ERROR_SYSTEM_INVALID;
+  return checkSystemId(systemId);
+}
+
+/// The arguments xrCreateVulkanInstanceKHR and xrCreateVulkanDeviceKHR share (their create
+/// infos have the same fields but the one being created): the structure, the outputs, no flags
+/// (none are defined), a vkGetInstanceProcAddr and a Vulkan create info; `complete` checks what
+/// only one of them has. Validation failures first, then the system.
+template <typename CreateInfo, typename Created, typename Complete>
+XrResult checkCreateArguments(const CreateInfo* createInfo, XrStructureType type, const Created* created,
+                              const VkResult* vulkanResult, Complete complete) {
+  if (badStruct(createInfo, type) || created == nullptr || vulkanResult == nullptr || createInfo->createFlags != 0 ||
+      createInfo->pfnGetInstanceProcAddr == nullptr || createInfo->vulkanCreateInfo == nullptr ||
+      !complete(*createInfo)) {
+    return XR_ERROR_VALIDATION_FAILURE;
+  }
+  return checkSystemId(createInfo->systemId);
 }
 
 PFN_vkGetInstanceProcAddr instanceProcAddr(const Instance& owner) {
@@ -147,13 +166,10 @@ XrResult XRAPI_CALL xrCreateVulkanInstanceKHR(XrInstance instance, const XrVulka
     if (XrResult r = lookup(instance, owner); XR_FAILED(r)) {
       return r;
     }
-    if (badStruct(createInfo, XR_TYPE_VULKAN_INSTANCE_CREATE_INFO_KHR) || vulkanInstance == nullptr ||
-        vulkanResult == nullptr || createInfo->createFlags != 0 || createInfo->pfnGetInstanceProcAddr == nullptr ||
-        createInfo->vulkanCreateInfo == nullptr) {
-      return XR_ERROR_VALIDATION_FAILURE;
-    }
-    if (createInfo->systemId != kHmdSystemId && createInfo->systemId != kHandheldSystemId) {
-      return XR_ERROR_SYSTEM_INVALID;
+    if (XrResult r = checkCreateArguments(createInfo, XR_TYPE_VULKAN_INSTANCE_CREATE_INFO_KHR, vulkanInstance,
+                                          vulkanResult, [](const XrVulkanInstanceCreateInfoKHR&) { return true; });
+        XR_FAILED(r)) {
+      return r;
     }
     auto create = reinterpret_cast<PFN_vkCreateInstance>(  // NOLINT
         createInfo->pfnGetInstanceProcAddr(VK_NULL_HANDLE, "vkCreateInstance"));
@@ -176,8 +192,8 @@ XrResult XRAPI_CALL xrGetVulkanGraphicsDevice2KHR(XrInstance instance, const XrV
     if (badStruct(getInfo, XR_TYPE_VULKAN_GRAPHICS_DEVICE_GET_INFO_KHR)) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
-    if (getInfo->systemId != kHmdSystemId && getInfo->systemId != kHandheldSystemId) {
-      return XR_ERROR_SYSTEM_INVALID;
+    if (XrResult r = checkSystemId(getInfo->systemId); XR_FAILED(r)) {
+      return r;
     }
     return graphicsDevice(*owner, getInfo->vulkanInstance, vulkanPhysicalDevice);
   });
@@ -190,13 +206,11 @@ XrResult XRAPI_CALL xrCreateVulkanDeviceKHR(XrInstance instance, const XrVulkanD
     if (XrResult r = lookup(instance, owner); XR_FAILED(r)) {
       return r;
     }
-    if (badStruct(createInfo, XR_TYPE_VULKAN_DEVICE_CREATE_INFO_KHR) || vulkanDevice == nullptr ||
-        vulkanResult == nullptr || createInfo->createFlags != 0 || createInfo->pfnGetInstanceProcAddr == nullptr ||
-        createInfo->vulkanCreateInfo == nullptr || createInfo->vulkanPhysicalDevice == VK_NULL_HANDLE) {
-      return XR_ERROR_VALIDATION_FAILURE;
-    }
-    if (createInfo->systemId != kHmdSystemId && createInfo->systemId != kHandheldSystemId) {
-      return XR_ERROR_SYSTEM_INVALID;
+    if (XrResult r = checkCreateArguments(
+            createInfo, XR_TYPE_VULKAN_DEVICE_CREATE_INFO_KHR, vulkanDevice, vulkanResult,
+            [](const XrVulkanDeviceCreateInfoKHR& info) { return info.vulkanPhysicalDevice != VK_NULL_HANDLE; });
+        XR_FAILED(r)) {
+      return r;
     }
     // vkCreateDevice is an instance-level function: find the VkInstance whose device this is
     // (the application must have asked xrGetVulkanGraphicsDevice2KHR for it).
