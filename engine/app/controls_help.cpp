@@ -49,7 +49,8 @@ constexpr std::array<ControlHelpRow, 13> kDutch{{
 constexpr std::array<ControlHelpRow, 13> kFrench{{
     {"Souris", "regarder autour de soi (la croix au centre vise)"},
     {"W A S D / flèches", "marcher"},
-    {"C / Ctrl, K, X", "s’accroupir, s’agenouiller, se relever (la même touche à nouveau relève aussi)"},
+    {"C / Ctrl, K, X",
+     "s’accroupir, s’agenouiller, se relever (la même touche à nouveau relève aussi)"},
     {"Clic gauche / Entrée",
      "tendre la main vers ce que vise la croix : le prendre (cliquer à nouveau pour le lâcher ; "
      "près d’un emplacement qui lui convient, il s’y fixe, montré en transparence), appuyer sur "

@@ -208,7 +208,8 @@ core::Result<Plan> planSay(const Action& a, const Context& c) {
   const auto index = static_cast<int>(phrase - phrases.begin());  // < 9: the loader's limit
   Plan plan;
   if (!a.target.empty()) {  // face the person spoken to, as the headless trainee turns to them
-    if (c.scene().findEntity(a.target) == nullptr) return core::fail("say: unknown person '", a.target, "'");
+    if (c.scene().findEntity(a.target) == nullptr)
+      return core::fail("say: unknown person '", a.target, "'");
     plan.push_back(g::lookAt(g::positionOf(a.target)));
   }
   plan.push_back(g::say(index));
@@ -233,7 +234,8 @@ core::Result<Plan> planAction(const Action& a, const Context& c) {
     case ActionKind::Posture: return Plan{g::posture(a.state == "crouching")};
     case ActionKind::Say: return planSay(a, c);
   }
-  return core::fail("the desktop autopilot cannot play '" + std::string(scenario::toString(a.kind)) + "'");
+  return core::fail("the desktop autopilot cannot play '" +
+                    std::string(scenario::toString(a.kind)) + "'");
 }
 
 }  // namespace

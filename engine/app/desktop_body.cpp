@@ -28,7 +28,8 @@ float DesktopControls::eyeHeight() const {
     case BodyPosture::Crouching: return std::min(tuning_.crouchEyeHeight, standingEyeHeight_);
     case BodyPosture::Kneeling:
       // Low enough to read as kneeling for any standing height (interaction/trainee_input.h).
-      return std::min(tuning_.kneelEyeHeight, standingEyeHeight_ * interaction::kLowPostureFraction);
+      return std::min(tuning_.kneelEyeHeight,
+                      standingEyeHeight_ * interaction::kLowPostureFraction);
   }
   return standingEyeHeight_;
 }

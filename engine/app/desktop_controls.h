@@ -240,7 +240,7 @@ class DesktopControls {
   BodyPosture posture_ = BodyPosture::Standing;
   std::size_t phrases_ = 0;
   bool phraseMenu_ = false;
-  int saying_ = -1;  // the phrase chosen since the last tick
+  int saying_ = -1;                             // the phrase chosen since the last tick
   static constexpr std::size_t kKeySlots = 64;  // one per Key, with room to grow
   static_assert(static_cast<std::size_t>(Key::K) < kKeySlots);
   std::array<bool, kKeySlots> keysDown_{};

@@ -56,8 +56,8 @@ void DesktopHud::handle(const InputEvent& event) {
 }
 
 HudFrame DesktopHud::frame(const Session& session, glm::vec2 windowSize, glm::vec2 scale,
-                           double deltaSeconds, std::string_view hoveredObject,
-                           Crosshair crosshair, bool phraseMenu, std::string_view phraseTo) {
+                           double deltaSeconds, std::string_view hoveredObject, Crosshair crosshair,
+                           bool phraseMenu, std::string_view phraseTo) {
   pending_.displaySize = windowSize;
   pending_.framebufferScale = scale;
   pending_.deltaSeconds = deltaSeconds > 0.0 ? deltaSeconds : 1e-4;  // ImGui needs time to pass

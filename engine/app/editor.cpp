@@ -42,7 +42,9 @@ void editorStyle(float scale) {
   style.ScrollbarSize = 14.0F;
   style.ScaleAllSizes(scale);
   ImVec4* c = style.Colors;
-  c[ImGuiCol_WindowBg] = ImVec4(0.11F, 0.12F, 0.14F, 0.96F);
+  // Opaque: the renderer draws the scene only inside the viewport (FrameInput::sceneRect),
+  // so nothing may show through the panels around it.
+  c[ImGuiCol_WindowBg] = ImVec4(0.11F, 0.12F, 0.14F, 1.0F);
   c[ImGuiCol_ChildBg] = ImVec4(0.0F, 0.0F, 0.0F, 0.0F);
   c[ImGuiCol_PopupBg] = ImVec4(0.13F, 0.14F, 0.16F, 0.98F);
   c[ImGuiCol_MenuBarBg] = ImVec4(0.16F, 0.17F, 0.20F, 1.0F);
@@ -576,6 +578,14 @@ core::Result<void> EditorMode::draw() {
     }
   }
   lastFrame_.timeSeconds = 0.25;  // a steady selection glow, not the trainee's pulse
+  // The panels cover the rest: the renderer culls and shades only the viewport's pixels.
+  const ViewportRect v = viewportRect();
+  const glm::vec2 toPixels =
+      glm::vec2(static_cast<float>(width), static_cast<float>(height)) / windowSize();
+  lastFrame_.sceneRect = render::PixelRect{.x = v.x * toPixels.x,
+                                           .y = v.y * toPixels.y,
+                                           .width = v.width * toPixels.x,
+                                           .height = v.height * toPixels.y};
   lastFrame_.clearColour = {0.10F, 0.11F, 0.13F, 1.0F};
   {
     render::ImGuiContextScope scope(parts_->imgui);

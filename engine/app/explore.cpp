@@ -155,7 +155,7 @@ int Search::add(int parent, Move move, const Session& s, const std::vector<Actio
 
 std::uint64_t Search::stateOf(const Session& s) const {
   // An ended attempt has no future: all ends with the same reason are one state.
-  if (!s.ended()) return detail::discreteState(s, vocabulary_.handsMatter);
+  if (!s.ended()) return detail::discreteState(s, vocabulary_.handsMatter, vocabulary_.posture);
   core::Hasher h;
   h.text("ended");
   for (const auto& e : s.attemptEvents()) {

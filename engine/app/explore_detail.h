@@ -22,6 +22,10 @@ struct Vocabulary {
   // condition notices changes nothing, so it is not offered.
   std::vector<std::string> handTargets;
   std::vector<std::string> toolTargets;
+  // Format 2: some condition reads the posture (then crouching and standing are tried and are
+  // part of the state); the phrases some condition listens for, with the person ("" anyone).
+  bool posture = false;
+  std::vector<std::pair<std::string, std::string>> sayings;
 };
 
 [[nodiscard]] Vocabulary vocabularyOf(const scenario::ScenarioDef& def);
@@ -35,7 +39,8 @@ using Move = std::vector<scenario::Action>;
 /// The session's discrete state: the attempt's (Runner::hashState), what the hands hold
 /// (which hand only when `handsMatter`), socket occupants, switch/button/lever states, and
 /// where free objects rest (coarse cells).
-[[nodiscard]] std::uint64_t discreteState(const Session& session, bool handsMatter);
+[[nodiscard]] std::uint64_t discreteState(const Session& session, bool handsMatter,
+                                          bool posture = false);
 
 /// Whether the move did what it is for (a grab holds, a snap seats, a set reaches its
 /// state). A move that did not leaves the trainee believing something false; it is dropped.

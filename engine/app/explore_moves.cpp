@@ -37,7 +37,7 @@ void visit(const Condition& c, Vocabulary& v) {
                                                 v.lookTargets.end()) {
     v.lookTargets.push_back(c.object);
   }
-  if (c.kind == ConditionKind::Elapsed &&
+  if ((c.kind == ConditionKind::Elapsed || c.kind == ConditionKind::Held) &&
       std::find(v.waits.begin(), v.waits.end(), c.seconds) == v.waits.end()) {
     v.waits.push_back(c.seconds);
   }
@@ -53,6 +53,11 @@ void visit(const Condition& c, Vocabulary& v) {
   const bool handEvent = c.kind == ConditionKind::Grabbed || c.kind == ConditionKind::Released ||
                          c.kind == ConditionKind::Touched;
   if (handEvent && c.hand != scenario::Hand::Either) v.handsMatter = true;
+  if (c.kind == ConditionKind::Posture) v.posture = true;
+  if (c.kind == ConditionKind::Said && std::find(v.sayings.begin(), v.sayings.end(),
+                                                 std::pair{c.state, c.object}) == v.sayings.end()) {
+    v.sayings.emplace_back(c.state, c.object);
+  }
   for (const Condition& child : c.children) visit(child, v);
 }
 
@@ -66,6 +71,14 @@ Action action(ActionKind kind, std::string object, std::string target = {}) {
 
 bool contains(const std::vector<std::string>& list, const std::string& id) {
   return std::find(list.begin(), list.end(), id) != list.end();
+}
+
+// The eyes at or below the crouching height (interaction/trainee_input.h), as `posture:` reads
+// them.
+bool lowPosture(const Session& session) {
+  const scenario::TraineeStart& start = session.definition().trainee;
+  return session.lastInput().head.position.y - start.position.y <=
+         start.eyeHeight * interaction::kLowPostureFraction + 1e-3F;
 }
 
 scenario::Hand handOf(HandSide side) { return side == HandSide::Left ? scenario::Hand::Left : scenario::Hand::Right; }
@@ -183,6 +196,16 @@ std::vector<Move> candidateMoves(const Session& session, const Vocabulary& v) {
     if (scene.at(id).zone) out.push_back({action(ActionKind::WalkTo, "", scene.at(id).id)});
   }
   for (const auto& target : v.lookTargets) out.push_back({action(ActionKind::LookAt, "", target)});
+  if (v.posture) {
+    Action posture = action(ActionKind::Posture, "");
+    posture.state = lowPosture(session) ? "standing" : "crouching";
+    out.push_back({posture});
+  }
+  for (const auto& [phrase, person] : v.sayings) {
+    Action say = action(ActionKind::Say, "", person);
+    say.state = phrase;
+    out.push_back({say});
+  }
   for (const double seconds : v.waits) {
     Action wait = action(ActionKind::Wait, "");
     wait.seconds = seconds;
@@ -191,9 +214,10 @@ std::vector<Move> candidateMoves(const Session& session, const Vocabulary& v) {
   return out;
 }
 
-std::uint64_t discreteState(const Session& session, bool handsMatter) {
+std::uint64_t discreteState(const Session& session, bool handsMatter, bool posture) {
   core::Hasher h;
   session.hashAttemptState(h);
+  if (posture) h.value(lowPosture(session));
   const auto& world = session.world();
   const scene::Scene& scene = session.scene();
   const std::size_t objects = session.definition().objects.size();

@@ -132,7 +132,8 @@ void Hud::setOverlay(bool menu, bool help, std::vector<HudAction>& actions) {
   if (was != paused()) {
     actions.push_back(HudAction{.kind = paused() ? HudActionKind::Pause : HudActionKind::Resume,
                                 .language = {},
-                                .textSize = options_.textSize, .phrase = -1});
+                                .textSize = options_.textSize,
+                                .phrase = -1});
   }
 }
 

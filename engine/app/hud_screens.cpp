@@ -331,8 +331,10 @@ void Hud::drawMenu(const HudState& state, std::vector<HudAction>& actions) {
   if (ImGui::IsWindowAppearing()) focusForKeyboard();  // Enter resumes; arrows move down
   focusMenu_ = false;
   if (wideButton(hudText(HudText::Restart, lang))) {
-    actions.push_back(
-        HudAction{.kind = HudActionKind::Restart, .language = {}, .textSize = options_.textSize, .phrase = -1});
+    actions.push_back(HudAction{.kind = HudActionKind::Restart,
+                                .language = {},
+                                .textSize = options_.textSize,
+                                .phrase = -1});
     setOverlay(false, false, actions);
   }
   ImGui::Spacing();
@@ -346,7 +348,8 @@ void Hud::drawMenu(const HudState& state, std::vector<HudAction>& actions) {
   if (const int chosen = choiceRow(names, current); chosen >= 0) {
     actions.push_back(HudAction{.kind = HudActionKind::SetLanguage,
                                 .language = std::string(kHudLanguages[chosen]),
-                                .textSize = options_.textSize, .phrase = -1});
+                                .textSize = options_.textSize,
+                                .phrase = -1});
   }
   ImGui::TextUnformatted(hudText(HudText::TextSize, lang).c_str());
   const std::vector<std::string> sizes{hudText(HudText::TextSmall, lang),
@@ -354,8 +357,10 @@ void Hud::drawMenu(const HudState& state, std::vector<HudAction>& actions) {
                                        hudText(HudText::TextLarge, lang)};
   if (const int chosen = choiceRow(sizes, size); chosen >= 0) {
     options_.textSize = static_cast<TextSize>(chosen);
-    actions.push_back(HudAction{
-        .kind = HudActionKind::SetTextSize, .language = {}, .textSize = options_.textSize, .phrase = -1});
+    actions.push_back(HudAction{.kind = HudActionKind::SetTextSize,
+                                .language = {},
+                                .textSize = options_.textSize,
+                                .phrase = -1});
   }
   ImGui::Spacing();
   ImGui::Separator();
@@ -368,8 +373,8 @@ void Hud::drawMenu(const HudState& state, std::vector<HudAction>& actions) {
   ImGui::End();
   if (resume) setOverlay(false, false, actions);
   if (quit)
-    actions.push_back(
-        HudAction{.kind = HudActionKind::Quit, .language = {}, .textSize = options_.textSize, .phrase = -1});
+    actions.push_back(HudAction{
+        .kind = HudActionKind::Quit, .language = {}, .textSize = options_.textSize, .phrase = -1});
 }
 
 // The phrase menu: beside the crosshair, where the person spoken to stands (one faces whom one
@@ -378,7 +383,8 @@ void Hud::drawPhraseMenu(const HudState& state, std::vector<HudAction>& actions)
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5F + 2.0F * em(), io.DisplaySize.y * 0.5F),
                           ImGuiCond_Always, ImVec2(0.0F, 0.5F));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(0.0F, 0.0F), ImVec2(io.DisplaySize.x * 0.45F, FLT_MAX));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0.0F, 0.0F),
+                                      ImVec2(io.DisplaySize.x * 0.45F, FLT_MAX));
   ImGui::Begin("##phrases", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
@@ -386,13 +392,16 @@ void Hud::drawPhraseMenu(const HudState& state, std::vector<HudAction>& actions)
   const std::string& lang = state.language;
   ImGui::PushFont(fonts_->bold[static_cast<std::size_t>(options_.textSize)]);
   // Unwrapped: an auto-sized window would take a frame's height from text wrapped at no width.
-  const std::string title =
-      state.phraseTo.empty() ? hudText(HudText::Say, lang) : hudText(HudText::SayTo, lang, {state.phraseTo});
+  const std::string title = state.phraseTo.empty()
+                                ? hudText(HudText::Say, lang)
+                                : hudText(HudText::SayTo, lang, {state.phraseTo});
   ImGui::TextColored(detail::kTitleYellow, "%s", title.c_str());
   ImGui::PopFont();
   for (std::size_t i = 0; i < state.phrases.size(); ++i) {
     // Numbered as the keys that choose them (a scenario has at most nine phrases).
-    if (ImGui::Button((std::to_string(i + 1) + "  " + state.phrases[i] + "##phrase" + std::to_string(i)).c_str())) {
+    if (ImGui::Button(
+            (std::to_string(i + 1) + "  " + state.phrases[i] + "##phrase" + std::to_string(i))
+                .c_str())) {
       actions.push_back(HudAction{.kind = HudActionKind::SayPhrase,
                                   .language = {},
                                   .textSize = options_.textSize,
@@ -459,8 +468,8 @@ void Hud::drawEnd(const HudState& state, std::vector<HudAction>& actions) {
                                  hudText(HudText::Restart, lang), hudText(HudText::Close, lang)},
                                 SIZE_MAX, ImGui::IsWindowAppearing());
   if (clicked >= 0) {
-    actions.push_back(
-        HudAction{.kind = kButtons[clicked], .language = {}, .textSize = options_.textSize, .phrase = -1});
+    actions.push_back(HudAction{
+        .kind = kButtons[clicked], .language = {}, .textSize = options_.textSize, .phrase = -1});
   }
   ImGui::End();
 }

@@ -4,7 +4,9 @@
 #include <thread>
 
 #include "app/frame_builder.h"
+#include "app/hud_strings.h"
 #include "app/scene_models.h"
+#include "interaction/world.h"
 #include "render/renderer.h"
 #include "xr/vulkan_binding.h"
 
@@ -18,6 +20,34 @@ double msSince(Clock::time_point start) {
 }
 
 }  // namespace
+
+/// The phrase menu as a panel half a metre in front of the eyes and a little below them,
+/// titled with the person faced, one numbered phrase a line, the choice marked.
+render::Panel phrasePanel(const Session& session, int choice) {
+  const std::string& language = session.options().language;
+  const core::Pose head = session.lastInput().head;
+  const scene::EntityId person = session.world().addressee(head);
+  const scenario::ScenarioDef& def = session.definition();
+  std::string title = hudText(HudText::Say, language);
+  for (const auto& p : def.people) {
+    if (person != scene::kNoEntity && session.scene().at(person).id == p.id) {
+      title = hudText(HudText::SayTo, language, {p.label.in(language)});
+    }
+  }
+  std::string body;
+  for (std::size_t i = 0; i < def.phrases.size(); ++i) {
+    body += (static_cast<int>(i) == choice ? "> " : "   ") + std::to_string(i + 1) + "  " +
+            def.phrases[i].text.in(language) + "\n";
+  }
+  const core::Quat facing = xr::yawOnly(head.orientation);
+  render::Panel panel;
+  panel.title = std::move(title);
+  panel.body = std::move(body);
+  panel.pose = core::Pose{head.position + facing * core::Vec3(0.0F, -0.15F, -0.5F), facing};
+  panel.sizeMetres = glm::vec2(0.36F, 0.05F + 0.035F * static_cast<float>(def.phrases.size()));
+  panel.pixelsPerMetre = 1000;
+  return panel;
+}
 
 VrMode::VrMode(const scenario::ScenarioDef& def, VrOptions options)
     : def_(def), options_(std::move(options)), locomotion_(options_.comfort, true) {}
@@ -98,7 +128,10 @@ void VrMode::runTicks(const interaction::TraineeInput& input, bool focused, doub
     // Scripted: one tick per focused frame. Through a device stream the input is the one that
     // came back through the runtime's actions; without one (a real headset) the script's own.
     if (focused && pendingScripted_ && !a.ended()) {
-      a.step(take(options_.deviceInput ? input : *pendingScripted_));
+      interaction::TraineeInput in = options_.deviceInput ? input : *pendingScripted_;
+      // Speech is no controller channel: the script's phrase goes straight to the tick.
+      if (pendingScripted_->say >= 0) in.say = pendingScripted_->say;
+      a.step(take(in));
       pendingScripted_.reset();
     }
     return;
@@ -114,6 +147,7 @@ render::FrameInput VrMode::buildVrFrame(const xr::LocatedViews& views, double fr
   fo.timeSeconds = secondsSinceStart_;
   fo.panelAnchor = panelAnchor_.update(s.lastInput().head, frameSeconds);
   fo.panelScale = options_.comfort.textScale;
+  fo.instructionPanel = panelShown_;
   render::FrameInput frame = buildFrame(s, fo);
   frame.views.clear();
   for (std::size_t v = 0; v < views.poses.size(); ++v) {
@@ -132,6 +166,7 @@ render::FrameInput VrMode::buildVrFrame(const xr::LocatedViews& views, double fr
       }
     }
   }
+  if (phrases_.open()) frame.panels.push_back(phrasePanel(s, phrases_.choice()));
   if (const auto& arc = locomotion_.aiming()) {
     // The teleport arc as a dotted line of small markers, the landing as a large one.
     for (std::size_t i = 0; i < arc->points.size(); i += 3) {
@@ -178,8 +213,14 @@ core::Result<bool> VrMode::frame() {
   if (!locomotion_.placed() && device->headTracked) {
     locomotion_.recentre(device->head, attempt_->session().initialInput().head);
   }
-  locomotion_.update(*device, 0.0F);
-  const auto input = xr::toTraineeInput(*device, locomotion_, attempt_->session().lastInput());
+  phrases_.update(*device, locomotion_.dominant(), def_.phrases.size());
+  const xr::DeviceState steering = phrases_.steering(*device, locomotion_.dominant());
+  locomotion_.update(steering, 0.0F);
+  const bool menu = device->hands[0].menu || device->hands[1].menu;
+  if (menu && !menuHeld_) panelShown_ = !panelShown_;
+  menuHeld_ = menu;
+  auto input = xr::toTraineeInput(steering, locomotion_, attempt_->session().lastInput());
+  input.say = static_cast<std::int16_t>(phrases_.take());
   const auto ticksStart = Clock::now();
   runTicks(input, device->focused, frameSeconds);
   const double tickMs = msSince(ticksStart);  // simulation, not frame-loop overhead

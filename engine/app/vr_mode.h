@@ -18,6 +18,7 @@
 #include "app/tick_input.h"
 #include "core/result.h"
 #include "xr/comfort.h"
+#include "xr/phrase_menu.h"
 #include "xr/session.h"
 
 namespace praxis::app {
@@ -49,6 +50,9 @@ struct VrOptions {
   double endLingerSeconds = 0.5;
 };
 
+/// The phrase menu's world-space panel for `session`'s trainee, with phrase `choice` marked.
+[[nodiscard]] render::Panel phrasePanel(const Session& session, int choice);
+
 class VrMode {
  public:
   /// Makes the scripted tick input (autopilot); empty: a person plays with the controllers.
@@ -71,6 +75,9 @@ class VrMode {
 
   [[nodiscard]] Attempt& attempt() { return *attempt_; }
   [[nodiscard]] const xr::Session& session() const { return *session_; }
+  /// The menu button (either controller) hides the instruction panel and shows it again: a
+  /// trainee who knows the step can clear the view.
+  [[nodiscard]] bool instructionPanelShown() const { return panelShown_; }
 
   struct Stats {
     std::int64_t frames = 0;       // frames begun
@@ -82,6 +89,8 @@ class VrMode {
     double loopMs = 0.0;
   };
   [[nodiscard]] const Stats& stats() const { return stats_; }
+  /// The phrase menu (format 2), for the frame and for tests.
+  [[nodiscard]] const xr::PhraseMenu& phraseMenu() const { return phrases_; }
 
  private:
   VrMode(const scenario::ScenarioDef& def, VrOptions options);
@@ -101,6 +110,7 @@ class VrMode {
   std::unique_ptr<TickInput> input_;
   xr::Locomotion locomotion_;
   xr::LazyFollow panelAnchor_;
+  xr::PhraseMenu phrases_;  // format 2: B / Y opens it, the stick chooses, A / X says
   std::vector<xr::HapticPulse> haptics_;
   /// The script's input for the next tick, written to the device stream, until a focused
   /// frame runs the tick.
@@ -108,6 +118,8 @@ class VrMode {
   double secondsSinceStart_ = 0.0;
   double endedFor_ = 0.0;
   bool exitRequested_ = false;
+  bool panelShown_ = true;
+  bool menuHeld_ = false;  // the menu button was down last frame: one toggle per press
   Stats stats_;
 };
 

@@ -33,7 +33,8 @@ scene::EntityId World::addressee(const core::Pose& head) const {
 void World::say(core::Tick tick, const TraineeInput& input, std::vector<WorldEvent>& out) const {
   const auto index = static_cast<std::size_t>(input.say);
   if (index >= phrases_.size()) return;  // not a phrase of this scenario: nothing was said
-  out.push_back({tick, EventKind::Said, addressee(input.head), scene::kNoEntity, HandSide::Right, phrases_[index]});
+  out.push_back({tick, EventKind::Said, addressee(input.head), scene::kNoEntity, HandSide::Right,
+                 phrases_[index]});
 }
 
 }  // namespace praxis::interaction

@@ -1,6 +1,7 @@
 // One frame: walk the scene into a draw list, cull and sort it, record the shadow and main
 // passes, submit. Timings per phase go into FrameStats.
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cmath>
 #include <cstring>
@@ -9,6 +10,7 @@
 
 #include "render/primitive_meshes.h"
 #include "render/renderer_impl.h"
+#include "render/visibility.h"
 
 namespace praxis::render {
 namespace {
@@ -27,26 +29,10 @@ void transformBounds(const core::Mat4& m, const core::Vec3& lo, const core::Vec3
   outHi = c + e;
 }
 
-struct Frustum {
-  glm::vec4 planes[6];
-};
-
-Frustum frustumOf(const core::Mat4& viewProj) {
-  const auto row = [&](int i) {
-    return glm::vec4(viewProj[0][i], viewProj[1][i], viewProj[2][i], viewProj[3][i]);
-  };
-  // Gribb-Hartmann for a 0..1 depth range: near is row 2 alone.
-  return Frustum{{row(3) + row(0), row(3) - row(0), row(3) + row(1), row(3) - row(1), row(2),
-                  row(3) - row(2)}};
-}
-
-bool intersects(const Frustum& f, const core::Vec3& lo, const core::Vec3& hi) {
-  for (const auto& p : f.planes) {
-    const core::Vec3 positive(p.x >= 0 ? hi.x : lo.x, p.y >= 0 ? hi.y : lo.y,
-                              p.z >= 0 ? hi.z : lo.z);
-    if (glm::dot(core::Vec3(p), positive) + p.w < 0.0F) return false;
-  }
-  return true;
+/// The radius of a unit primitive's curve (its mesh is turned about Y with radius 0.5) under
+/// `model`: the larger of the X and Z axes' scales.
+float curveRadius(const core::Mat4& model) {
+  return 0.5F * std::max(glm::length(core::Vec3(model[0])), glm::length(core::Vec3(model[2])));
 }
 
 core::Mat4 scaled(const core::Mat4& m, const core::Vec3& s) { return glm::scale(m, s); }
@@ -129,24 +115,64 @@ void Renderer::Impl::addEntity(const scene::Entity& entity, const core::Mat4& wo
   }
 }
 
-void Renderer::Impl::cullAndSort(const FrameInput& input) {
-  Frustum frusta[2];
+namespace {
+
+/// The frusta the items are culled against: each view's, narrowed to the scene rectangle.
+std::array<Frustum, 2> viewFrusta(const FrameInput& input, vk::Extent2D extent) {
+  std::array<Frustum, 2> frusta;
+  const auto width = static_cast<float>(extent.width);
+  const auto height = static_cast<float>(extent.height);
   for (std::size_t v = 0; v < input.views.size(); ++v) {
-    frusta[v] = frustumOf(input.views[v].projection * input.views[v].view);
+    core::Mat4 viewProj = input.views[v].projection * input.views[v].view;
+    if (input.sceneRect.width > 0.0F)
+      viewProj = narrowToRect(viewProj, input.sceneRect, width, height);
+    frusta[v] = frustumOf(viewProj);
   }
+  return frusta;
+}
+
+}  // namespace
+
+std::uint32_t Renderer::Impl::levelOfDetail(std::uint32_t mesh, const core::Mat4& model,
+                                            const core::Vec3& lo, const core::Vec3& hi,
+                                            std::span<const View> views,
+                                            vk::Extent2D extent) const {
+  const auto& lods = meshes[mesh].lods;
+  if (lods[1] == mesh) return mesh;  // one level only
+  const float bound = glm::length(hi - lo) * 0.5F;
+  const float radius = curveRadius(model);
+  // The finest level any view needs: the one that sees the object largest.
+  float pixels = 0.0F;
+  for (const auto& view : views) {
+    pixels = std::max(
+        pixels,
+        projectedRadiusPixels(view.projection, view.position, static_cast<float>(extent.width),
+                              static_cast<float>(extent.height), (lo + hi) * 0.5F, bound, radius));
+  }
+  return lods[selectLod(pixels)];
+}
+
+void Renderer::Impl::cullAndSort(const FrameInput& input, const RenderTarget& target) {
+  const auto extent = static_cast<vk::Extent2D>(target.extent());
+  const auto frusta = viewFrusta(input, extent);
   drawList.items.clear();
   drawList.culled = 0;
-  for (const auto& item : drawList.candidates) {
+  drawList.triangles = 0;
+  for (auto item : drawList.candidates) {
+    const core::Vec3& lo = drawList.boundsMin[item.object];
+    const core::Vec3& hi = drawList.boundsMax[item.object];
     bool visible = false;
     for (std::size_t v = 0; v < input.views.size() && !visible; ++v) {
-      visible = intersects(frusta[v], drawList.boundsMin[item.object],
-                           drawList.boundsMax[item.object]);
+      visible = intersects(frusta[v], lo, hi);
     }
-    if (visible) {
-      drawList.items.push_back(item);
-    } else {
+    if (!visible) {
       ++drawList.culled;
+      continue;
     }
+    item.mesh =
+        levelOfDetail(item.mesh, drawList.objects[item.object].model, lo, hi, input.views, extent);
+    drawList.triangles += meshes[item.mesh].indexCount / 3;
+    drawList.items.push_back(item);
   }
   // Opaque first, grouped by pipeline, material and mesh (fewest state changes); then
   // transparent back to front so blending composes correctly.
@@ -172,13 +198,7 @@ void Renderer::Impl::cullAndSort(const FrameInput& input) {
   }
 }
 
-FrameUniforms Renderer::Impl::frameUniforms(const FrameInput& input, const RenderTarget& target) {
-  FrameUniforms u{};
-  for (std::size_t v = 0; v < 2; ++v) {
-    const auto& view = input.views[std::min(v, input.views.size() - 1)];
-    u.viewProj[v] = view.projection * view.view;
-    u.cameraPos[v] = glm::vec4(view.position, 1.0F);
-  }
+void Renderer::Impl::placeLight(const FrameInput& input) {
   // The light's orthographic frustum encloses the bounding sphere of everything drawn.
   core::Vec3 lo(0.0F);
   core::Vec3 hi(0.0F);
@@ -197,7 +217,57 @@ FrameUniforms Renderer::Impl::frameUniforms(const FrameInput& input, const Rende
   const core::Mat4 lightView = glm::lookAt(centre - dir * radius * 2.0F, centre, up);
   const core::Mat4 lightProj = glm::ortho(-radius, radius, -radius, radius, radius * 0.5F,
                                           radius * 3.5F);
-  u.lightViewProj = lightProj * lightView;
+  drawList.lightViewProj = lightProj * lightView;
+  drawList.lightRadius = radius;
+}
+
+void Renderer::Impl::collectShadowCasters() {
+  drawList.shadowCasters.clear();
+  drawList.shadowObjects.clear();
+  // Texels per metre of the map: an object's level of detail there depends on its size in
+  // the map alone, not on the camera, so a still scene keeps the same casters.
+  const float texelsPerMetre =
+      static_cast<float>(options.shadowMapSize) * 0.5F / drawList.lightRadius;
+  for (const auto& item : drawList.candidates) {
+    if (item.pass == DrawPass::Blend) continue;  // ghosts and glass cast no shadow
+    const float radius =
+        glm::length(drawList.boundsMax[item.object] - drawList.boundsMin[item.object]) * 0.5F;
+    drawList.shadowCasters.push_back(
+        ShadowCaster{.mesh = meshes[item.mesh].lods[selectLod(radius * texelsPerMetre)],
+                     .model = drawList.objects[item.object].model});
+    drawList.shadowObjects.push_back(item.object);
+  }
+  drawList.shadowRedraw = shadowCache.needsRedraw(drawList.lightViewProj, drawList.shadowCasters);
+  drawList.shadowBatches.clear();
+  if (!drawList.shadowRedraw) return;
+  // Their records follow the visible ones', grouped by mesh: one instanced draw per mesh.
+  std::vector<std::uint32_t> order(drawList.shadowCasters.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return drawList.shadowCasters[a].mesh < drawList.shadowCasters[b].mesh;
+  });
+  for (const std::uint32_t i : order) {
+    const auto index = static_cast<std::uint32_t>(drawList.sortedObjects.size());
+    drawList.sortedObjects.push_back(drawList.objects[drawList.shadowObjects[i]]);
+    const std::uint32_t mesh = drawList.shadowCasters[i].mesh;
+    auto& batches = drawList.shadowBatches;
+    if (!batches.empty() && batches.back().mesh == mesh) {
+      ++batches.back().instanceCount;
+    } else {
+      batches.push_back(DrawBatch{mesh, 0, DrawPass::Opaque, index, 1});
+    }
+  }
+}
+
+FrameUniforms Renderer::Impl::frameUniforms(const FrameInput& input, const RenderTarget& target) {
+  FrameUniforms u{};
+  for (std::size_t v = 0; v < 2; ++v) {
+    const auto& view = input.views[std::min(v, input.views.size() - 1)];
+    u.viewProj[v] = view.projection * view.view;
+    u.cameraPos[v] = glm::vec4(view.position, 1.0F);
+  }
+  u.lightViewProj = drawList.lightViewProj;
+  const core::Vec3 dir = glm::normalize(input.light.direction);
   u.lightDir = glm::vec4(-dir, 0.0F);
   u.lightColour = glm::vec4(input.light.colour, 1.0F);
   u.ambient = glm::vec4(input.light.ambient, 1.0F);

@@ -79,6 +79,14 @@ inline constexpr glm::vec4 kOtherHandColour{0.45F, 0.40F, 0.38F, 1.0F};
 inline constexpr float kActiveHandDiameter = 0.06F;  // metres
 inline constexpr float kOtherHandDiameter = 0.045F;
 
+/// A rectangle of the target in pixels (y down).
+struct PixelRect {
+  float x = 0.0F;
+  float y = 0.0F;
+  float width = 0.0F;
+  float height = 0.0F;
+};
+
 struct DirectionalLight {
   core::Vec3 direction{-0.35F, -1.0F, -0.45F};  // the way the light travels, world space
   core::Vec3 colour{2.6F, 2.5F, 2.3F};          // linear radiance
@@ -111,6 +119,10 @@ struct FrameInput {
   /// be an ImFontAtlas prepared with bindOverlayAtlas (render/ui_font.h). Null: no overlay.
   /// Read during Renderer::render only.
   const ImDrawData* overlay = nullptr;
+  /// Where the scene shows, in target pixels, when the overlay covers the rest with opaque
+  /// panels (the editor's viewport): nothing outside it is drawn or shaded, and objects that
+  /// show only there are culled. Zero width: the whole target.
+  PixelRect sceneRect;
 };
 
 /// Where one frame's time went. CPU phases in milliseconds; gpuMs is < 0 until the GPU
@@ -125,10 +137,13 @@ struct FrameStats {
   std::uint32_t drawCalls = 0;       // instanced draws (objects sharing mesh and material batch)
   std::uint32_t visibleObjects = 0;  // objects (meshes) drawn after culling
   std::uint32_t culledObjects = 0;
+  /// Triangles of the visible objects at their level of detail (the depth prepass draws the
+  /// opaque ones once more).
+  std::uint64_t triangles = 0;
   /// What was recorded, counted where it is recorded: stereo drawn one view per pass (OpenXR
   /// swapchains per view, lavapipe) must still make the shadow map and lay out the panels once
   /// per frame, and only the scene pass once per view.
-  std::uint32_t shadowPasses = 0;
+  std::uint32_t shadowPasses = 0;  // 0: the last map was reused (same light, same casters)
   std::uint32_t scenePasses = 0;
   std::uint32_t panelLayouts = 0;  // panels and labels laid out by Dear ImGui
   /// The target had no image to draw into (a minimised window): nothing was drawn. A front

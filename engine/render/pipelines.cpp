@@ -77,8 +77,12 @@ struct SceneState {
 }  // namespace
 
 Pipelines::Pipelines(const VulkanContext& ctx, std::filesystem::path cacheFile,
-                     vk::SampleCountFlagBits samples, core::Log log)
-    : ctx_(ctx), cacheFile_(std::move(cacheFile)), samples_(samples), log_(std::move(log)) {
+                     vk::SampleCountFlagBits samples, bool depthPrepass, core::Log log)
+    : ctx_(ctx),
+      cacheFile_(std::move(cacheFile)),
+      samples_(samples),
+      depthPrepass_(depthPrepass),
+      log_(std::move(log)) {
   // The driver checks the header (vendor, device, cache UUID) and ignores a foreign or stale
   // file, so a cache from another GPU or driver only costs the time to rebuild.
   const auto data = readCache(cacheFile_);
@@ -180,7 +184,7 @@ ScenePipelines Pipelines::buildScene(vk::Format colour, std::uint32_t views) con
       vk::ColorComponentFlagBits::eR | vk::ColorComponentFlagBits::eG |
       vk::ColorComponentFlagBits::eB | vk::ColorComponentFlagBits::eA;
   state.depth.depthCompareOp = vk::CompareOp::eLessOrEqual;
-  state.depth.depthWriteEnable = VK_FALSE;  // the prepass wrote it
+  state.depth.depthWriteEnable = depthPrepass_ ? VK_FALSE : VK_TRUE;  // the prepass wrote it
   state.raster.cullMode = vk::CullModeFlagBits::eBack;
   out.opaque = ctx_.device.createGraphicsPipeline(cache_, state.info(*sceneLayout_));
   state.stages[1].pSpecializationInfo = &untexturedSpec;
@@ -242,7 +246,8 @@ vk::raii::Pipeline Pipelines::buildUi(vk::Format colour) const {
   const VkBool32 decode = vk::to_string(colour).find("Srgb") != std::string::npos ? VK_TRUE : VK_FALSE;
   const vk::SpecializationMapEntry entry(0, 0, sizeof(VkBool32));
   const vk::SpecializationInfo spec(1, &entry, sizeof(decode), &decode);
-  state.stages = {{{}, Stage::eVertex, *vert, "main"}, {{}, Stage::eFragment, *frag, "main", &spec}};
+  state.stages = {{{}, Stage::eVertex, *vert, "main", &spec},
+                  {{}, Stage::eFragment, *frag, "main"}};
   state.raster.cullMode = vk::CullModeFlagBits::eNone;
   state.depth.depthTestEnable = VK_FALSE;
   state.depth.depthWriteEnable = VK_FALSE;

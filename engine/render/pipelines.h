@@ -18,9 +18,11 @@ inline constexpr vk::Format kDepthFormat = vk::Format::eD32Sfloat;
 inline constexpr vk::Format kPanelFormat = vk::Format::eR8G8B8A8Srgb;
 
 /// Pipelines that depend on the target (colour format, multiview view count).
-/// Opaque surfaces are shaded once per pixel: a depth prepass writes their depth, then the
-/// colour pipelines test LESS_OR_EQUAL without writing. Only the mask pipeline may discard
-/// (a specialization constant removes the discard elsewhere, so early depth tests apply);
+/// With a depth prepass (RendererOptions::depthPrepass), opaque surfaces are shaded once per
+/// pixel: the prepass writes their depth, then the colour pipelines test LESS_OR_EQUAL without
+/// writing. Without, the colour pipelines write depth themselves, still LESS_OR_EQUAL, so the
+/// last-drawn of equally near surfaces wins as it does after a prepass. Only the mask pipeline may
+/// discard (a specialization constant removes the discard elsewhere, so early depth tests apply);
 /// another one removes the texture fetches for materials that have no maps.
 struct ScenePipelines {
   vk::raii::Pipeline prepass{nullptr};
@@ -39,7 +41,7 @@ struct ScenePipelines {
 class Pipelines {
  public:
   Pipelines(const VulkanContext& ctx, std::filesystem::path cacheFile,
-            vk::SampleCountFlagBits samples, core::Log log);
+            vk::SampleCountFlagBits samples, bool depthPrepass, core::Log log);
   ~Pipelines();  // writes the pipeline cache back to disk
   Pipelines(const Pipelines&) = delete;
   Pipelines& operator=(const Pipelines&) = delete;
@@ -61,6 +63,7 @@ class Pipelines {
   [[nodiscard]] const vk::raii::PipelineLayout& sceneLayout() const { return sceneLayout_; }
   [[nodiscard]] const vk::raii::PipelineLayout& uiLayout() const { return uiLayout_; }
   [[nodiscard]] vk::SampleCountFlagBits samples() const { return samples_; }
+  [[nodiscard]] bool depthPrepass() const { return depthPrepass_; }
 
   /// Writes the cache file now (also done on destruction).
   void saveCache() const;
@@ -74,6 +77,7 @@ class Pipelines {
   const VulkanContext& ctx_;
   std::filesystem::path cacheFile_;
   vk::SampleCountFlagBits samples_;
+  bool depthPrepass_;
   core::Log log_;
   // Layouts before pipelines: pipelines are destroyed first.
   vk::raii::PipelineCache cache_{nullptr};

@@ -20,16 +20,23 @@ core::Vec3 primitiveScale(const scene::Shape& shape) {
   }
 }
 
-assets::Mesh buildPrimitive(const scene::Shape& shape) {
+bool hasLevelsOfDetail(const scene::Shape& shape) {
+  return shape.kind == scene::ShapeKind::Cylinder || shape.kind == scene::ShapeKind::Sphere ||
+         shape.kind == scene::ShapeKind::Capsule;
+}
+
+assets::Mesh buildPrimitive(const scene::Shape& shape, const assets::Tessellation& tessellation) {
+  const int segments = tessellation.segments;
+  const int rings = tessellation.rings;
   switch (shape.kind) {
     // A plane is drawn as a thin box (its collider's extents), so it shows from below too.
     case scene::ShapeKind::Box:
     case scene::ShapeKind::Plane: return assets::makeBox(core::Vec3(1.0F));
-    case scene::ShapeKind::Cylinder: return assets::makeCylinder(1.0F, 1.0F);
-    case scene::ShapeKind::Sphere: return assets::makeSphere(1.0F);
+    case scene::ShapeKind::Cylinder: return assets::makeCylinder(1.0F, 1.0F, segments);
+    case scene::ShapeKind::Sphere: return assets::makeSphere(1.0F, segments, rings);
     case scene::ShapeKind::Capsule:
       // Unit diameter; the height in diameters is all that shapes the mesh.
-      return assets::makeCapsule(1.0F, std::max(1.0F, capsuleRatio(shape)));
+      return assets::makeCapsule(1.0F, std::max(1.0F, capsuleRatio(shape)), segments, rings);
   }
   return assets::makeBox(core::Vec3(1.0F));
 }

@@ -1,6 +1,8 @@
 // Command recording and submission of one frame: shadow pass, main pass (multiview, MSAA
 // resolve into the target), fault flash; GPU time from two timestamps.
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstring>
 
 #include "render/overlay.h"
@@ -50,6 +52,19 @@ const vk::raii::Pipeline& scenePipeline(const ScenePipelines& p, DrawPass pass, 
   return p.opaque;
 }
 
+/// The scene rectangle in whole pixels, inside the target.
+vk::Rect2D sceneScissor(const PixelRect& rect, vk::Extent2D extent) {
+  const auto clampTo = [](float v, std::uint32_t max) {
+    return static_cast<std::uint32_t>(std::clamp(v, 0.0F, static_cast<float>(max)));
+  };
+  const std::uint32_t x0 = clampTo(std::floor(rect.x), extent.width);
+  const std::uint32_t y0 = clampTo(std::floor(rect.y), extent.height);
+  const std::uint32_t x1 = clampTo(std::ceil(rect.x + rect.width), extent.width);
+  const std::uint32_t y1 = clampTo(std::ceil(rect.y + rect.height), extent.height);
+  return vk::Rect2D({static_cast<std::int32_t>(x0), static_cast<std::int32_t>(y0)},
+                    {x1 - x0, y1 - y0});
+}
+
 }  // namespace
 
 void Renderer::Impl::drawItems(const vk::raii::CommandBuffer& cmd,
@@ -57,9 +72,9 @@ void Renderer::Impl::drawItems(const vk::raii::CommandBuffer& cmd,
   std::uint32_t boundMesh = UINT32_MAX;
   std::uint32_t boundMaterial = UINT32_MAX;
   int boundPipeline = -1;
-  for (const auto& item : drawList.batches) {
-    // Batches are sorted by pass: blended ones last (they cast no shadow), masked before them.
-    if (mode == DrawMode::Shadow && item.pass == DrawPass::Blend) break;
+  // The shadow map's casters are their own batches (every object, not only the visible).
+  for (const auto& item : mode == DrawMode::Shadow ? drawList.shadowBatches : drawList.batches) {
+    // Batches are sorted by pass: masked after the opaque ones.
     if (mode == DrawMode::DepthPrepass && item.pass >= DrawPass::Mask) break;
     const bool textured = (materials[item.material].flags & kTextureMapFlags) != 0;
     const int pipelineKey = static_cast<int>(item.pass) * 2 + (textured ? 1 : 0);
@@ -204,7 +219,8 @@ void Renderer::Impl::recordScenePass(const vk::raii::CommandBuffer& cmd,
                                    vk::ShaderStageFlagBits::eVertex | vk::ShaderStageFlagBits::eFragment,
                                    0, viewOffset);
   setViewport(cmd, extent);
-  drawItems(cmd, &scenePipelines, DrawMode::DepthPrepass);
+  if (input.sceneRect.width > 0.0F) cmd.setScissor(0, sceneScissor(input.sceneRect, extent));
+  if (pipelines->depthPrepass()) drawItems(cmd, &scenePipelines, DrawMode::DepthPrepass);
   drawItems(cmd, &scenePipelines, DrawMode::Colour);
   if (input.faultFlash > 0.0F) {
     cmd.bindPipeline(vk::PipelineBindPoint::eGraphics, *scenePipelines.flash);
@@ -288,8 +304,11 @@ FrameStats Renderer::Impl::renderFrame(const FrameInput& input, RenderTarget& ta
   stats.sceneUpdateMs = msSince(start);
 
   start = Clock::now();
-  cullAndSort(input);
+  cullAndSort(input, target);
+  placeLight(input);
+  collectShadowCasters();
   stats.cullMs = msSince(start);
+  stats.triangles = drawList.triangles;
   stats.culledObjects = drawList.culled;
   stats.drawCalls = static_cast<std::uint32_t>(drawList.batches.size());
   stats.visibleObjects = static_cast<std::uint32_t>(drawList.items.size());
@@ -317,7 +336,7 @@ FrameStats Renderer::Impl::renderFrame(const FrameInput& input, RenderTarget& ta
     cmd.writeTimestamp2(Stage2::eTopOfPipe, *frame.timestamps, 0);
   }
   panels->record(cmd, static_cast<std::uint32_t>(&frame - frames.data()));
-  recordShadowPass(cmd, frame);
+  if (drawList.shadowRedraw) recordShadowPass(cmd, frame);
   recordMainPass(cmd, frame, input, target, image);
   if (*frame.timestamps) cmd.writeTimestamp2(Stage2::eBottomOfPipe, *frame.timestamps, 1);
   cmd.end();

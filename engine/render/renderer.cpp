@@ -66,8 +66,9 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(RendererOptions options
   try {
     impl->pipelines = std::make_unique<Pipelines>(
         *impl->ctx, cacheFileFor(impl->options, impl->options.log),
-        impl->options.msaaSamples == 4 ? vk::SampleCountFlagBits::e4
-                                       : vk::SampleCountFlagBits::e1,
+        impl->options.msaaSamples == 4 ? vk::SampleCountFlagBits::e4 : vk::SampleCountFlagBits::e1,
+        impl->options.depthPrepass == DepthPrepass::On ||
+            (impl->options.depthPrepass == DepthPrepass::Auto && !lavapipe),
         impl->options.log);
     impl->createSharedResources();
     impl->createFrames();
@@ -193,21 +194,31 @@ std::uint32_t Renderer::Impl::addMesh(const assets::Mesh& mesh) {
   gpu.indexCount = static_cast<std::uint32_t>(mesh.indices.size());
   gpu.boundsMin = mesh.boundsMin;
   gpu.boundsMax = mesh.boundsMax;
+  gpu.lods.fill(static_cast<std::uint32_t>(meshes.size()));
   meshes.push_back(std::move(gpu));
   return static_cast<std::uint32_t>(meshes.size() - 1);
 }
 
 std::uint32_t Renderer::Impl::primitiveMesh(const scene::Shape& shape) {
+  const auto build = [&] {
+    const std::uint32_t id = addMesh(buildPrimitive(shape, kLodTessellation[0]));
+    if (!hasLevelsOfDetail(shape)) return id;
+    for (std::uint32_t lod = 1; lod < kLodCount; ++lod) {
+      const std::uint32_t coarse = addMesh(buildPrimitive(shape, kLodTessellation[lod]));
+      meshes[id].lods[lod] = coarse;
+    }
+    return id;
+  };
   if (shape.kind == scene::ShapeKind::Capsule) {
     const float key = capsuleRatio(shape);
     if (auto it = capsuleMeshes.find(key); it != capsuleMeshes.end()) return it->second;
-    const auto id = addMesh(buildPrimitive(shape));
+    const auto id = build();
     capsuleMeshes.emplace(key, id);
     return id;
   }
   const auto kind = shape.kind == scene::ShapeKind::Plane ? scene::ShapeKind::Box : shape.kind;
   auto& slot = kindMeshes[static_cast<std::size_t>(kind)];
-  if (slot == UINT32_MAX) slot = addMesh(buildPrimitive(shape));
+  if (slot == UINT32_MAX) slot = build();
   return slot;
 }
 
@@ -312,6 +323,7 @@ core::Result<FrameStats> Renderer::render(const FrameInput& input, RenderTarget&
     if (auto done = target.finish(); !done) return std::unexpected(done.error());
     return stats;
   } catch (const vk::SystemError& e) {
+    impl_->shadowCache.invalidate();  // a shadow map recorded in this frame may never be drawn
     return core::fail("render: frame failed: ", e.what());
   }
 }

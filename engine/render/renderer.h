@@ -35,6 +35,12 @@ enum class StereoMode { Auto, Multiview, PerEyePasses };
 
 inline constexpr std::uint32_t kMsaaAuto = 0;
 
+/// Whether opaque objects first fill the depth buffer alone, so the colour pass shades each
+/// pixel once. Auto: on with a GPU, where that saves the shading of hidden surfaces; off on a
+/// software rasterizer (lavapipe), where transforming and setting up every triangle a second
+/// time costs more than the overdraw it saves (docs/render.md). The image is the same.
+enum class DepthPrepass { Auto, On, Off };
+
 struct RendererOptions {
   /// Creates instance and device; null: plain Vulkan with `preference`.
   std::shared_ptr<VulkanCreator> creator;
@@ -48,6 +54,7 @@ struct RendererOptions {
   /// sample is shaded-pipeline work on the CPU and 4x halves the frame rate (docs/render.md).
   std::uint32_t msaaSamples = 4;
   std::uint32_t shadowMapSize = 1024;
+  DepthPrepass depthPrepass = DepthPrepass::Auto;
   StereoMode stereo = StereoMode::Auto;
   /// Pipeline cache file; unset: <userDataDir>/cache/pipelines.bin; empty path: no cache.
   std::optional<std::filesystem::path> pipelineCacheFile;

@@ -16,6 +16,7 @@
 #include "render/gpu_layout.h"
 #include "render/pipelines.h"
 #include "render/renderer.h"
+#include "render/visibility.h"
 #include "render/vulkan_context.h"
 
 namespace praxis::render {
@@ -26,6 +27,9 @@ struct GpuMesh {
   std::uint32_t indexCount = 0;
   core::Vec3 boundsMin{0.0F};
   core::Vec3 boundsMax{0.0F};
+  /// This mesh at each level of detail (visibility.h), finest first: itself at level 0 and
+  /// at every level of a mesh without coarser versions (boxes, models).
+  std::array<std::uint32_t, kLodCount> lods{};
 };
 
 /// Draw order: opaque (after a depth prepass), alpha-masked, then blended back to front.
@@ -77,6 +81,17 @@ struct DrawList {
   std::vector<DrawItem> candidates;   // before culling
   std::vector<DrawItem> items;        // after culling, opaque sorted by state, blend by depth
   std::uint32_t culled = 0;
+  std::uint64_t triangles = 0;  // of the visible items, at their level of detail
+  // The light's orthographic view-projection around the bounds of everything drawn, and
+  // that sphere's radius (the shadow map covers 2 radius across).
+  core::Mat4 lightViewProj{1.0F};
+  float lightRadius = 0.1F;
+  // Every object but the blended ones casts a shadow, seen by the camera or not, so the map
+  // does not depend on the camera and is reused while the scene stands still.
+  std::vector<ShadowCaster> shadowCasters;   // in scene order, at their shadow level of detail
+  std::vector<std::uint32_t> shadowObjects;  // their indices into `objects`
+  std::vector<DrawBatch> shadowBatches;      // into sortedObjects, after the visible ones
+  bool shadowRedraw = false;
 };
 
 /// Per frame in flight. The pool is declared before its command buffers so it is destroyed
@@ -142,6 +157,7 @@ struct Renderer::Impl {
   std::array<std::uint32_t, 5> kindMeshes{UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX,
                                           UINT32_MAX};
   std::map<float, std::uint32_t> capsuleMeshes;
+  ShadowCache shadowCache;
   std::unordered_map<std::string, GpuModel> models;
   std::vector<FrameResources> frames;
   std::uint32_t frameIndex = 0;
@@ -154,6 +170,7 @@ struct Renderer::Impl {
 
   void createSharedResources();
   void createFrames();
+  /// The shape's unit mesh at level 0; its coarser levels are made with it (GpuMesh::lods).
   [[nodiscard]] std::uint32_t primitiveMesh(const scene::Shape& shape);
   [[nodiscard]] std::uint32_t addMesh(const assets::Mesh& mesh);
   /// A material descriptor set; texture indices resolve in `textures` (-1: the defaults).
@@ -172,7 +189,16 @@ struct Renderer::Impl {
                  bool highlighted, const core::Vec3& eye);
   void addObject(const core::Mat4& model, std::uint32_t mesh, std::uint32_t material,
                  const glm::vec4& colour, bool highlighted, const core::Vec3& eye);
-  void cullAndSort(const FrameInput& input);
+  void cullAndSort(const FrameInput& input, const RenderTarget& target);
+  /// `mesh` at the level of detail the views need for an object at `model` with world bounds
+  /// lo..hi.
+  [[nodiscard]] std::uint32_t levelOfDetail(std::uint32_t mesh, const core::Mat4& model,
+                                            const core::Vec3& lo, const core::Vec3& hi,
+                                            std::span<const View> views, vk::Extent2D extent) const;
+  /// The light's frustum around everything drawn (DrawList::lightViewProj).
+  void placeLight(const FrameInput& input);
+  /// The shadow casters at their level of detail; whether the map must be drawn again.
+  void collectShadowCasters();
   [[nodiscard]] FrameUniforms frameUniforms(const FrameInput& input, const RenderTarget& target);
   void recordShadowPass(const vk::raii::CommandBuffer& cmd, const FrameResources& frame);
   void recordMainPass(const vk::raii::CommandBuffer& cmd, const FrameResources& frame,

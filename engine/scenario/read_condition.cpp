@@ -60,7 +60,9 @@ class ConditionReader : ConditionReaderBase {
   }
 
  private:
-  void shortForm(std::string& out, std::string_view key = "object") { ConditionReaderBase::shortForm(out, key); }
+  void shortForm(std::string& out, std::string_view key = "object") {
+    ConditionReaderBase::shortForm(out, key);
+  }
   void hand(const MapView& m) {
     readInto(m, "hand", c_.hand, [&](const Field& f) { return readHand(r_, f); });
   }

@@ -128,7 +128,8 @@ void readToucher(Reader& r, const MapView& m, Condition& c) {
 }
 
 std::optional<Hand> readHand(Reader& r, const Field& field) {
-  return r.choice<Hand>(field, {{"left", Hand::Left}, {"right", Hand::Right}, {"either", Hand::Either}});
+  return r.choice<Hand>(field,
+                        {{"left", Hand::Left}, {"right", Hand::Right}, {"either", Hand::Either}});
 }
 
 void readSinceCondition(Reader& r, Condition& c, const Field& since, int depth) {

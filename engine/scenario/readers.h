@@ -48,7 +48,9 @@ class ConditionReaderBase {
       : r_(r), c_(c), body_(body), what_("condition '" + body.name + "'"), depth_(depth) {}
 
  protected:
-  std::optional<MapView> map() { return r_.map(body_, "condition_" + body_.name, what_, &c_.fields); }
+  std::optional<MapView> map() {
+    return r_.map(body_, "condition_" + body_.name, what_, &c_.fields);
+  }
   /// `kind: id`: the id goes to `out` and its span under the key the long form uses.
   void shortForm(std::string& out, std::string_view key) {
     if (auto s = r_.string(body_)) {

@@ -122,14 +122,23 @@ class XrVulkanCreator final : public render::VulkanCreator {
     return out;
   }
 
-  core::Result<VkInstance> createInstance1(PFN_vkGetInstanceProcAddr getProc, const VkInstanceCreateInfo& info) {
-    auto theirs = extensions("xrGetVulkanInstanceExtensionsKHR");
+  /// Our extensions and the ones the runtime names through `functionName`, kept in `store`
+  /// (the returned pointers point into it and into `info`).
+  template <typename Info>
+  core::Result<std::vector<const char*>> withRuntimeExtensions(const char* functionName, const Info& info,
+                                                               std::vector<std::string>& store) {
+    auto theirs = extensions(functionName);
     if (!theirs) return std::unexpected(theirs.error());
-    instanceExtensions_ = std::move(*theirs);
-    const auto names = merged(info.ppEnabledExtensionNames, info.enabledExtensionCount, instanceExtensions_);
+    store = std::move(*theirs);
+    return merged(info.ppEnabledExtensionNames, info.enabledExtensionCount, store);
+  }
+
+  core::Result<VkInstance> createInstance1(PFN_vkGetInstanceProcAddr getProc, const VkInstanceCreateInfo& info) {
+    const auto names = withRuntimeExtensions("xrGetVulkanInstanceExtensionsKHR", info, instanceExtensions_);
+    if (!names) return std::unexpected(names.error());
     VkInstanceCreateInfo copy = info;
-    copy.enabledExtensionCount = static_cast<std::uint32_t>(names.size());
-    copy.ppEnabledExtensionNames = names.data();
+    copy.enabledExtensionCount = static_cast<std::uint32_t>(names->size());
+    copy.ppEnabledExtensionNames = names->data();
     auto create = reinterpret_cast<PFN_vkCreateInstance>(getProc(nullptr, "vkCreateInstance"));
     VkInstance out = VK_NULL_HANDLE;
     if (const VkResult r = create(&copy, nullptr, &out); r != VK_SUCCESS) {
@@ -141,13 +150,11 @@ class XrVulkanCreator final : public render::VulkanCreator {
   }
 
   core::Result<VkDevice> createDevice1(VkPhysicalDevice physical, const VkDeviceCreateInfo& info) {
-    auto theirs = extensions("xrGetVulkanDeviceExtensionsKHR");
-    if (!theirs) return std::unexpected(theirs.error());
-    deviceExtensions_ = std::move(*theirs);
-    const auto names = merged(info.ppEnabledExtensionNames, info.enabledExtensionCount, deviceExtensions_);
+    const auto names = withRuntimeExtensions("xrGetVulkanDeviceExtensionsKHR", info, deviceExtensions_);
+    if (!names) return std::unexpected(names.error());
     VkDeviceCreateInfo copy = info;
-    copy.enabledExtensionCount = static_cast<std::uint32_t>(names.size());
-    copy.ppEnabledExtensionNames = names.data();
+    copy.enabledExtensionCount = static_cast<std::uint32_t>(names->size());
+    copy.ppEnabledExtensionNames = names->data();
     // Through the instance's dispatch: the xr module does not link the Vulkan loader.
     auto create = reinterpret_cast<PFN_vkCreateDevice>(getProc_(vkInstance_, "vkCreateDevice"));
     VkDevice out = VK_NULL_HANDLE;

@@ -197,7 +197,7 @@ TEST(DesktopControls, ThePhraseMenuTakesAClickAndHoldsTheViewStill) {
   rig.tap(Key::T);
   rig.step();
   const core::Vec3 forward = rig.controls().head().forward();
-  rig.send(MouseMove{0, 0, 300, 0});  // moving the pointer to the menu does not look away
+  rig.send(MouseMove{0, 0, 300, 0});       // moving the pointer to the menu does not look away
   rig.send(MouseDown{MouseButton::Left});  // nor grab
   rig.send(ChoosePhrase{2});
   rig.step();

@@ -335,7 +335,8 @@ class PersonAtTheDesktop {
     // The pointer waits outside where the window opens (top left without a window manager):
     // its first position in the window is then where it enters, not a motion that turns the head.
     xdotool("mousemove 1270 710");
-    auto opened = DesktopMode::open(def, options, [&def](const Session&) { return std::make_unique<DesktopTickInput>(def); });
+    auto opened = DesktopMode::open(
+        def, options, [&def](const Session&) { return std::make_unique<DesktopTickInput>(def); });
     EXPECT_TRUE(opened.has_value()) << opened.error().message;
     if (!opened) return;
     mode = std::move(*opened);
@@ -364,7 +365,9 @@ TEST_F(Desktop, RealXEventsWalkGrabAndReleaseAndPressAButtonThroughTheControls) 
   PersonAtTheDesktop person("desktop-reach", false, messages_);
   ASSERT_NE(person.mode, nullptr);
   const Session& s = person.session();
-  const auto pump = [&](const std::function<bool()>& done, int frames) { person.pump(done, frames); };
+  const auto pump = [&](const std::function<bool()>& done, int frames) {
+    person.pump(done, frames);
+  };
   const float startZ = s.lastInput().head.position.z;
   xdotool("keydown w");
   pump([&] { return s.lastInput().head.position.z < startZ - 0.6F; }, 400);
@@ -395,9 +398,11 @@ TEST_F(Desktop, RealXEventsWalkGrabAndReleaseAndPressAButtonThroughTheControls) 
 
 /// Whether `session` heard `phrase` said to `person`.
 bool said(const Session& session, const std::string& phrase, const std::string& person) {
-  return std::any_of(session.attemptEvents().begin(), session.attemptEvents().end(), [&](const auto& e) {
-    return e.kind == scenario::AttemptEventKind::Said && e.phrase == phrase && e.person == person;
-  });
+  return std::any_of(session.attemptEvents().begin(), session.attemptEvents().end(),
+                     [&](const auto& e) {
+                       return e.kind == scenario::AttemptEventKind::Said && e.phrase == phrase &&
+                              e.person == person;
+                     });
 }
 
 // Format 2 in the real window, every input a real X event, the cursor captured as for a
@@ -409,9 +414,13 @@ TEST_F(Desktop, RealXKeysKneelSayPhrasesByKeyAndByClickAndStandUp) {
   DesktopMode& m = *person.mode;
   const Session& s = person.session();
   const std::string& window = person.window;
-  const auto pump = [&](const std::function<bool()>& done, int frames) { person.pump(done, frames); };
+  const auto pump = [&](const std::function<bool()>& done, int frames) {
+    person.pump(done, frames);
+  };
   const auto steps = [&] { return summarise(s).stepsCompleted.size(); };
-  const auto pointerFree = [&] { return glfwGetInputMode(m.window(), GLFW_CURSOR) == GLFW_CURSOR_NORMAL; };
+  const auto pointerFree = [&] {
+    return glfwGetInputMode(m.window(), GLFW_CURSOR) == GLFW_CURSOR_NORMAL;
+  };
   ASSERT_FALSE(pointerFree()) << "a person plays with the cursor captured";
 
   xdotool("key k");

@@ -270,6 +270,22 @@ TEST_F(Editor, GoldenStepWithItsConditionAndTheTranslationTable) {
   render::testing::expectMatchesGolden(screenshot(e, "editor_step"), "editor_step_translations");
 }
 
+TEST_F(Editor, GoldenValidationPanelListsTheProblemsOfAnEdit) {
+  auto editor = open(scenarioDir("safe-isolation"));
+  ASSERT_NE(editor, nullptr);
+  EditorMode& e = *editor;
+  // An edit (not saved) that leaves a problem: a parent that does not exist. The panel lists
+  // it with its line:col in scenario.yaml, the tab and the status line count it.
+  ASSERT_TRUE(e.document()
+                  .apply({{"op", "set"}, {"target", "objects/breaker_q1"}, {"path", "parent"},
+                          {"value", "no_such_panel"}})
+                  .has_value());
+  ASSERT_TRUE(e.document().diagnostics().hasErrors());
+  e.setTab(EditorTab::Validation);
+  frames(e, 3);
+  render::testing::expectMatchesGolden(screenshot(e, "editor_validation"), "editor_validation");
+}
+
 TEST(EditorCli, WithoutADisplayEditSaysSoInOneLine) {
   auto run = test::runPraxis("edit '" + scenarioDir("safe-isolation").string() + "'",
                              "env -u DISPLAY -u WAYLAND_DISPLAY");

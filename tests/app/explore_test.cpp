@@ -110,6 +110,20 @@ TEST(Explore, TheShippedScenariosShowNoProblemWithinABudget) {
   }
 }
 
+// Format 2: a scenario whose steps wait for a posture and a phrase said to someone is
+// explored with the posture changes and the phrases its conditions name, and completes.
+TEST(Explore, PostureChangesAndThePhrasesConditionsListenForAreTried) {
+  const auto package = load(fs::path(PRAXIS_SOURCE_DIR) / "tests/app/fixtures/desktop-speech");
+  auto result = explore(*package.scenario);
+  ASSERT_TRUE(result) << result.error().message;
+  EXPECT_TRUE(result->complete) << result->cutBy;
+  for (const auto& f : result->findings) ADD_FAILURE() << f.message;
+  // Kneel, say "Stand clear!" to the colleague, stand up: three actions; the search sees the
+  // attempt's end with the move after the last one that completes a step.
+  EXPECT_GE(result->completionDepth, 3);
+  EXPECT_LE(result->completionDepth, 4);
+}
+
 // Dead ends the first full searches reported: an object let go of fell through the 1 cm floor
 // (the tester dropped at L1) or rolled away for ever (the extinguisher dropped near the fire),
 // and the trainee's later grab closed on nothing. Each sequence, continued, now completes the

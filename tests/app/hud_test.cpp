@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <filesystem>
 #include <set>
 #include <sstream>
 
@@ -13,6 +14,7 @@
 #include "app/frame_builder.h"
 #include "app/instruction_panel.h"
 #include "app/session.h"
+#include "app/vr_mode.h"
 #include "render/ui_font.h"
 #include "scenario/loader.h"
 
@@ -319,6 +321,30 @@ TEST(Hud, AClickOnAPhraseInThePhraseMenuSaysIt) {
   EXPECT_EQ(said, (std::set<int>{0, 1}));
   EXPECT_TRUE(overMenu) << "a click on the menu must not also reach the controls";
   EXPECT_FALSE((*hud)->paused()) << "talking does not stop the clock";
+}
+
+// The headset's phrase menu (B / Y): a panel in front of the eyes, titled with the person
+// faced, one numbered phrase a line, the stick's choice marked.
+TEST(VrPhrasePanel, TitlesThePersonFacedAndMarksTheChoiceInFrontOfTheEyes) {
+  const auto package = scenario::loadScenarioPackage(std::filesystem::path(PRAXIS_SOURCE_DIR) /
+                                                     "tests/app/fixtures/desktop-speech");
+  ASSERT_TRUE(package.ok()) << package.diagnostics.format();
+  SessionOptions options;
+  options.language = "en";
+  auto session = Session::create(*package.scenario, options);
+  ASSERT_TRUE(session.has_value()) << session.error().message;
+  (*session)->step(
+      (*session)->initialInput());  // standing where the scenario starts, facing the colleague
+  const render::Panel panel = phrasePanel(**session, 1);
+  EXPECT_EQ(panel.title, "Say to Colleague:");
+  EXPECT_NE(panel.body.find("   1  Call for help!\n> 2  Stand clear!"), std::string::npos)
+      << panel.body;
+  const core::Pose head = (*session)->lastInput().head;
+  const core::Vec3 toPanel = panel.pose.position - head.position;
+  EXPECT_GT(glm::dot(toPanel, head.forward()), 0.3F) << "in front of the eyes";
+  EXPECT_LT(toPanel.y, 0.0F) << "a little below them";
+  EXPECT_GT(glm::dot(panel.pose.orientation * core::Vec3(0, 0, 1), -head.forward()), 0.99F)
+      << "facing the trainee";
 }
 
 TEST(Hud, KeepsTheCallersImGuiContextCurrent) {

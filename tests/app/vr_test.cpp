@@ -2,9 +2,13 @@
 // through XR_RUNTIME_JSON, with the OpenXR core validation layer and Vulkan validation on (any
 // message fails: --validate makes praxis exit 1): every shipped scenario's reference solution,
 // its input carried through the runtime's device stream and action system, passes with the
-// same events as headless; eye images match goldens; AR is transparent; faults end cleanly.
+// same events as headless; a script that kneels and speaks does too, and a person kneels and
+// says a phrase from the phrase menu with the controllers; eye images match goldens; AR is
+// transparent; faults end cleanly.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -28,9 +32,24 @@ namespace {
 
 namespace fs = std::filesystem;
 
+/// This process's scratch folder: the process id in its name keeps two runs of the suite (other
+/// checkouts, a CI machine's parallel jobs) out of each other's way. Removed at exit when every
+/// test passed; kept, with the streams and captures, when one failed.
+struct ScratchRoot {
+  fs::path path = fs::path(::testing::TempDir()) / ("praxis-vr-" + std::to_string(::getpid()));
+  ScratchRoot() = default;
+  ScratchRoot(const ScratchRoot&) = delete;
+  ScratchRoot& operator=(const ScratchRoot&) = delete;
+  ~ScratchRoot() {
+    std::error_code ignored;
+    if (::testing::UnitTest::GetInstance()->Passed()) fs::remove_all(path, ignored);
+  }
+};
+
 /// A fresh folder for one test's stream, captures and data.
 fs::path freshDir(const std::string& name) {
-  const fs::path dir = fs::path(::testing::TempDir()) / ("praxis-vr-" + name);
+  static const ScratchRoot root;  // destroyed after the tests ran, before gtest's UnitTest
+  const fs::path dir = root.path / name;
   fs::remove_all(dir);
   fs::create_directories(dir / "capture");
   return dir;
@@ -85,6 +104,54 @@ TEST_P(VrShipped, TheReferencePassesThroughTheRuntimeWithTheHeadlessEvents) {
 INSTANTIATE_TEST_SUITE_P(Shipped, VrShipped, ::testing::ValuesIn(testsupport::shippedPackages()),
                          testsupport::packageTestName);
 
+// Format 2 through the runtime: the script kneels (its head comes down through the device
+// stream, so the posture is read from the tracked eyes) and says a phrase to the person it
+// faces (speech is no controller channel: the script's phrase reaches the tick as it is).
+TEST(Vr, AScriptThatKneelsAndSpeaksPassesThroughTheRuntimeAsHeadless) {
+  const fs::path package = fs::path(PRAXIS_SOURCE_DIR) / "tests" / "app" / "fixtures" / "desktop-speech";
+  const fs::path dir = freshDir("speech");
+  auto headless = test::runPraxis("run '" + package.string() + "' --headless --autopilot --json --no-xapi",
+                                  "XDG_DATA_HOME='" + dir.string() + "'");
+  ASSERT_EQ(headless.exitCode, 0) << headless.output;
+  auto vr = test::runPraxis("run '" + package.string() + "' --mode vr --autopilot --json --no-xapi --validate",
+                            simEnvironment(dir));
+  ASSERT_EQ(vr.exitCode, 0) << vr.output;
+  const std::string h = jsonLine(headless.output);
+  const std::string v = jsonLine(vr.output);
+  EXPECT_EQ(field(h, "outcome"), "passed") << h;
+  EXPECT_EQ(field(v, "outcome"), "passed") << v;
+  EXPECT_EQ(field(v, "event_log_hash"), field(h, "event_log_hash")) << "headless " << h << "\nvr " << v;
+}
+
+// A person with the controllers (no script), every input from the runtime's device stream:
+// kneels (the tracked head comes down), opens the phrase menu with B, moves the choice down
+// with the stick, says "Stand clear!" to the colleague faced with A, and stands up again.
+TEST(Vr, APersonKneelsAndSaysAPhraseFromTheMenuWithTheControllers) {
+  const fs::path package = fs::path(PRAXIS_SOURCE_DIR) / "tests" / "app" / "fixtures" / "desktop-speech";
+  const fs::path dir = freshDir("speech-person");
+  {
+    std::ofstream stream(dir / "stream.jsonl");
+    const auto line = [&](int frame, float headY, const std::string& right) {
+      stream << R"({"frame": )" << frame << R"(, "head": {"position": [0, )" << headY
+             << R"(, 0], "orientation": [0, 0, 0, 1]}, "right": {)" << right << "}}\n";
+    };
+    line(0, 1.6F, "");
+    line(30, 1.0F, "");                            // kneels
+    line(60, 1.0F, R"("secondary": true)");        // B: the phrase menu
+    line(63, 1.0F, "");
+    line(70, 1.0F, R"("thumbstick": [0, -1])");    // down: the second phrase
+    line(74, 1.0F, "");
+    line(80, 1.0F, R"("primary": true)");          // A: says it
+    line(83, 1.0F, "");
+    line(110, 1.6F, "");                           // stands up
+  }
+  auto vr = test::runPraxis("run '" + package.string() + "' --mode vr --json --no-xapi --validate",
+                            simEnvironment(dir, "PRAXIS_XR_SIM_FRAMES=900"));
+  const std::string v = jsonLine(vr.output);
+  EXPECT_EQ(field(v, "outcome"), "passed") << vr.output;
+  EXPECT_EQ(vr.exitCode, 0) << vr.output;
+}
+
 fs::path safeIsolation() { return fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / "safe-isolation"; }
 fs::path fireExtinguisher() { return fs::path(PRAXIS_SOURCE_DIR) / "scenarios" / "fire-extinguisher"; }
 
@@ -97,12 +164,14 @@ render::Image eye(const fs::path& dir, int frame, int eyeIndex) {
   return image ? *image : render::Image{};
 }
 
-/// Both eyes of frame 30 of the reference solution, as the runtime received them, match the
-/// goldens (tests/render/golden/vr_safe_isolation_eye_{0,1}.png; tolerance of render tests:
-/// a channel more than 6 apart makes a pixel differ, at most 0.5 % may differ).
-TEST(Vr, EyeImagesMatchTheGoldens) {
-  const fs::path dir = freshDir("goldens");
-  (void)test::runPraxis("run '" + safeIsolation().string() + "' --mode vr --autopilot --no-xapi --validate",
+/// Plays 32 frames of safe-isolation's reference with `options` (swapchain layout) and compares
+/// both eyes of frame 30, as the runtime received them, with the goldens
+/// (tests/render/golden/vr_safe_isolation_eye_{0,1}.png; tolerance of render tests: a channel
+/// more than 6 apart makes a pixel differ, at most 0.5 % may differ).
+void expectEyesMatchTheGoldens(const std::string& name, const std::string& options) {
+  const fs::path dir = freshDir(name);
+  (void)test::runPraxis("run '" + safeIsolation().string() + "' --mode vr " + options +
+                            " --autopilot --no-xapi --validate",
                         simEnvironment(dir, "PRAXIS_XR_SIM_FRAMES=32 PRAXIS_XR_SIM_CAPTURE='" +
                                                 (dir / "capture").string() + "'"));
   for (int e = 0; e < 2; ++e) {
@@ -112,27 +181,18 @@ TEST(Vr, EyeImagesMatchTheGoldens) {
   }
 }
 
+TEST(Vr, EyeImagesMatchTheGoldens) { expectEyesMatchTheGoldens("goldens", ""); }
+
 /// A runtime that gets one swapchain per eye (and depth) sees the same eyes as with one array
 /// swapchain drawn with multiview: the same goldens.
-TEST(Vr, OneSwapchainPerEyeDrawsTheSameEyes) {
-  const fs::path dir = freshDir("per-view");
-  (void)test::runPraxis("run '" + safeIsolation().string() +
-                            "' --mode vr --swapchains per-view --autopilot --no-xapi --validate",
-                        simEnvironment(dir, "PRAXIS_XR_SIM_FRAMES=32 PRAXIS_XR_SIM_CAPTURE='" +
-                                                (dir / "capture").string() + "'"));
-  for (int e = 0; e < 2; ++e) {
-    const render::Image image = eye(dir, 30, e);
-    ASSERT_FALSE(image.rgba.empty());
-    render::testing::expectMatchesGolden(image, "vr_safe_isolation_eye_" + std::to_string(e));
-  }
-}
+TEST(Vr, OneSwapchainPerEyeDrawsTheSameEyes) { expectEyesMatchTheGoldens("per-view", "--swapchains per-view"); }
 
 TEST(Vr, ArClearsToTransparentSoTheRealWorldShows) {
   const fs::path dir = freshDir("ar");
   auto run = test::runPraxis("run '" + fireExtinguisher().string() + "' --mode ar --autopilot --no-xapi --validate",
                              simEnvironment(dir, "PRAXIS_XR_SIM_BLEND=alpha_blend PRAXIS_XR_SIM_FRAMES=20 "
                                                  "PRAXIS_XR_SIM_CAPTURE='" + (dir / "capture").string() + "'"));
-  EXPECT_NE(run.output.find("ar"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find(", ar, "), std::string::npos) << "the attempt is played in mode ar: " << run.output;
   const render::Image left = eye(dir, 10, 0);
   ASSERT_FALSE(left.rgba.empty());
   std::size_t transparent = 0;
@@ -228,6 +288,88 @@ TEST(VrFaults, ALostInstanceEndsTheAttemptCleanlyAsAborted) {
   EXPECT_EQ(v.value("end", ""), "aborted") << v.dump();
   EXPECT_EQ(v.value("outcome", ""), "failed") << v.dump();
   expectCompleteStatementsInMode(dir / "outbox.sqlite", "vr");
+}
+
+/// The simulated controllers take each suggested interaction profile in turn
+/// (PRAXIS_XR_SIM_PROFILE): the reference (a grab, a tool used with the trigger) passes with each
+/// full controller. Touch and Index read the squeeze as a value: the headless events exactly;
+/// Vive and the Windows MR controller click it (at 0.5, not the hand's 0.6), so a grab may
+/// come a tick earlier. (The Khronos simple controller has one button, bound to grab: a
+/// reference that uses a tool cannot pass on it.)
+struct ProfileCase {
+  const char* name;
+  const char* path;
+  bool headlessEvents;
+};
+
+class VrProfiles : public ::testing::TestWithParam<ProfileCase> {};
+
+TEST_P(VrProfiles, TheReferencePassesWithEachFullController) {
+  const fs::path dir = freshDir(std::string("profile-") + GetParam().name);
+  const auto headless = headlessReference(fireExtinguisher(), dir);
+  auto run = test::runPraxis("run '" + fireExtinguisher().string() + "' --mode vr --autopilot --json --no-xapi --validate",
+                             simEnvironment(dir, std::string("PRAXIS_XR_SIM_PROFILE=") + GetParam().path));
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const auto v = nlohmann::json::parse(jsonLine(run.output));
+  EXPECT_EQ(v.value("outcome", ""), "passed") << v.dump();
+  EXPECT_EQ(v.value("score", -1), headless.value("score", -2));
+  if (GetParam().headlessEvents) {
+    EXPECT_EQ(v.value("event_log_hash", ""), headless.value("event_log_hash", "-")) << v.dump();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Controllers, VrProfiles,
+    ::testing::Values(ProfileCase{"touch", "/interaction_profiles/oculus/touch_controller", true},
+                      ProfileCase{"index", "/interaction_profiles/valve/index_controller", true},
+                      ProfileCase{"vive", "/interaction_profiles/htc/vive_controller", false},
+                      ProfileCase{"wmr", "/interaction_profiles/microsoft/motion_controller", false}),
+    [](const ::testing::TestParamInfo<ProfileCase>& param) { return std::string(param.param.name); });
+
+/// A runtime without XR_KHR_vulkan_enable2 (PRAXIS_XR_SIM_WITHHOLD): Praxis falls back to
+/// XR_KHR_vulkan_enable, creating the Vulkan instance and device itself with the runtime's
+/// extension lists, and the reference passes with the headless events. Without either, `--mode
+/// vr` is one line saying so.
+TEST(VrVulkanEnable, WithoutEnable2TheReferencePassesThroughEnable1) {
+  const fs::path dir = freshDir("enable1");
+  const auto headless = headlessReference(fireExtinguisher(), dir);
+  auto run = test::runPraxis("run '" + fireExtinguisher().string() + "' --mode vr --autopilot --json --no-xapi --validate",
+                             simEnvironment(dir, "PRAXIS_XR_SIM_WITHHOLD=XR_KHR_vulkan_enable2"));
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const auto v = nlohmann::json::parse(jsonLine(run.output));
+  EXPECT_EQ(v.value("event_log_hash", ""), headless.value("event_log_hash", "-")) << v.dump();
+  auto neither = test::runPraxis(
+      "run '" + fireExtinguisher().string() + "' --mode vr --autopilot --no-xapi",
+      simEnvironment(dir, "PRAXIS_XR_SIM_WITHHOLD=XR_KHR_vulkan_enable2,XR_KHR_vulkan_enable"));
+  EXPECT_EQ(neither.exitCode, 2) << neither.output;
+  EXPECT_NE(neither.output.find("offers neither XR_KHR_vulkan_enable2 nor XR_KHR_vulkan_enable"), std::string::npos)
+      << neither.output;
+  EXPECT_EQ(std::count(neither.output.begin(), neither.output.end(), '\n'), 1) << neither.output;
+}
+
+/// --blend forces a blend mode; one the runtime does not offer is an error naming what it does.
+TEST(VrOptions, AForcedBlendModeTheRuntimeLacksIsAnErrorNamingWhatItOffers) {
+  const fs::path dir = freshDir("blend-missing");
+  auto run = test::runPraxis("run '" + fireExtinguisher().string() + "' --mode vr --blend additive --autopilot --no-xapi",
+                             simEnvironment(dir, "PRAXIS_XR_SIM_BLEND=opaque"));
+  EXPECT_EQ(run.exitCode, 2) << run.output;
+  EXPECT_NE(run.output.find("blend mode additive is not offered by the OpenXR runtime (it offers opaque)"),
+            std::string::npos)
+      << run.output;
+}
+
+/// Comfort options out of range are usage errors, before any runtime is started.
+TEST(VrOptions, ComfortOptionsOutOfRangeAreUsageErrors) {
+  for (const auto& [option, message] :
+       {std::pair{"--snap-turn 500", "--snap-turn 500: expected degrees from 0 to 180"},
+        std::pair{"--text-size 2", "--text-size 2: expected 1, 1.25 or 1.5"},
+        std::pair{"--swapchains two", "--swapchains two: expected array or per-view"},
+        std::pair{"--blend clear", "--blend clear: expected opaque, additive or alpha_blend"}}) {
+    auto run = test::runPraxis("run '" + fireExtinguisher().string() + "' --mode vr " + option + " --no-xapi",
+                               "XR_RUNTIME_JSON=/nonexistent/runtime.json");
+    EXPECT_EQ(run.exitCode, 2) << option << ": " << run.output;
+    EXPECT_NE(run.output.find(message), std::string::npos) << run.output;
+  }
 }
 
 /// The haptic outputs the runtime applied (PRAXIS_XR_SIM_HAPTICS), one JSON object a line.

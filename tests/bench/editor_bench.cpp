@@ -79,6 +79,8 @@ void measureFrames(benchmark::State& state, const fs::path& dir, const std::stri
   std::vector<double> frameMs;
   std::vector<double> cpuMs;
   std::vector<double> gpuMs;  // the renderer's timestamps: lavapipe's rasterizer on the CPU
+  std::vector<double> triangles;
+  double shadowDraws = 0.0;
   auto last = Clock::now();
   for (auto _ : state) {
     if (auto drawn = (*editor)->frame(1.0 / 60.0); !drawn) {
@@ -91,12 +93,16 @@ void measureFrames(benchmark::State& state, const fs::path& dir, const std::stri
     const auto& t = (*editor)->lastFrameTimes();
     cpuMs.push_back(t.uiMs + t.buildMs + t.render.sceneUpdateMs + t.render.cullMs + t.render.recordMs);
     if (t.render.gpuMs >= 0.0) gpuMs.push_back(t.render.gpuMs);
+    triangles.push_back(static_cast<double>(t.render.triangles));
+    shadowDraws += t.render.shadowPasses;
   }
   frameMs.erase(frameMs.begin());  // the first includes the set-up
   state.counters["frame_ms_median"] = percentile(frameMs, 0.5);
   state.counters["frame_ms_p99"] = percentile(frameMs, 0.99);
   state.counters["editor_cpu_ms_median"] = percentile(cpuMs, 0.5);
   state.counters["gpu_ms_median"] = percentile(gpuMs, 0.5);
+  state.counters["triangles_median"] = percentile(triangles, 0.5);
+  state.counters["shadow_map_draws"] = shadowDraws;  // 1: drawn once, then reused
   state.counters["objects"] = static_cast<double>((*editor)->document().def().objects.size());
 }
 

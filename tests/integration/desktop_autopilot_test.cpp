@@ -124,7 +124,8 @@ expect: {outcome: passed, steps: [open, dose, check]}
 
 /// Writes a package of `scenario` and its `reference` test, plays the reference headless and
 /// through the desktop autopilot, and expects both to complete `steps` and pass.
-void expectTheDesktopPlaysItAsHeadless(const char* name, const char* scenario, const char* reference,
+void expectTheDesktopPlaysItAsHeadless(const char* name, const char* scenario,
+                                       const char* reference,
                                        const std::vector<std::string>& steps) {
   const fs::path dir = fs::path(PRAXIS_BINARY_DIR) / "test-output" / name;
   fs::create_directories(dir / "tests");

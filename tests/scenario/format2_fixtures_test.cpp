@@ -38,8 +38,9 @@ TEST(Format2Fixtures, EveryFormat2KeyLoadsWithoutADiagnostic) {
   for (const ConditionKind kind : {ConditionKind::Count, ConditionKind::Rate}) {
     EXPECT_NE(find(def.steps[2].doneWhen, kind), nullptr) << static_cast<int>(kind);
   }
-  for (const ConditionKind kind : {ConditionKind::Held, ConditionKind::Active, ConditionKind::Touching,
-                                   ConditionKind::Elapsed, ConditionKind::Posture}) {
+  for (const ConditionKind kind :
+       {ConditionKind::Held, ConditionKind::Active, ConditionKind::Touching, ConditionKind::Elapsed,
+        ConditionKind::Posture}) {
     EXPECT_NE(find(def.steps[3].doneWhen, kind), nullptr) << static_cast<int>(kind);
   }
   const Condition* count = find(def.steps[2].doneWhen, ConditionKind::Count);
@@ -70,38 +71,49 @@ Lines load(std::string_view name) {
 TEST(Format2Fixtures, WrongValuesOfFormat2KeysAreReportedAtTheirPlace) {
   const std::string s = "broken/format2/scenario.yaml:";
   const std::string t = "broken/format2/tests/reference.yaml:";
-  EXPECT_EQ(load("format2"),
-            (Lines{s + "14:12: error: fresh: expected true or false, got a string",
-                   s + "17:18: error: condition 'count': 'min' is greater than 'max'",
-                   s + "18:80: error: condition 'rate': 'tolerance' must leave at least one of the 2 intervals "
-                       "judged (at most 1)",
-                   s + "19:49: error: seconds: must be between 0 and 10000000, got -1",
-                   s + "22:5: error: unknown key 'frseh' in step; did you mean 'fresh'?",
-                   s + "25:43: error: hand: 'middle' is not one of left, right, either",
-                   s + "26:20: error: posture: 'sitting' is not one of standing, crouching, kneeling",
-                   s + "27:11: error: unknown condition 'sayd'; did you mean 'said'?",
-                   t + "4:14: error: posture: 'sitting' is not one of standing, crouching, kneeling",
-                   t + "5:32: error: unknown key 'too' in action 'say'; did you mean 'to'?"}));
+  EXPECT_EQ(
+      load("format2"),
+      (Lines{s + "14:12: error: fresh: expected true or false, got a string",
+             s + "17:18: error: condition 'count': 'min' is greater than 'max'",
+             s + "18:80: error: condition 'rate': 'tolerance' must leave at least one of the 2 "
+                 "intervals "
+                 "judged (at most 1)",
+             s + "19:49: error: seconds: must be between 0 and 10000000, got -1",
+             s + "22:5: error: unknown key 'frseh' in step; did you mean 'fresh'?",
+             s + "25:43: error: hand: 'middle' is not one of left, right, either",
+             s + "26:20: error: posture: 'sitting' is not one of standing, crouching, kneeling",
+             s + "27:11: error: unknown condition 'sayd'; did you mean 'said'?",
+             t + "4:14: error: posture: 'sitting' is not one of standing, crouching, kneeling",
+             t + "5:32: error: unknown key 'too' in action 'say'; did you mean 'to'?"}));
 }
 
 TEST(Format2Fixtures, MisspeltStepsStatesObjectsPeopleAndPhrasesGetASuggestion) {
   const std::string s = "broken/format2-references/scenario.yaml:";
-  EXPECT_EQ(load("format2-references"),
-            (Lines{s + "22:58: error: condition 'state': 'machine' has no state 'runing' (its states: idle, "
-                       "running); did you mean 'running'?",
-                   s + "26:15: error: step 'check' on_enter show: unknown object 'lmap'; did you mean 'lamp'?",
-                   s + "29:19: error: condition 'active': unknown step 'compres'; did you mean 'compress'?",
-                   s + "30:30: error: condition 'touching': unknown object 'chst'; did you mean 'chest'?",
-                   s + "31:26: error: condition 'said': unknown phrase 'stand_cleer'; did you mean 'stand_clear'?",
-                   s + "31:43: error: condition 'said': unknown person 'colleage'; did you mean 'colleague'?",
-                   s + "32:52: error: condition 'step_done': unknown step 'compresss'; did you mean 'compress'?"}));
+  EXPECT_EQ(
+      load("format2-references"),
+      (Lines{
+          s + "22:58: error: condition 'state': 'machine' has no state 'runing' (its states: idle, "
+              "running); did you mean 'running'?",
+          s + "26:15: error: step 'check' on_enter show: unknown object 'lmap'; did you mean "
+              "'lamp'?",
+          s + "29:19: error: condition 'active': unknown step 'compres'; did you mean 'compress'?",
+          s + "30:30: error: condition 'touching': unknown object 'chst'; did you mean 'chest'?",
+          s + "31:26: error: condition 'said': unknown phrase 'stand_cleer'; did you mean "
+              "'stand_clear'?",
+          s + "31:43: error: condition 'said': unknown person 'colleage'; did you mean "
+              "'colleague'?",
+          s + "32:52: error: condition 'step_done': unknown step 'compresss'; did you mean "
+              "'compress'?"}));
 }
 
 TEST(Format2Fixtures, ATestThatSaysAnUnknownPhraseToAnUnknownPersonIsCheckedAgainstItsScenario) {
   const std::string t = "broken/format2-tests/tests/reference.yaml:";
-  EXPECT_EQ(load("format2-tests"),
-            (Lines{t + "5:10: error: action 'say': unknown phrase 'stand_cleer'; did you mean 'stand_clear'?",
-                   t + "6:36: error: action 'say': unknown person 'colleage'; did you mean 'colleague'?"}));
+  EXPECT_EQ(
+      load("format2-tests"),
+      (Lines{
+          t + "5:10: error: action 'say': unknown phrase 'stand_cleer'; did you mean "
+              "'stand_clear'?",
+          t + "6:36: error: action 'say': unknown person 'colleage'; did you mean 'colleague'?"}));
 }
 
 }  // namespace

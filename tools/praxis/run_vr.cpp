@@ -137,8 +137,9 @@ std::string vrHelp() {
          "  --text-size N     instruction panel size 1, 1.25 or 1.5\n"
          "  --swapchains KIND array (multiview) or per-view (default: array for equal views)\n"
          "  Controls: squeeze grabs, trigger uses a tool, the thumbstick turns (sideways) and\n"
-         "  teleports (push forward to aim the arc, let go to jump). Tracked hands without\n"
-         "  controllers pinch thumb and index to grab, thumb and middle finger to press or use.\n";
+         "  teleports (push forward to aim the arc, let go to jump), menu hides or shows the\n"
+         "  instruction panel. Tracked hands without controllers pinch thumb and index to\n"
+         "  grab, thumb and middle finger to press or use.\n";
 }
 
 std::string vrOptionsProblem(const Args& args) {

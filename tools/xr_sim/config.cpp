@@ -90,6 +90,18 @@ void readFormFactor(Config& config) {
 
 }  // namespace
 
+bool withheldExtension(std::string_view extension) {
+  std::string_view list = env("PRAXIS_XR_SIM_WITHHOLD");
+  while (!list.empty()) {
+    const std::size_t comma = list.find(',');
+    if (list.substr(0, comma) == extension) {
+      return true;
+    }
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+  }
+  return false;
+}
+
 Config readConfig() {
   Config config;
   readBlend(config);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace praxis::xrsim {
@@ -37,5 +38,11 @@ struct Config {
 
 /// Reads the PRAXIS_XR_SIM_* variables; a malformed value keeps the default and adds a warning.
 Config readConfig();
+
+/// Whether PRAXIS_XR_SIM_WITHHOLD (extension names, comma-separated) withholds `extension`: the
+/// runtime then neither lists nor enables it, so an application's fallback can be tested (e.g.
+/// XR_KHR_vulkan_enable without XR_KHR_vulkan_enable2). Read at every enumeration: the
+/// extensions are asked for before any instance exists.
+[[nodiscard]] bool withheldExtension(std::string_view extension);
 
 }  // namespace praxis::xrsim

@@ -38,6 +38,7 @@ std::vector<ExtensionInfo> extensionList() {
   for (const ExtensionInfo& e : inputExtensions()) {
     list.push_back(e);
   }
+  std::erase_if(list, [](const ExtensionInfo& e) { return withheldExtension(e.name); });
   return list;
 }
 

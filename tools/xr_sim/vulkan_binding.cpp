@@ -120,12 +120,10 @@ XrResult graphicsDevice(Instance& owner, VkInstance vkInstance, VkPhysicalDevice
   return XR_SUCCESS;
 }
 
-}  // namespace
-
-namespace api {
-
-XrResult XRAPI_CALL xrGetVulkanInstanceExtensionsKHR(XrInstance instance, XrSystemId systemId, std::uint32_t capacity,
-                                                     std::uint32_t* countOutput, char* buffer) {
+/// xrGetVulkanInstanceExtensionsKHR and xrGetVulkanDeviceExtensionsKHR: the same checks, the
+/// same (empty) list.
+XrResult vulkanExtensions(XrInstance instance, XrSystemId systemId, std::uint32_t capacity,
+                          std::uint32_t* countOutput, char* buffer) {
   return guarded([&]() -> XrResult {
     Instance* owner = nullptr;
     if (XrResult r = checkInstanceAndSystem(instance, systemId, owner); XR_FAILED(r)) {
@@ -135,15 +133,18 @@ XrResult XRAPI_CALL xrGetVulkanInstanceExtensionsKHR(XrInstance instance, XrSyst
   });
 }
 
+}  // namespace
+
+namespace api {
+
+XrResult XRAPI_CALL xrGetVulkanInstanceExtensionsKHR(XrInstance instance, XrSystemId systemId, std::uint32_t capacity,
+                                                     std::uint32_t* countOutput, char* buffer) {
+  return vulkanExtensions(instance, systemId, capacity, countOutput, buffer);
+}
+
 XrResult XRAPI_CALL xrGetVulkanDeviceExtensionsKHR(XrInstance instance, XrSystemId systemId, std::uint32_t capacity,
                                                    std::uint32_t* countOutput, char* buffer) {
-  return guarded([&]() -> XrResult {
-    Instance* owner = nullptr;
-    if (XrResult r = checkInstanceAndSystem(instance, systemId, owner); XR_FAILED(r)) {
-      return r;
-    }
-    return extensionString(*owner, capacity, countOutput, buffer);
-  });
+  return vulkanExtensions(instance, systemId, capacity, countOutput, buffer);
 }
 
 XrResult XRAPI_CALL xrGetVulkanGraphicsDeviceKHR(XrInstance instance, XrSystemId systemId, VkInstance vkInstance,
