@@ -31,6 +31,21 @@ class ExtensionBeyondLayerTest : public XrSimTest {
 
 constexpr XrPosef kIdentity{.orientation = {0, 0, 0, 1}, .position = {0, 0, 0}};
 
+/// A 32×32 RGBA cube-map swapchain (XR_KHR_composition_layer_cube).
+XrSwapchainCreateInfo cubeSwapchainInfo() {
+  return XrSwapchainCreateInfo{.type = XR_TYPE_SWAPCHAIN_CREATE_INFO,
+                               .next = nullptr,
+                               .createFlags = 0,
+                               .usageFlags = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT,
+                               .format = VK_FORMAT_R8G8B8A8_SRGB,
+                               .sampleCount = 1,
+                               .width = 32,
+                               .height = 32,
+                               .faceCount = 6,
+                               .arraySize = 1,
+                               .mipCount = 1};
+}
+
 /// Acquire, wait and release one image, so the swapchain can be shown in a layer.
 void cycle(XrSwapchain swapchain) {
   std::uint32_t index = 0;
@@ -118,17 +133,7 @@ TEST_F(ExtensionTest, CylinderEquirectAndCubeLayersAreAcceptedWhenEnabled) {
                                          .scale = {1, 1},
                                          .bias = {0, 0}};
   XR_EXPECT_OK(endFrameWith(session_, &equirect));
-  XrSwapchainCreateInfo cubeInfo{.type = XR_TYPE_SWAPCHAIN_CREATE_INFO,
-                                 .next = nullptr,
-                                 .createFlags = 0,
-                                 .usageFlags = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT,
-                                 .format = VK_FORMAT_R8G8B8A8_SRGB,
-                                 .sampleCount = 1,
-                                 .width = 32,
-                                 .height = 32,
-                                 .faceCount = 6,
-                                 .arraySize = 1,
-                                 .mipCount = 1};
+  XrSwapchainCreateInfo cubeInfo = cubeSwapchainInfo();
   XrSwapchain cube = XR_NULL_HANDLE;
   XR_ASSERT_OK(xrCreateSwapchain(session_, &cubeInfo, &cube));
   cycle(cube);
@@ -650,17 +655,7 @@ TEST_F(ExtensionErrorTest, LayersOfExtensionsNotEnabledAreInvalid) {
       .centralAngle = 1.0F,
       .aspectRatio = 1.0F};
   EXPECT_EQ(endFrameWith(session_, &cylinder), XR_ERROR_LAYER_INVALID);
-  XrSwapchainCreateInfo cubeInfo{.type = XR_TYPE_SWAPCHAIN_CREATE_INFO,
-                                 .next = nullptr,
-                                 .createFlags = 0,
-                                 .usageFlags = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT,
-                                 .format = VK_FORMAT_R8G8B8A8_SRGB,
-                                 .sampleCount = 1,
-                                 .width = 32,
-                                 .height = 32,
-                                 .faceCount = 6,
-                                 .arraySize = 1,
-                                 .mipCount = 1};
+  XrSwapchainCreateInfo cubeInfo = cubeSwapchainInfo();
   XrSwapchain cube = XR_NULL_HANDLE;
   EXPECT_EQ(xrCreateSwapchain(session_, &cubeInfo, &cube), XR_ERROR_FEATURE_UNSUPPORTED);
   XR_EXPECT_OK(xrDestroySwapchain(flat));
