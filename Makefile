@@ -102,7 +102,7 @@ clean:
 # is a clone of KhronosGroup/OpenXR-CTS outside the project; it builds outside it too.
 CTS_SRC   ?=
 CTS_BUILD ?= $(abspath ..)/praxis-cts-build
-CTS_ARGS  ?= "exclude:[interactive]" -G vulkan2 --apiVersion 1.0
+CTS_ARGS  ?= "exclude:[interactive]" -G vulkan2 --apiVersion 1.1
 cts: build
 	@if [ -z "$(CTS_SRC)" ]; then echo "make cts: give the CTS source, make cts CTS_SRC=DIR" >&2; exit 2; fi
 	cmake -S $(CTS_SRC) -B $(CTS_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \

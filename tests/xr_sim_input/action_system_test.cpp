@@ -1,6 +1,7 @@
 // ActionSystem against the spec's rules (names, paths, bindings, attachment, sync, state,
 // haptics), driven by simulated controller states as the device stream would give them.
 #include "action_system.h"
+#include "xr_compat.h"
 
 #include <gtest/gtest.h>
 
@@ -236,20 +237,84 @@ TEST_F(ActionSystemTest, AnOpenXr11InstanceHasThe11ProfilesAndGripSurface) {
   XrAction any = XR_NULL_HANDLE;
   ASSERT_EQ(v11.createAction(set11, info, &any), XR_SUCCESS);
   int count = 0;
-  for (const auto& profile : interactionProfiles11()) {
-    for (auto user : profile.userPaths) {
-      for (const auto& c : profile.components) {
-        if (!c.onlyFor.empty() && c.onlyFor != user) continue;
-        XrActionSuggestedBinding binding{any, path(std::string(user) + std::string(c.subpath))};
-        XrInteractionProfileSuggestedBinding suggested{XR_TYPE_INTERACTION_PROFILE_SUGGESTED_BINDING, nullptr,
-                                                       path(profile.path), 1, &binding};
-        EXPECT_EQ(v11.suggestBindings(suggested), XR_SUCCESS) << profile.path << " " << c.subpath;
-        ++count;
+  for (auto list : {derivedProfiles11(), promotedProfiles11()}) {
+    for (const auto& profile : list) {
+      for (auto user : profile.userPaths) {
+        // Every component, the 1.1 additions among them, is bindable.
+        findIn(profile, [&](const ProfileComponent& c) {
+          if (!c.onlyFor.empty() && c.onlyFor != user) return false;
+          XrActionSuggestedBinding binding{any, path(std::string(user) + std::string(c.subpath))};
+          XrInteractionProfileSuggestedBinding suggested{XR_TYPE_INTERACTION_PROFILE_SUGGESTED_BINDING, nullptr,
+                                                         path(profile.path), 1, &binding};
+          EXPECT_EQ(v11.suggestBindings(suggested), XR_SUCCESS) << profile.path << " " << c.subpath;
+          ++count;
+          return false;
+        });
       }
     }
   }
-  EXPECT_EQ(interactionProfiles11().size(), 20U);  // 7 core hand profiles + 13 promoted ones
+  EXPECT_EQ(derivedProfiles11().size() + promotedProfiles11().size(), 20U);  // 7 core hand profiles, 13 promoted
   EXPECT_GT(count, 214);
+}
+
+TEST_F(ActionSystemTest, DpadBindingsNeedTheirExtensionsAndValidParameters) {
+  const auto touch = "/interaction_profiles/oculus/touch_controller";
+  XrActionSet plainSet = makeSet("plain", "Plain");
+  XrAction plain = makeAction(plainSet, "plain", XR_ACTION_TYPE_BOOLEAN_INPUT);
+  EXPECT_EQ(suggest(touch, {{plain, "/user/hand/left/input/thumbstick/dpad_up"}}), XR_ERROR_PATH_UNSUPPORTED);
+  ActionSystem::Options options;
+  options.extensions = {"XR_KHR_binding_modification", "XR_EXT_dpad_binding"};
+  ActionSystem dpads(paths, std::move(options));
+  XrActionSetCreateInfo setInfo{XR_TYPE_ACTION_SET_CREATE_INFO, nullptr, "dpads", "Dpads", 0};
+  XrActionSet set = XR_NULL_HANDLE;
+  ASSERT_EQ(dpads.createActionSet(setInfo, &set), XR_SUCCESS);
+  XrActionCreateInfo info{XR_TYPE_ACTION_CREATE_INFO, nullptr, "up", XR_ACTION_TYPE_BOOLEAN_INPUT, 0, nullptr, "Up"};
+  XrAction up = XR_NULL_HANDLE;
+  ASSERT_EQ(dpads.createAction(set, info, &up), XR_SUCCESS);
+  XrActionSuggestedBinding binding{up, path("/user/hand/left/input/thumbstick/dpad_up")};
+  XrInteractionProfileDpadBindingEXT dpad{XR_TYPE_INTERACTION_PROFILE_DPAD_BINDING_EXT,
+                                          nullptr,
+                                          path("/user/hand/left/input/thumbstick"),
+                                          set,
+                                          0.5F,
+                                          0.4F,
+                                          0.5F,
+                                          1.5F,
+                                          XR_FALSE,
+                                          nullptr,
+                                          nullptr};
+  std::array<const XrBindingModificationBaseHeaderKHR*, 2> list{
+      reinterpret_cast<const XrBindingModificationBaseHeaderKHR*>(&dpad),  // NOLINT
+      reinterpret_cast<const XrBindingModificationBaseHeaderKHR*>(&dpad)};  // NOLINT
+  XrBindingModificationsKHR mods{XR_TYPE_BINDING_MODIFICATIONS_KHR, nullptr, 1, list.data()};
+  XrInteractionProfileSuggestedBinding suggested{XR_TYPE_INTERACTION_PROFILE_SUGGESTED_BINDING, &mods, path(touch), 1,
+                                                 &binding};
+  EXPECT_EQ(dpads.suggestBindings(suggested), XR_SUCCESS);
+  mods.bindingModificationCount = 2;  // the same thumbstick and action set twice
+  EXPECT_EQ(dpads.suggestBindings(suggested), XR_ERROR_VALIDATION_FAILURE);
+  mods.bindingModificationCount = 1;
+  dpad.centerRegion = 1.0F;
+  EXPECT_EQ(dpads.suggestBindings(suggested), XR_ERROR_VALIDATION_FAILURE);
+  dpad.centerRegion = 0.5F;
+  dpad.binding = path("/user/hand/left/input/trackpad");  // Touch has no trackpad
+  EXPECT_EQ(dpads.suggestBindings(suggested), XR_ERROR_PATH_UNSUPPORTED);
+  binding.binding = path("/user/hand/left/input/trackpad/dpad_up");
+  suggested.next = nullptr;
+  EXPECT_EQ(dpads.suggestBindings(suggested), XR_ERROR_PATH_UNSUPPORTED);
+}
+
+TEST(InteractionProfileTest, DpadDirectionsFollowTheThumbstick) {
+  const InteractionProfile* touch = findProfile("/interaction_profiles/oculus/touch_controller");
+  ASSERT_NE(touch, nullptr);
+  HandState hand;
+  hand.thumbstick = {0.1F, 0.9F};
+  EXPECT_EQ(inputValue(*touch, "/input/thumbstick/dpad_up", hand).x, 1.0F);
+  EXPECT_EQ(inputValue(*touch, "/input/thumbstick/dpad_left", hand).x, 0.0F);
+  hand.thumbstick = {-0.8F, 0.2F};
+  EXPECT_EQ(inputValue(*touch, "/input/thumbstick/dpad_left", hand).x, 1.0F);
+  EXPECT_EQ(inputValue(*touch, "/input/thumbstick/dpad_up", hand).x, 0.0F);
+  hand.thumbstick = {0.2F, 0.1F};  // inside the centre region: no direction
+  EXPECT_EQ(inputValue(*touch, "/input/thumbstick/dpad_right", hand).x, 0.0F);
 }
 
 TEST_F(ActionSystemTest, UnknownProfilesAndBindingPathsAreUnsupported) {

@@ -1,6 +1,7 @@
 // ActionSystem, part one: action sets and actions, suggested bindings, attachment and the
 // choice of the simulated controllers' interaction profile.
 #include "action_system.h"
+#include "xr_compat.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -225,11 +226,51 @@ XrResult ActionSystem::validateBinding(const InteractionProfile& profile,
   for (auto userPath : profile.userPaths) {
     if (path->starts_with(userPath) && path->size() > userPath.size() &&
         (*path)[userPath.size()] == '/' &&
-        isBindablePath(profile, userPath, path->substr(userPath.size()))) {
+        isBindablePath(profile, userPath, path->substr(userPath.size()), dpadEnabled())) {
       return XR_SUCCESS;
     }
   }
   return XR_ERROR_PATH_UNSUPPORTED;
+}
+
+XrResult ActionSystem::validateDpad(const InteractionProfile& profile,
+                                    const XrInteractionProfileDpadBindingEXT& dpad) const {
+  auto path = paths_.lookup(dpad.binding);
+  if (!path) return XR_ERROR_PATH_INVALID;
+  // The binding names a thumbstick or trackpad of the profile under one of its user paths.
+  bool known = false;
+  for (auto userPath : profile.userPaths) {
+    known = known || (path->starts_with(userPath) && hasDpadSource(profile, path->substr(userPath.size())));
+  }
+  if (!known) return XR_ERROR_PATH_UNSUPPORTED;
+  if (!findSet(dpad.actionSet)) return XR_ERROR_HANDLE_INVALID;
+  constexpr float kPi = 3.14159265F;
+  const bool valid = dpad.forceThreshold > 0.0F && dpad.forceThreshold <= 1.0F &&
+                     dpad.forceThresholdReleased > 0.0F && dpad.forceThresholdReleased <= 1.0F &&
+                     dpad.forceThresholdReleased <= dpad.forceThreshold && dpad.centerRegion > 0.0F &&
+                     dpad.centerRegion < 1.0F && dpad.wedgeAngle >= 0.0F && dpad.wedgeAngle < kPi;
+  return valid ? XR_SUCCESS : XR_ERROR_VALIDATION_FAILURE;
+}
+
+XrResult ActionSystem::validateModifications(const InteractionProfile& profile, const void* next) const {
+  if (!options_.extensions.contains("XR_KHR_binding_modification")) return XR_SUCCESS;
+  for (auto* h = static_cast<const XrBaseInStructure*>(next); h; h = h->next) {
+    if (h->type != XR_TYPE_BINDING_MODIFICATIONS_KHR) continue;
+    const auto& mods = *reinterpret_cast<const XrBindingModificationsKHR*>(h);  // NOLINT
+    if (mods.bindingModificationCount > 0 && !mods.bindingModifications) return XR_ERROR_VALIDATION_FAILURE;
+    std::vector<std::pair<XrPath, XrActionSet>> seen;
+    for (std::uint32_t i = 0; i < mods.bindingModificationCount; ++i) {
+      const auto* mod = mods.bindingModifications[i];
+      if (!mod || mod->type != XR_TYPE_INTERACTION_PROFILE_DPAD_BINDING_EXT || !dpadEnabled()) continue;
+      const auto& dpad = *reinterpret_cast<const XrInteractionProfileDpadBindingEXT*>(mod);  // NOLINT
+      if (XrResult r = validateDpad(profile, dpad); r != XR_SUCCESS) return r;
+      // One set of dpad parameters per thumbstick or trackpad and action set.
+      if (std::ranges::find(seen, std::pair{dpad.binding, dpad.actionSet}) != seen.end())
+        return XR_ERROR_VALIDATION_FAILURE;
+      seen.emplace_back(dpad.binding, dpad.actionSet);
+    }
+  }
+  return XR_SUCCESS;
 }
 
 XrResult ActionSystem::suggestBindings(const XrInteractionProfileSuggestedBinding& info) {
@@ -246,6 +287,7 @@ XrResult ActionSystem::suggestBindings(const XrInteractionProfileSuggestedBindin
     if (XrResult r = validateBinding(*profile, info.suggestedBindings[i]); r != XR_SUCCESS)
       return r;
   }
+  if (XrResult r = validateModifications(*profile, info.next); r != XR_SUCCESS) return r;
   // Checked last: the spec lists this error after the argument checks, and the CTS expects
   // invalid arguments to be reported first.
   if (anyAttached_) return XR_ERROR_ACTIONSETS_ALREADY_ATTACHED;
@@ -314,7 +356,7 @@ void ActionSystem::bindActions(SessionActions& session) const {
         continue;
       }
       const ProfileComponent* component =
-          resolveBinding(*profile, userPath, path.substr(userPath.size()), action->type);
+          resolveBinding(*profile, userPath, path.substr(userPath.size()), action->type, dpadEnabled());
       if (!component) continue;
       const std::string full = std::string(userPath) + std::string(component->subpath);
       auto& list = session.bindings[action];

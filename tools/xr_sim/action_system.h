@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "interaction_profiles.h"
+#include "xr_compat.h"
 #include "path_table.h"
 #include "sim_input_stream.h"
 
@@ -136,6 +137,14 @@ class ActionSystem {
 
   PathTable& paths_;
   [[nodiscard]] bool version11() const { return options_.extensions.contains("XR_VERSION_1_1"); }
+  /// XR_EXT_dpad_binding, with the XR_KHR_binding_modification it depends on.
+  [[nodiscard]] bool dpadEnabled() const {
+    return options_.extensions.contains("XR_EXT_dpad_binding") &&
+           options_.extensions.contains("XR_KHR_binding_modification");
+  }
+  /// XR_KHR_binding_modification's chain on a suggestion: each dpad binding checked.
+  XrResult validateModifications(const InteractionProfile& profile, const void* next) const;
+  XrResult validateDpad(const InteractionProfile& profile, const XrInteractionProfileDpadBindingEXT& dpad) const;
   Options options_;
   bool anyAttached_ = false;
   std::unordered_map<XrActionSet, std::unique_ptr<ActionSetData>> sets_;

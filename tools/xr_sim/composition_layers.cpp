@@ -9,13 +9,16 @@
 namespace praxis::xrsim {
 namespace {
 
-bool validEye(XrEyeVisibility eye) { return eye >= XR_EYE_VISIBILITY_BOTH && eye <= XR_EYE_VISIBILITY_RIGHT; }
+bool validEye(XrEyeVisibility eye) {
+  return eye >= XR_EYE_VISIBILITY_BOTH && eye <= XR_EYE_VISIBILITY_RIGHT;
+}
 
 XrResult checkCube(const Session& session, const XrCompositionLayerCubeKHR& layer) {
   if (!validEye(layer.eyeVisibility)) {
     return XR_ERROR_VALIDATION_FAILURE;
   }
-  if (!isValidPose(XrPosef{.orientation = layer.orientation, .position = {.x = 0.0F, .y = 0.0F, .z = 0.0F}})) {
+  if (!isValidPose(XrPosef{.orientation = layer.orientation,
+                           .position = {.x = 0.0F, .y = 0.0F, .z = 0.0F}})) {
     return XR_ERROR_POSE_INVALID;
   }
   Swapchain* sc = nullptr;
@@ -59,7 +62,8 @@ XrResult checkEquirect(const Session& session, const XrCompositionLayerEquirectK
 
 template <typename T>
 const T& as(const XrCompositionLayerBaseHeader& layer) {
-  return *reinterpret_cast<const T*>(&layer);  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+  return *reinterpret_cast<const T*>(
+      &layer);  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
 }
 
 /// XR_COMPOSITION_LAYER_SPACE_WARP_INFO_FRAME_SKIP_BIT_FB (spec version 2; Debian's 1.0.20
@@ -103,8 +107,7 @@ XrResult checkExtensionLayer(const Session& session, const XrCompositionLayerBas
       return instance.enabled(XR_KHR_COMPOSITION_LAYER_EQUIRECT_EXTENSION_NAME)
                  ? checkEquirect(session, as<XrCompositionLayerEquirectKHR>(layer))
                  : XR_ERROR_LAYER_INVALID;
-    default:
-      return XR_ERROR_LAYER_INVALID;
+    default: return XR_ERROR_LAYER_INVALID;
   }
 }
 

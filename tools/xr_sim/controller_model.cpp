@@ -6,7 +6,8 @@
 namespace praxis::xrsim {
 namespace {
 
-/// The session, and XR_ERROR_CONTROLLER_MODEL_KEY_INVALID_MSFT for any key: none is ever handed out.
+/// The session, and XR_ERROR_CONTROLLER_MODEL_KEY_INVALID_MSFT for any key: none is ever handed
+/// out.
 XrResult lookupModel(XrSession session, XrControllerModelKeyMSFT /*modelKey*/) {
   Session* s = nullptr;
   if (XrResult r = lookup(session, s); XR_FAILED(r)) {
@@ -19,8 +20,9 @@ XrResult lookupModel(XrSession session, XrControllerModelKeyMSFT /*modelKey*/) {
 
 namespace api {
 
-XrResult XRAPI_CALL xrGetControllerModelKeyMSFT(XrSession session, XrPath topLevelUserPath,
-                                                XrControllerModelKeyStateMSFT* controllerModelKeyState) {
+XrResult XRAPI_CALL
+xrGetControllerModelKeyMSFT(XrSession session, XrPath topLevelUserPath,
+                            XrControllerModelKeyStateMSFT* controllerModelKeyState) {
   return guarded([&]() -> XrResult {
     Session* s = nullptr;
     if (XrResult r = lookup(session, s); XR_FAILED(r)) {
@@ -42,7 +44,8 @@ XrResult XRAPI_CALL xrGetControllerModelKeyMSFT(XrSession session, XrPath topLev
 }
 
 XrResult XRAPI_CALL xrLoadControllerModelMSFT(XrSession session, XrControllerModelKeyMSFT modelKey,
-                                              std::uint32_t /*bufferCapacityInput*/, std::uint32_t* bufferCountOutput,
+                                              std::uint32_t /*bufferCapacityInput*/,
+                                              std::uint32_t* bufferCountOutput,
                                               std::uint8_t* /*buffer*/) {
   return guarded([&]() -> XrResult {
     if (bufferCountOutput == nullptr) {
@@ -52,8 +55,9 @@ XrResult XRAPI_CALL xrLoadControllerModelMSFT(XrSession session, XrControllerMod
   });
 }
 
-XrResult XRAPI_CALL xrGetControllerModelPropertiesMSFT(XrSession session, XrControllerModelKeyMSFT modelKey,
-                                                       XrControllerModelPropertiesMSFT* properties) {
+XrResult XRAPI_CALL
+xrGetControllerModelPropertiesMSFT(XrSession session, XrControllerModelKeyMSFT modelKey,
+                                   XrControllerModelPropertiesMSFT* properties) {
   return guarded([&]() -> XrResult {
     if (badStruct(properties, XR_TYPE_CONTROLLER_MODEL_PROPERTIES_MSFT)) {
       return XR_ERROR_VALIDATION_FAILURE;
@@ -62,7 +66,8 @@ XrResult XRAPI_CALL xrGetControllerModelPropertiesMSFT(XrSession session, XrCont
   });
 }
 
-XrResult XRAPI_CALL xrGetControllerModelStateMSFT(XrSession session, XrControllerModelKeyMSFT modelKey,
+XrResult XRAPI_CALL xrGetControllerModelStateMSFT(XrSession session,
+                                                  XrControllerModelKeyMSFT modelKey,
                                                   XrControllerModelStateMSFT* state) {
   return guarded([&]() -> XrResult {
     if (badStruct(state, XR_TYPE_CONTROLLER_MODEL_STATE_MSFT)) {

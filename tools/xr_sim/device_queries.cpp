@@ -12,9 +12,9 @@ namespace praxis::xrsim {
 namespace {
 
 /// The counters of XR_META_performance_metrics, in the paths the extension defines.
-constexpr std::array<std::string_view, 3> kCounterPaths{"/perfmetrics_meta/app/cpu_frametime",
-                                                        "/perfmetrics_meta/app/gpu_frametime",
-                                                        "/perfmetrics_meta/compositor/cpu_frametime"};
+constexpr std::array<std::string_view, 3> kCounterPaths{
+    "/perfmetrics_meta/app/cpu_frametime", "/perfmetrics_meta/app/gpu_frametime",
+    "/perfmetrics_meta/compositor/cpu_frametime"};
 
 /// A fixed headset id (a UUID of "praxis-xr-sim"), so it is the same on every query.
 constexpr std::array<std::uint8_t, 16> kHeadsetId{0x70, 0x72, 0x61, 0x78, 0x69, 0x73, 0x2d, 0x78,
@@ -32,13 +32,16 @@ XrResult lookupCounter(Session& s, XrPath path, std::size_t& index) {
 
 }  // namespace
 
-void fillDevicePropertiesChain(const Instance& instance, XrSystemId systemId, XrSystemProperties* properties) {
-  for (auto* header = static_cast<XrBaseOutStructure*>(properties->next); header != nullptr; header = header->next) {
+void fillDevicePropertiesChain(const Instance& instance, XrSystemId systemId,
+                               XrSystemProperties* properties) {
+  for (auto* header = static_cast<XrBaseOutStructure*>(properties->next); header != nullptr;
+       header = header->next) {
     if (header->type == XR_TYPE_SYSTEM_HEADSET_ID_PROPERTIES_META &&
         instance.enabled(XR_META_HEADSET_ID_EXTENSION_NAME)) {
       auto* id = reinterpret_cast<XrSystemHeadsetIdPropertiesMETA*>(header);  // NOLINT
       std::memcpy(&id->id, kHeadsetId.data(), kHeadsetId.size());
-    } else if (header->type == XR_TYPE_SYSTEM_SPACE_WARP_PROPERTIES_FB && instance.enabled(XR_FB_SPACE_WARP_EXTENSION_NAME)) {
+    } else if (header->type == XR_TYPE_SYSTEM_SPACE_WARP_PROPERTIES_FB &&
+               instance.enabled(XR_FB_SPACE_WARP_EXTENSION_NAME)) {
       // Motion vectors at a quarter of the eye image's resolution, as Meta's runtime suggests.
       auto* warp = reinterpret_cast<XrSystemSpaceWarpPropertiesFB*>(header);  // NOLINT
       warp->recommendedMotionVectorImageRectWidth = std::max(1U, instance.config.viewWidth / 4);
@@ -50,7 +53,8 @@ void fillDevicePropertiesChain(const Instance& instance, XrSystemId systemId, Xr
     } else if (header->type == XR_TYPE_SYSTEM_USER_PRESENCE_PROPERTIES_EXT &&
                instance.enabled(XR_EXT_USER_PRESENCE_EXTENSION_NAME)) {
       // The HMD has a (simulated) proximity sensor; the handheld device does not.
-      reinterpret_cast<XrSystemUserPresencePropertiesEXT*>(header)->supportsUserPresence =  // NOLINT
+      reinterpret_cast<XrSystemUserPresencePropertiesEXT*>(header)
+          ->supportsUserPresence =  // NOLINT
           static_cast<XrBool32>(systemId == kHmdSystemId);
     }
   }
@@ -58,18 +62,21 @@ void fillDevicePropertiesChain(const Instance& instance, XrSystemId systemId, Xr
 
 void announceUserPresence(Session& session) {
   // The spec's first event of a user-presence session: queued at xrBeginSession.
-  if (session.instance.enabled(XR_EXT_USER_PRESENCE_EXTENSION_NAME) && session.systemId == kHmdSystemId) {
+  if (session.instance.enabled(XR_EXT_USER_PRESENCE_EXTENSION_NAME) &&
+      session.systemId == kHmdSystemId) {
     pushEvent(session.instance, XrEventDataUserPresenceChangedEXT{
-                                    .type = XR_TYPE_EVENT_DATA_USER_PRESENCE_CHANGED_EXT, .next = nullptr,
-                                    .session = fromRaw<XrSession>(session.handle), .isUserPresent = XR_TRUE});
+                                    .type = XR_TYPE_EVENT_DATA_USER_PRESENCE_CHANGED_EXT,
+                                    .next = nullptr,
+                                    .session = fromRaw<XrSession>(session.handle),
+                                    .isUserPresent = XR_TRUE});
   }
 }
 
 namespace api {
 
-XrResult XRAPI_CALL xrThermalGetTemperatureTrendEXT(XrSession session, XrPerfSettingsDomainEXT domain,
-                                                    XrPerfSettingsNotificationLevelEXT* notificationLevel,
-                                                    float* tempHeadroom, float* tempSlope) {
+XrResult XRAPI_CALL xrThermalGetTemperatureTrendEXT(
+    XrSession session, XrPerfSettingsDomainEXT domain,
+    XrPerfSettingsNotificationLevelEXT* notificationLevel, float* tempHeadroom, float* tempSlope) {
   return guarded([&]() -> XrResult {
     Session* s = nullptr;
     if (XrResult r = lookup(session, s); XR_FAILED(r)) {
@@ -87,19 +94,23 @@ XrResult XRAPI_CALL xrThermalGetTemperatureTrendEXT(XrSession session, XrPerfSet
   });
 }
 
-XrResult XRAPI_CALL xrEnumeratePerformanceMetricsCounterPathsMETA(XrInstance instance, std::uint32_t capacity,
-                                                                  std::uint32_t* countOutput, XrPath* paths) {
+XrResult XRAPI_CALL xrEnumeratePerformanceMetricsCounterPathsMETA(XrInstance instance,
+                                                                  std::uint32_t capacity,
+                                                                  std::uint32_t* countOutput,
+                                                                  XrPath* paths) {
   return guarded([&]() -> XrResult {
     Instance* owner = nullptr;
     if (XrResult r = lookup(instance, owner); XR_FAILED(r)) {
       return r;
     }
-    return twoCall(capacity, countOutput, paths, static_cast<std::uint32_t>(kCounterPaths.size()),
-                   [&](XrPath& p, std::uint32_t i) { return internPath(*owner, kCounterPaths.at(i), &p); });
+    return twoCall(
+        capacity, countOutput, paths, static_cast<std::uint32_t>(kCounterPaths.size()),
+        [&](XrPath& p, std::uint32_t i) { return internPath(*owner, kCounterPaths.at(i), &p); });
   });
 }
 
-XrResult XRAPI_CALL xrSetPerformanceMetricsStateMETA(XrSession session, const XrPerformanceMetricsStateMETA* state) {
+XrResult XRAPI_CALL xrSetPerformanceMetricsStateMETA(XrSession session,
+                                                     const XrPerformanceMetricsStateMETA* state) {
   return guarded([&]() -> XrResult {
     Session* s = nullptr;
     if (XrResult r = lookup(session, s); XR_FAILED(r)) {
@@ -113,7 +124,8 @@ XrResult XRAPI_CALL xrSetPerformanceMetricsStateMETA(XrSession session, const Xr
   });
 }
 
-XrResult XRAPI_CALL xrGetPerformanceMetricsStateMETA(XrSession session, XrPerformanceMetricsStateMETA* state) {
+XrResult XRAPI_CALL xrGetPerformanceMetricsStateMETA(XrSession session,
+                                                     XrPerformanceMetricsStateMETA* state) {
   return guarded([&]() -> XrResult {
     Session* s = nullptr;
     if (XrResult r = lookup(session, s); XR_FAILED(r)) {

@@ -1,6 +1,7 @@
 // Entry points of the extensions beyond the core and the Vulkan bindings (one file per group:
 // visibility_mask.cpp, locate_spaces.cpp, device_queries.cpp, controller_model.cpp,
-// plane_detection.cpp), each row tied to the extension (or API version) xrGetInstanceProcAddr requires to be enabled for it.
+// plane_detection.cpp), each row tied to the extension (or API version) xrGetInstanceProcAddr
+// requires to be enabled for it.
 #pragma once
 
 #include "entry_points.h"
@@ -12,7 +13,8 @@ namespace praxis::xrsim {
 inline constexpr const char* kCore11 = "XR_VERSION_1_1";
 
 /// Fills the device-query structs chained to XrSystemProperties (headset id, user presence).
-void fillDevicePropertiesChain(const Instance& instance, XrSystemId systemId, XrSystemProperties* properties);
+void fillDevicePropertiesChain(const Instance& instance, XrSystemId systemId,
+                               XrSystemProperties* properties);
 /// XR_EXT_plane_detection's capabilities of a system (the HMD finds the floor).
 XrPlaneDetectionCapabilityFlagsEXT planeDetectionCapabilities(XrSystemId systemId);
 /// Queues XR_EXT_user_presence's first event of a session (at xrBeginSession).
@@ -28,7 +30,7 @@ namespace praxis::xrsim::api {
   X(xrEnumeratePerformanceMetricsCounterPathsMETA, XR_META_PERFORMANCE_METRICS_EXTENSION_NAME) \
   X(xrSetPerformanceMetricsStateMETA, XR_META_PERFORMANCE_METRICS_EXTENSION_NAME)              \
   X(xrGetPerformanceMetricsStateMETA, XR_META_PERFORMANCE_METRICS_EXTENSION_NAME)              \
-  X(xrQueryPerformanceMetricsCounterMETA, XR_META_PERFORMANCE_METRICS_EXTENSION_NAME)            \
+  X(xrQueryPerformanceMetricsCounterMETA, XR_META_PERFORMANCE_METRICS_EXTENSION_NAME)          \
   X(xrGetControllerModelKeyMSFT, XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME)                      \
   X(xrLoadControllerModelMSFT, XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME)                        \
   X(xrGetControllerModelPropertiesMSFT, XR_MSFT_CONTROLLER_MODEL_EXTENSION_NAME)               \

@@ -8,6 +8,7 @@
 
 #include "action_system.h"
 #include "entry_points.h"
+#include "xr_compat.h"
 #include "hand_tracking.h"
 #include "path_table.h"
 
@@ -420,7 +421,9 @@ std::optional<std::string> pathString(const Instance& instance, XrPath path) {
 
 std::vector<ExtensionInfo> inputExtensions() {
   return {{XR_EXT_HAND_TRACKING_EXTENSION_NAME, XR_EXT_hand_tracking_SPEC_VERSION},
-          {XR_EXT_EYE_GAZE_INTERACTION_EXTENSION_NAME, XR_EXT_eye_gaze_interaction_SPEC_VERSION}};
+          {XR_EXT_EYE_GAZE_INTERACTION_EXTENSION_NAME, XR_EXT_eye_gaze_interaction_SPEC_VERSION},
+          {XR_KHR_BINDING_MODIFICATION_EXTENSION_NAME, XR_KHR_binding_modification_SPEC_VERSION},
+          {XR_EXT_DPAD_BINDING_EXTENSION_NAME, XR_EXT_dpad_binding_SPEC_VERSION}};
 }
 
 std::optional<Pose> actionSpacePose(const Session& session, std::uint64_t action, XrPath subactionPath,

@@ -180,6 +180,50 @@ constexpr std::array<InteractionProfile, 10> kProfiles{{
      "XR_EXT_eye_gaze_interaction"},
 }};
 
+// XR_EXT_dpad_binding's components: a thumbstick has four directions, a trackpad a centre too.
+constexpr ProfileComponent kDpadComponents[] = {
+    {"/input/thumbstick/dpad_up", kBool},   {"/input/thumbstick/dpad_down", kBool},
+    {"/input/thumbstick/dpad_left", kBool}, {"/input/thumbstick/dpad_right", kBool},
+    {"/input/trackpad/dpad_up", kBool},     {"/input/trackpad/dpad_down", kBool},
+    {"/input/trackpad/dpad_left", kBool},   {"/input/trackpad/dpad_right", kBool},
+    {"/input/trackpad/dpad_center", kBool}};
+
+// OpenXR 1.1 (registry feature XR_VERSION_1_1): every core hand profile gains
+// /input/grip_surface/pose; Touch also XR_FB_touch_controller_proximity's two inputs.
+constexpr ProfileComponent kGripSurface[] = {{"/input/grip_surface/pose", kPose}};
+constexpr ProfileComponent kTouch11[] = {{"/input/grip_surface/pose", kPose},
+                                         {"/input/trigger/proximity", kBool},
+                                         {"/input/thumb_resting_surfaces/proximity", kBool}};
+constexpr ProfileComponent kTouchPro11[] = {
+    {"/input/grip_surface/pose", kPose},  {"/input/thumbrest/force", kFloat},
+    {"/input/stylus/force", kFloat},      {"/input/thumb_resting_surfaces/proximity", kBool},
+    {"/input/trigger_curl/value", kFloat}, {"/input/trigger_slide/value", kFloat},
+    {"/input/trigger/proximity", kBool},  {"/output/haptic_trigger", kHaptic},
+    {"/output/haptic_thumb", kHaptic}};
+constexpr ProfileComponent kTouchPlus11[] = {
+    {"/input/grip_surface/pose", kPose},   {"/input/thumb_resting_surfaces/proximity", kBool},
+    {"/input/trigger/proximity", kBool},   {"/input/trigger_curl/value", kFloat},
+    {"/input/trigger_slide/value", kFloat}, {"/input/trigger/force", kFloat}};
+constexpr std::string_view kV11 = "XR_VERSION_1_1";
+
+// The 1.1 profiles that are a 1.0 profile's components plus some: the core hand profiles, and
+// the promoted Meta Touch variants that have all of Touch's inputs.
+constexpr std::array<InteractionProfile, 11> kDerivedProfiles11{{
+    {kProfiles[0].path, kProfiles[0].title, kHands, kSimple, kV11, kGripSurface},
+    {kProfiles[1].path, kProfiles[1].title, kHands, kDaydream, kV11, kGripSurface},
+    {kProfiles[2].path, kProfiles[2].title, kHands, kVive, kV11, kGripSurface},
+    {kProfiles[4].path, kProfiles[4].title, kHands, kMotion, kV11, kGripSurface},
+    {kProfiles[6].path, kProfiles[6].title, kHands, kGo, kV11, kGripSurface},
+    {kProfiles[7].path, kProfiles[7].title, kHands, kTouch, kV11, kTouch11},
+    {kProfiles[8].path, kProfiles[8].title, kHands, kIndex, kV11, kGripSurface},
+    {"/interaction_profiles/meta/touch_pro_controller", "Meta Quest Touch Pro Controller", kHands, kTouch, kV11,
+     kTouchPro11},
+    {"/interaction_profiles/meta/touch_plus_controller", "Meta Quest Touch Plus Controller", kHands, kTouch, kV11,
+     kTouchPlus11},
+    {"/interaction_profiles/meta/touch_controller_rift_cv1", "Rift CV1 Controller", kHands, kTouch, kV11, kTouch11},
+    {"/interaction_profiles/meta/touch_controller_quest_2", "Quest 2 Controller", kHands, kTouch, kV11, kTouch11},
+}};
+
 bool hasUserPath(const InteractionProfile& profile, std::string_view userPath) {
   for (auto p : profile.userPaths) {
     if (p == userPath) return true;
@@ -194,10 +238,22 @@ std::string_view identifierOf(const ProfileComponent& c) {
 }
 
 bool has(const InteractionProfile& profile, std::string_view subpath) {
-  for (const auto& c : profile.components) {
-    if (c.subpath == subpath) return true;
-  }
-  return false;
+  return findIn(profile, [&](const ProfileComponent& c) { return c.subpath == subpath; }) != nullptr;
+}
+
+// A dpad direction of a 2D input with the extension's default parameters: outside the centre
+// region (half the radius) and within the direction's quarter wedge (90°).
+float dpadValue(std::string_view component, float x, float y) {
+  constexpr float kCenterRegion = 0.5F;
+  const float length = std::sqrt(x * x + y * y);
+  if (component == "/dpad_center") return length <= kCenterRegion ? 1.0F : 0.0F;
+  if (length <= kCenterRegion) return 0.0F;
+  const bool horizontal = std::fabs(x) > std::fabs(y);
+  if (component == "/dpad_up") return !horizontal && y > 0.0F ? 1.0F : 0.0F;
+  if (component == "/dpad_down") return !horizontal && y < 0.0F ? 1.0F : 0.0F;
+  if (component == "/dpad_right") return horizontal && x > 0.0F ? 1.0F : 0.0F;
+  if (component == "/dpad_left") return horizontal && x < 0.0F ? 1.0F : 0.0F;
+  return 0.0F;
 }
 
 float clicked(float value) {
@@ -222,9 +278,13 @@ std::span<const InteractionProfile> interactionProfiles() {
   return kProfiles;
 }
 
+std::span<const InteractionProfile> derivedProfiles11() { return kDerivedProfiles11; }
+
 const InteractionProfile* findProfile(std::string_view path, bool version11) {
-  for (const auto& p : version11 ? interactionProfiles11() : std::span<const InteractionProfile>{}) {
-    if (p.path == path) return &p;
+  for (auto list : {derivedProfiles11(), promotedProfiles11()}) {
+    for (const auto& p : version11 ? list : std::span<const InteractionProfile>{}) {
+      if (p.path == path) return &p;
+    }
   }
   for (const auto& p : kProfiles) {
     if (p.path == path) return &p;
@@ -235,23 +295,31 @@ const InteractionProfile* findProfile(std::string_view path, bool version11) {
 const ProfileComponent* findComponent(const InteractionProfile& profile, std::string_view userPath,
                                       std::string_view subpath) {
   if (!hasUserPath(profile, userPath)) return nullptr;
-  for (const auto& c : profile.components) {
-    if (c.subpath == subpath && (c.onlyFor.empty() || c.onlyFor == userPath)) return &c;
-  }
-  return nullptr;
+  return findIn(profile, [&](const ProfileComponent& c) {
+    return c.subpath == subpath && (c.onlyFor.empty() || c.onlyFor == userPath);
+  });
 }
 
 bool isBindablePath(const InteractionProfile& profile, std::string_view userPath,
-                    std::string_view subpath) {
+                    std::string_view subpath, bool dpad) {
   for (XrActionType t : {kBool, kFloat, kVec2, kPose, kHaptic}) {
-    if (resolveBinding(profile, userPath, subpath, t)) return true;
+    if (resolveBinding(profile, userPath, subpath, t, dpad)) return true;
   }
   return false;
 }
 
+bool hasDpadSource(const InteractionProfile& profile, std::string_view identifier) {
+  return (identifier == "/input/thumbstick" || identifier == "/input/trackpad") && has(profile, identifier);
+}
+
 const ProfileComponent* resolveBinding(const InteractionProfile& profile, std::string_view userPath,
-                                       std::string_view subpath, XrActionType actionType) {
+                                       std::string_view subpath, XrActionType actionType, bool dpad) {
   if (const auto* c = findComponent(profile, userPath, subpath)) return c;
+  if (dpad && hasUserPath(profile, userPath)) {
+    for (const auto& c : kDpadComponents) {
+      if (c.subpath == subpath && hasDpadSource(profile, identifierOf(c))) return &c;
+    }
+  }
   // The short form: choose among the identifier's components in the spec's order of preference.
   static constexpr std::string_view kBoolOrder[] = {"/click", "/value"};
   static constexpr std::string_view kFloatOrder[] = {"/value", "/click"};
@@ -265,10 +333,9 @@ const ProfileComponent* resolveBinding(const InteractionProfile& profile, std::s
     if (const auto* c = findComponent(profile, userPath, full)) return c;
   }
   // Any type: the identifier exists with some component (the action reads it converted).
-  for (const auto& c : profile.components) {
-    if (identifierOf(c) == subpath && findComponent(profile, userPath, c.subpath)) return &c;
-  }
-  return nullptr;
+  return findIn(profile, [&](const ProfileComponent& c) {
+    return identifierOf(c) == subpath && findComponent(profile, userPath, c.subpath) != nullptr;
+  });
 }
 
 InputValue inputValue(const InteractionProfile& profile, std::string_view subpath,
@@ -284,6 +351,7 @@ InputValue inputValue(const InteractionProfile& profile, std::string_view subpat
     return {stick[0], stick[1]};
   }
   if (id == "/input/thumbstick" || (id == "/input/trackpad" && stickIsTrackpad)) {
+    if (component.starts_with("/dpad_")) return {dpadValue(component, stick[0], stick[1]), 0.0F};
     if (component == "/x") return {stick[0], 0.0F};
     if (component == "/y") return {stick[1], 0.0F};
     if (component == "/touch") return {flag(stick[0] != 0.0F || stick[1] != 0.0F), 0.0F};

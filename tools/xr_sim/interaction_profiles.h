@@ -25,6 +25,8 @@ struct InteractionProfile {
   std::span<const ProfileComponent> components;
   /// The extension that must be enabled for the profile; empty for the core 1.0 profiles.
   std::string_view extension = {};
+  /// Components a later version adds to `components` (OpenXR 1.1's grip_surface/pose, …).
+  std::span<const ProfileComponent> additions = {};
 };
 
 /// All core 1.0 profiles and XR_EXT_eye_gaze_interaction's. Profiles of other extensions or of
@@ -32,9 +34,21 @@ struct InteractionProfile {
 /// while the extension is not enabled, gives XR_ERROR_PATH_UNSUPPORTED, as the spec asks for
 /// profiles a runtime does not offer with the enabled extensions and API version.
 [[nodiscard]] std::span<const InteractionProfile> interactionProfiles();
-/// The profiles of an OpenXR 1.1 instance that differ from 1.0's or are new in 1.1 (each with
-/// `extension` "XR_VERSION_1_1"; interaction_profiles_1_1.cpp).
-[[nodiscard]] std::span<const InteractionProfile> interactionProfiles11();
+/// The profiles of an OpenXR 1.1 instance, each with `extension` "XR_VERSION_1_1": those built
+/// on a 1.0 profile's components (the core hand profiles, the Meta Touch variants), and the
+/// other profiles 1.1 promoted (interaction_profiles_1_1.cpp).
+[[nodiscard]] std::span<const InteractionProfile> derivedProfiles11();
+[[nodiscard]] std::span<const InteractionProfile> promotedProfiles11();
+/// The first component of the profile (its `components`, then its `additions`) that `pred` takes.
+template <typename Pred>
+const ProfileComponent* findIn(const InteractionProfile& profile, Pred pred) {
+  for (auto list : {profile.components, profile.additions}) {
+    for (const auto& c : list) {
+      if (pred(c)) return &c;
+    }
+  }
+  return nullptr;
+}
 /// The profile at `path` for an instance of OpenXR 1.1 (`version11`) or 1.0.
 [[nodiscard]] const InteractionProfile* findProfile(std::string_view path, bool version11 = false);
 
@@ -47,14 +61,19 @@ struct InteractionProfile {
 /// short form without the component ("/input/trigger") which picks, by action type, the
 /// component a runtime must choose (value or click for boolean and float, the 2D parent for
 /// vector2f, pose for pose). Nothing when the profile has no such input.
+/// With `dpad` (XR_EXT_dpad_binding enabled) the dpad components of the profile's thumbstick
+/// (up, down, left, right) and trackpad (and center) resolve as well.
 [[nodiscard]] const ProfileComponent* resolveBinding(const InteractionProfile& profile,
                                                      std::string_view userPath,
                                                      std::string_view subpath,
-                                                     XrActionType actionType);
+                                                     XrActionType actionType, bool dpad = false);
 /// Whether `subpath` names an input or output of the profile under `userPath`, in full or in
 /// the short form (whatever action type binds it).
 [[nodiscard]] bool isBindablePath(const InteractionProfile& profile, std::string_view userPath,
-                                  std::string_view subpath);
+                                  std::string_view subpath, bool dpad = false);
+/// Whether `identifier` ("/input/thumbstick", "/input/trackpad") is a 2D input of the profile
+/// that XR_EXT_dpad_binding can turn into a dpad.
+[[nodiscard]] bool hasDpadSource(const InteractionProfile& profile, std::string_view identifier);
 
 /// The current value of a boolean/float/vector2f component driven by a simulated controller
 /// (docs/xr-sim.md, "Device stream"). Booleans read as 0 or 1; vector2f fills both.

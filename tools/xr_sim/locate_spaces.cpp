@@ -6,17 +6,21 @@ namespace praxis::xrsim {
 namespace {
 
 XrSpaceVelocities* findVelocities(void* next) {
-  for (auto* header = static_cast<XrBaseOutStructure*>(next); header != nullptr; header = header->next) {
+  for (auto* header = static_cast<XrBaseOutStructure*>(next); header != nullptr;
+       header = header->next) {
     if (header->type == XR_TYPE_SPACE_VELOCITIES) {
-      return reinterpret_cast<XrSpaceVelocities*>(header);  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+      return reinterpret_cast<XrSpaceVelocities*>(
+          header);  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
     }
   }
   return nullptr;
 }
 
 /// The structural checks: types, one output per space, times after the epoch.
-XrResult checkLocateInfo(const XrSpacesLocateInfo* info, const XrSpaceLocations* out, const XrSpaceVelocities* vel) {
-  if (badStruct(info, XR_TYPE_SPACES_LOCATE_INFO) || out == nullptr || out->type != XR_TYPE_SPACE_LOCATIONS) {
+XrResult checkLocateInfo(const XrSpacesLocateInfo* info, const XrSpaceLocations* out,
+                         const XrSpaceVelocities* vel) {
+  if (badStruct(info, XR_TYPE_SPACES_LOCATE_INFO) || out == nullptr ||
+      out->type != XR_TYPE_SPACE_LOCATIONS) {
     return XR_ERROR_VALIDATION_FAILURE;
   }
   if (info->spaceCount == 0 || info->spaces == nullptr || out->locations == nullptr ||
@@ -30,8 +34,8 @@ XrResult checkLocateInfo(const XrSpacesLocateInfo* info, const XrSpaceLocations*
 }
 
 /// Every space handle valid and of `session` (VALIDATION_FAILURE for another session's space).
-XrResult lookupSpaces(const Session& session, const XrSpacesLocateInfo& info, std::vector<Space*>& spaces,
-                      Space*& base) {
+XrResult lookupSpaces(const Session& session, const XrSpacesLocateInfo& info,
+                      std::vector<Space*>& spaces, Space*& base) {
   if (XrResult r = lookup(info.baseSpace, base); XR_FAILED(r)) {
     return r;
   }
@@ -76,9 +80,9 @@ XrResult locateSpaces(XrSession session, const XrSpacesLocateInfo* info, XrSpace
     if (velocities != nullptr) {
       // The stream gives poses only: a tracked pose held between lines is at rest.
       XrSpaceVelocityData& v = velocities->velocities[i];
-      v.velocityFlags = location.locationFlags != 0
-                            ? XR_SPACE_VELOCITY_LINEAR_VALID_BIT | XR_SPACE_VELOCITY_ANGULAR_VALID_BIT
-                            : 0;
+      v.velocityFlags = location.locationFlags != 0 ? XR_SPACE_VELOCITY_LINEAR_VALID_BIT |
+                                                          XR_SPACE_VELOCITY_ANGULAR_VALID_BIT
+                                                    : 0;
       v.linearVelocity = XrVector3f{.x = 0, .y = 0, .z = 0};
       v.angularVelocity = XrVector3f{.x = 0, .y = 0, .z = 0};
     }

@@ -33,20 +33,24 @@ Pose floorInStage() {
 
 template <typename T>
 bool contains(std::uint32_t count, const T* list, T value) {
-  return count == 0 || std::find(list, list + count, value) != list + count;  // an empty filter takes all
+  return count == 0 ||
+         std::find(list, list + count, value) != list + count;  // an empty filter takes all
 }
 
 /// Whether the floor passes the begin info's filters and lies (its centre) inside the box.
 bool floorMatches(const XrPlaneDetectorBeginInfoEXT& info, const Pose& baseInStage) {
   if (info.maxPlanes == 0 || info.minArea > kFloorWidth * kFloorDepth ||
-      !contains(info.orientationCount, info.orientations, XR_PLANE_DETECTOR_ORIENTATION_HORIZONTAL_UPWARD_EXT) ||
-      !contains(info.semanticTypeCount, info.semanticTypes, XR_PLANE_DETECTOR_SEMANTIC_TYPE_FLOOR_EXT)) {
+      !contains(info.orientationCount, info.orientations,
+                XR_PLANE_DETECTOR_ORIENTATION_HORIZONTAL_UPWARD_EXT) ||
+      !contains(info.semanticTypeCount, info.semanticTypes,
+                XR_PLANE_DETECTOR_SEMANTIC_TYPE_FLOOR_EXT)) {
     return false;
   }
   Pose box = compose(baseInStage, fromXr(info.boundingBoxPose));
   glm::vec3 centre = compose(inverse(box), floorInStage()).position;
   const XrExtent3DfEXT& e = info.boundingBoxExtent;
-  return std::fabs(centre.x) <= e.width / 2 && std::fabs(centre.y) <= e.height / 2 && std::fabs(centre.z) <= e.depth / 2;
+  return std::fabs(centre.x) <= e.width / 2 && std::fabs(centre.y) <= e.height / 2 &&
+         std::fabs(centre.z) <= e.depth / 2;
 }
 
 XrResult checkBeginInfo(const XrPlaneDetectorBeginInfoEXT* info, Space*& base) {
@@ -67,15 +71,20 @@ XrResult checkBeginInfo(const XrPlaneDetectorBeginInfoEXT* info, Space*& base) {
 XrPlaneDetectorLocationEXT floorLocation(const PlaneDetector& d, const Space& base, XrTime time) {
   auto baseInStage = spacePoseInStage(base, time);
   XrPlaneDetectorLocationEXT location{
-      .type = XR_TYPE_PLANE_DETECTOR_LOCATION_EXT, .next = nullptr, .planeId = kFloorId, .locationFlags = 0,
-      .pose = toXr(Pose{}), .extents = XrExtent2Df{.width = kFloorWidth, .height = kFloorDepth},
+      .type = XR_TYPE_PLANE_DETECTOR_LOCATION_EXT,
+      .next = nullptr,
+      .planeId = kFloorId,
+      .locationFlags = 0,
+      .pose = toXr(Pose{}),
+      .extents = XrExtent2Df{.width = kFloorWidth, .height = kFloorDepth},
       .orientation = XR_PLANE_DETECTOR_ORIENTATION_HORIZONTAL_UPWARD_EXT,
       .semanticType = XR_PLANE_DETECTOR_SEMANTIC_TYPE_FLOOR_EXT,
       .polygonBufferCount = (d.flags & XR_PLANE_DETECTOR_ENABLE_CONTOUR_BIT_EXT) != 0 ? 1U : 0U};
   if (baseInStage) {
     location.pose = toXr(compose(inverse(*baseInStage), floorInStage()));
-    location.locationFlags = XR_SPACE_LOCATION_ORIENTATION_VALID_BIT | XR_SPACE_LOCATION_POSITION_VALID_BIT |
-                             XR_SPACE_LOCATION_ORIENTATION_TRACKED_BIT | XR_SPACE_LOCATION_POSITION_TRACKED_BIT;
+    location.locationFlags =
+        XR_SPACE_LOCATION_ORIENTATION_VALID_BIT | XR_SPACE_LOCATION_POSITION_VALID_BIT |
+        XR_SPACE_LOCATION_ORIENTATION_TRACKED_BIT | XR_SPACE_LOCATION_POSITION_TRACKED_BIT;
   }
   return location;
 }
@@ -99,7 +108,8 @@ XrPlaneDetectionCapabilityFlagsEXT planeDetectionCapabilities(XrSystemId systemI
 
 namespace api {
 
-XrResult XRAPI_CALL xrCreatePlaneDetectorEXT(XrSession session, const XrPlaneDetectorCreateInfoEXT* createInfo,
+XrResult XRAPI_CALL xrCreatePlaneDetectorEXT(XrSession session,
+                                             const XrPlaneDetectorCreateInfoEXT* createInfo,
                                              XrPlaneDetectorEXT* planeDetector) {
   return guarded([&]() -> XrResult {
     Session* s = nullptr;
@@ -113,7 +123,8 @@ XrResult XRAPI_CALL xrCreatePlaneDetectorEXT(XrSession session, const XrPlaneDet
     if (planeDetectionCapabilities(s->systemId) == 0) {
       return XR_ERROR_FEATURE_UNSUPPORTED;
     }
-    auto created = std::make_unique<PlaneDetector>(Registry::get().newHandle(), *s, createInfo->flags);
+    auto created =
+        std::make_unique<PlaneDetector>(Registry::get().newHandle(), *s, createInfo->flags);
     Registry::get().add(*created);
     *planeDetector = fromRaw<XrPlaneDetectorEXT>(created->handle);
     s->children[created->handle] = std::move(created);
@@ -150,7 +161,8 @@ XrResult XRAPI_CALL xrBeginPlaneDetectionEXT(XrPlaneDetectorEXT planeDetector,
   });
 }
 
-XrResult XRAPI_CALL xrGetPlaneDetectionStateEXT(XrPlaneDetectorEXT planeDetector, XrPlaneDetectionStateEXT* state) {
+XrResult XRAPI_CALL xrGetPlaneDetectionStateEXT(XrPlaneDetectorEXT planeDetector,
+                                                XrPlaneDetectionStateEXT* state) {
   return guarded([&]() -> XrResult {
     PlaneDetector* d = nullptr;
     if (XrResult r = lookupDetector(planeDetector, d); XR_FAILED(r)) {
@@ -164,7 +176,8 @@ XrResult XRAPI_CALL xrGetPlaneDetectionStateEXT(XrPlaneDetectorEXT planeDetector
   });
 }
 
-XrResult XRAPI_CALL xrGetPlaneDetectionsEXT(XrPlaneDetectorEXT planeDetector, const XrPlaneDetectorGetInfoEXT* info,
+XrResult XRAPI_CALL xrGetPlaneDetectionsEXT(XrPlaneDetectorEXT planeDetector,
+                                            const XrPlaneDetectorGetInfoEXT* info,
                                             XrPlaneDetectorLocationsEXT* locations) {
   return guarded([&]() -> XrResult {
     PlaneDetector* d = nullptr;
@@ -196,7 +209,8 @@ XrResult XRAPI_CALL xrGetPlaneDetectionsEXT(XrPlaneDetectorEXT planeDetector, co
   });
 }
 
-XrResult XRAPI_CALL xrGetPlanePolygonBufferEXT(XrPlaneDetectorEXT planeDetector, std::uint64_t planeId,
+XrResult XRAPI_CALL xrGetPlanePolygonBufferEXT(XrPlaneDetectorEXT planeDetector,
+                                               std::uint64_t planeId,
                                                std::uint32_t polygonBufferIndex,
                                                XrPlaneDetectorPolygonBufferEXT* polygonBuffer) {
   return guarded([&]() -> XrResult {
@@ -216,10 +230,13 @@ XrResult XRAPI_CALL xrGetPlanePolygonBufferEXT(XrPlaneDetectorEXT planeDetector,
     }
     // The outline, counter-clockwise seen from above (the plane's +Z).
     constexpr std::array<XrVector2f, 4> kOutline{
-        XrVector2f{.x = -kFloorWidth / 2, .y = -kFloorDepth / 2}, XrVector2f{.x = kFloorWidth / 2, .y = -kFloorDepth / 2},
-        XrVector2f{.x = kFloorWidth / 2, .y = kFloorDepth / 2}, XrVector2f{.x = -kFloorWidth / 2, .y = kFloorDepth / 2}};
-    return twoCall(polygonBuffer->vertexCapacityInput, &polygonBuffer->vertexCountOutput, polygonBuffer->vertices,
-                   static_cast<std::uint32_t>(kOutline.size()), [&](XrVector2f& v, std::uint32_t i) {
+        XrVector2f{.x = -kFloorWidth / 2, .y = -kFloorDepth / 2},
+        XrVector2f{.x = kFloorWidth / 2, .y = -kFloorDepth / 2},
+        XrVector2f{.x = kFloorWidth / 2, .y = kFloorDepth / 2},
+        XrVector2f{.x = -kFloorWidth / 2, .y = kFloorDepth / 2}};
+    return twoCall(polygonBuffer->vertexCapacityInput, &polygonBuffer->vertexCountOutput,
+                   polygonBuffer->vertices, static_cast<std::uint32_t>(kOutline.size()),
+                   [&](XrVector2f& v, std::uint32_t i) {
                      v = kOutline.at(i);
                      return XR_SUCCESS;
                    });

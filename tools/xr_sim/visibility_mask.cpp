@@ -25,8 +25,9 @@ std::array<XrVector2f, 8> octagon(const XrFovf& fov) {
   float u = std::tan(fov.angleUp);
   float cx = (r - l) * kCornerCut / 2.0F;
   float cy = (u - d) * kCornerCut / 2.0F;
-  return {XrVector2f{.x = l + cx, .y = d}, XrVector2f{.x = r - cx, .y = d}, XrVector2f{.x = r, .y = d + cy},
-          XrVector2f{.x = r, .y = u - cy}, XrVector2f{.x = r - cx, .y = u}, XrVector2f{.x = l + cx, .y = u},
+  return {XrVector2f{.x = l + cx, .y = d}, XrVector2f{.x = r - cx, .y = d},
+          XrVector2f{.x = r, .y = d + cy}, XrVector2f{.x = r, .y = u - cy},
+          XrVector2f{.x = r - cx, .y = u}, XrVector2f{.x = l + cx, .y = u},
           XrVector2f{.x = l, .y = u - cy}, XrVector2f{.x = l, .y = d + cy}};
 }
 
@@ -44,13 +45,15 @@ Mesh hiddenMesh(const std::array<XrVector2f, 8>& ring, const XrFovf& fov) {
   float r = std::tan(fov.angleRight);
   float d = std::tan(fov.angleDown);
   float u = std::tan(fov.angleUp);
-  // Corner k lies between ring[2k-1] and ring[2k]; (corner, ring[2k], ring[2k-1]) is counter-clockwise.
+  // Corner k lies between ring[2k-1] and ring[2k]; (corner, ring[2k], ring[2k-1]) is
+  // counter-clockwise.
   std::array<XrVector2f, 4> corners{XrVector2f{.x = l, .y = d}, XrVector2f{.x = r, .y = d},
                                     XrVector2f{.x = r, .y = u}, XrVector2f{.x = l, .y = u}};
   Mesh mesh;
   for (std::uint32_t k = 0; k < 4; ++k) {
     auto base = static_cast<std::uint32_t>(mesh.vertices.size());
-    mesh.vertices.insert(mesh.vertices.end(), {corners.at(k), ring.at(2 * k), ring.at((2 * k + 7) % 8)});
+    mesh.vertices.insert(mesh.vertices.end(),
+                         {corners.at(k), ring.at(2 * k), ring.at((2 * k + 7) % 8)});
     mesh.indices.insert(mesh.indices.end(), {base, base + 1, base + 2});
   }
   return mesh;
@@ -71,7 +74,8 @@ XrResult fill(const Mesh& mesh, XrVisibilityMaskKHR& out) {
   if (out.vertexCapacityInput == 0 || out.indexCapacityInput == 0) {
     return XR_SUCCESS;
   }
-  if (out.vertexCapacityInput < out.vertexCountOutput || out.indexCapacityInput < out.indexCountOutput) {
+  if (out.vertexCapacityInput < out.vertexCountOutput ||
+      out.indexCapacityInput < out.indexCountOutput) {
     return XR_ERROR_SIZE_INSUFFICIENT;
   }
   if (out.vertices == nullptr || out.indices == nullptr) {
@@ -86,8 +90,10 @@ XrResult fill(const Mesh& mesh, XrVisibilityMaskKHR& out) {
 
 namespace api {
 
-XrResult XRAPI_CALL xrGetVisibilityMaskKHR(XrSession session, XrViewConfigurationType viewConfigurationType,
-                                           std::uint32_t viewIndex, XrVisibilityMaskTypeKHR visibilityMaskType,
+XrResult XRAPI_CALL xrGetVisibilityMaskKHR(XrSession session,
+                                           XrViewConfigurationType viewConfigurationType,
+                                           std::uint32_t viewIndex,
+                                           XrVisibilityMaskTypeKHR visibilityMaskType,
                                            XrVisibilityMaskKHR* visibilityMask) {
   return guarded([&]() -> XrResult {
     Session* s = nullptr;
@@ -97,7 +103,8 @@ XrResult XRAPI_CALL xrGetVisibilityMaskKHR(XrSession session, XrViewConfiguratio
     if (badStruct(visibilityMask, XR_TYPE_VISIBILITY_MASK_KHR)) {
       return XR_ERROR_VALIDATION_FAILURE;
     }
-    if (XrResult r = checkViewConfiguration(s->instance, s->systemId, viewConfigurationType); XR_FAILED(r)) {
+    if (XrResult r = checkViewConfiguration(s->instance, s->systemId, viewConfigurationType);
+        XR_FAILED(r)) {
       return r;
     }
     if (viewIndex >= viewCountOf(viewConfigurationType)) {
@@ -110,10 +117,8 @@ XrResult XRAPI_CALL xrGetVisibilityMaskKHR(XrSession session, XrViewConfiguratio
         return fill(hiddenMesh(ring, fov), *visibilityMask);
       case XR_VISIBILITY_MASK_TYPE_VISIBLE_TRIANGLE_MESH_KHR:
         return fill(visibleMesh(ring), *visibilityMask);
-      case XR_VISIBILITY_MASK_TYPE_LINE_LOOP_KHR:
-        return fill(lineLoop(ring), *visibilityMask);
-      default:
-        return XR_ERROR_VALIDATION_FAILURE;
+      case XR_VISIBILITY_MASK_TYPE_LINE_LOOP_KHR: return fill(lineLoop(ring), *visibilityMask);
+      default: return XR_ERROR_VALIDATION_FAILURE;
     }
   });
 }

@@ -108,6 +108,14 @@ XrResult graphicsDevice(Instance& owner, VkInstance vkInstance, VkPhysicalDevice
   if (*physicalDevice == VK_NULL_HANDLE) {
     return XR_ERROR_RUNTIME_FAILURE;
   }
+  // A VkInstance the application destroyed leaves its entry behind, and the driver may hand the
+  // same VkPhysicalDevice value to a later instance: only the latest instance that asked for a
+  // physical device may own it, or xrCreateVulkanDeviceKHR would call into the dead instance
+  // (the Vulkan loader aborts on it; seen in the CTS's 20 sessions in a row).
+  Registry::get().forEachRoot([&](Object& root) {
+    std::erase_if(static_cast<Instance&>(root).chosenDevices,
+                  [&](const auto& entry) { return entry.second == *physicalDevice && entry.first != vkInstance; });
+  });
   owner.chosenDevices[vkInstance] = *physicalDevice;
   return XR_SUCCESS;
 }

@@ -251,3 +251,23 @@ typedef XrResult(XRAPI_PTR* PFN_xrGetPlanePolygonBufferEXT)(XrPlaneDetectorEXT p
                                                             uint32_t polygonBufferIndex,
                                                             XrPlaneDetectorPolygonBufferEXT* polygonBuffer);
 #endif
+
+#ifndef XR_EXT_dpad_binding
+#define XR_EXT_dpad_binding 1
+#define XR_EXT_dpad_binding_SPEC_VERSION 1
+#define XR_EXT_DPAD_BINDING_EXTENSION_NAME "XR_EXT_dpad_binding"
+inline constexpr auto XR_TYPE_INTERACTION_PROFILE_DPAD_BINDING_EXT = static_cast<XrStructureType>(1000078000);
+typedef struct XrInteractionProfileDpadBindingEXT {
+  XrStructureType type;
+  const void* XR_MAY_ALIAS next;
+  XrPath binding;
+  XrActionSet actionSet;
+  float forceThreshold;
+  float forceThresholdReleased;
+  float centerRegion;
+  float wedgeAngle;
+  XrBool32 isSticky;
+  const XrHapticBaseHeader* onHaptic;
+  const XrHapticBaseHeader* offHaptic;
+} XrInteractionProfileDpadBindingEXT;
+#endif
