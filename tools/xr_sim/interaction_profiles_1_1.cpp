@@ -20,14 +20,14 @@ constexpr std::string_view kRight = "/user/hand/right";
 constexpr std::array<std::string_view, 2> kHands{kLeft, kRight};
 
 constexpr ProfileComponent kMlMl2Controller[] = {
-    {"/input/menu/click", kBool},        {"/input/home/click", kBool},
-    {"/input/trigger/click", kBool},     {"/input/trigger/value", kFloat},
-    {"/input/trackpad", kVec2},          {"/input/trackpad/x", kFloat},
-    {"/input/trackpad/y", kFloat},       {"/input/trackpad/click", kBool},
-    {"/input/trackpad/force", kFloat},   {"/input/trackpad/touch", kBool},
-    {"/input/grip/pose", kPose},         {"/input/aim/pose", kPose},
-    {"/input/shoulder/click", kBool},    {"/output/haptic", kHaptic},
-    {"/input/grip_surface/pose", kPose}, {"/input/grip_surface/pose", kPose}};
+    {"/input/menu/click", kBool},       {"/input/home/click", kBool},
+    {"/input/trigger/click", kBool},    {"/input/trigger/value", kFloat},
+    {"/input/trackpad", kVec2},         {"/input/trackpad/x", kFloat},
+    {"/input/trackpad/y", kFloat},      {"/input/trackpad/click", kBool},
+    {"/input/trackpad/force", kFloat},  {"/input/trackpad/touch", kBool},
+    {"/input/grip/pose", kPose},        {"/input/aim/pose", kPose},
+    {"/input/shoulder/click", kBool},   {"/output/haptic", kHaptic},
+    {"/input/grip_surface/pose", kPose}};
 
 constexpr ProfileComponent kBytedancePicoNeo3Controller[] = {
     {"/input/x/click", kBool, kLeft},   {"/input/x/touch", kBool, kLeft},
@@ -41,8 +41,7 @@ constexpr ProfileComponent kBytedancePicoNeo3Controller[] = {
     {"/input/thumbstick/x", kFloat},    {"/input/thumbstick/y", kFloat},
     {"/input/thumbstick/click", kBool}, {"/input/thumbstick/touch", kBool},
     {"/input/grip/pose", kPose},        {"/input/aim/pose", kPose},
-    {"/output/haptic", kHaptic},        {"/input/grip_surface/pose", kPose},
-    {"/input/grip_surface/pose", kPose}};
+    {"/output/haptic", kHaptic},        {"/input/grip_surface/pose", kPose}};
 
 constexpr ProfileComponent kBytedancePico4Controller[] = {
     {"/input/x/click", kBool, kLeft},   {"/input/x/touch", kBool, kLeft},
@@ -56,15 +55,13 @@ constexpr ProfileComponent kBytedancePico4Controller[] = {
     {"/input/thumbstick/x", kFloat},    {"/input/thumbstick/y", kFloat},
     {"/input/thumbstick/click", kBool}, {"/input/thumbstick/touch", kBool},
     {"/input/grip/pose", kPose},        {"/input/aim/pose", kPose},
-    {"/output/haptic", kHaptic},        {"/input/grip_surface/pose", kPose},
-    {"/input/grip_surface/pose", kPose}};
+    {"/output/haptic", kHaptic},        {"/input/grip_surface/pose", kPose}};
 
 constexpr ProfileComponent kBytedancePicoG3Controller[] = {
     {"/input/trigger/click", kBool},    {"/input/trigger/value", kFloat},
     {"/input/menu/click", kBool},       {"/input/grip/pose", kPose},
     {"/input/aim/pose", kPose},         {"/input/thumbstick", kVec2},
-    {"/input/thumbstick/click", kBool}, {"/input/grip_surface/pose", kPose},
-    {"/input/grip_surface/pose", kPose}};
+    {"/input/thumbstick/click", kBool}, {"/input/grip_surface/pose", kPose}};
 
 constexpr ProfileComponent kHtcViveCosmosController[] = {
     {"/input/x/click", kBool, kLeft},    {"/input/y/click", kBool, kLeft},
@@ -76,7 +73,7 @@ constexpr ProfileComponent kHtcViveCosmosController[] = {
     {"/input/thumbstick/y", kFloat},     {"/input/thumbstick/click", kBool},
     {"/input/thumbstick/touch", kBool},  {"/input/grip/pose", kPose},
     {"/input/aim/pose", kPose},          {"/output/haptic", kHaptic},
-    {"/input/grip_surface/pose", kPose}, {"/input/grip_surface/pose", kPose}};
+    {"/input/grip_surface/pose", kPose}};
 
 constexpr ProfileComponent kHtcViveFocus3Controller[] = {
     {"/input/x/click", kBool, kLeft},    {"/input/y/click", kBool, kLeft},
@@ -89,8 +86,7 @@ constexpr ProfileComponent kHtcViveFocus3Controller[] = {
     {"/input/thumbstick/y", kFloat},     {"/input/thumbstick/click", kBool},
     {"/input/thumbstick/touch", kBool},  {"/input/thumbrest/touch", kBool},
     {"/input/grip/pose", kPose},         {"/input/aim/pose", kPose},
-    {"/output/haptic", kHaptic},         {"/input/grip_surface/pose", kPose},
-    {"/input/grip_surface/pose", kPose}};
+    {"/output/haptic", kHaptic},         {"/input/grip_surface/pose", kPose}};
 
 constexpr ProfileComponent kSamsungOdysseyController[] = {
     {"/input/menu/click", kBool},       {"/input/squeeze/click", kBool},
@@ -100,18 +96,17 @@ constexpr ProfileComponent kSamsungOdysseyController[] = {
     {"/input/trackpad/x", kFloat},      {"/input/trackpad/y", kFloat},
     {"/input/trackpad/click", kBool},   {"/input/trackpad/touch", kBool},
     {"/input/grip/pose", kPose},        {"/input/aim/pose", kPose},
-    {"/output/haptic", kHaptic},        {"/input/grip_surface/pose", kPose},
-    {"/input/grip_surface/pose", kPose}};
+    {"/output/haptic", kHaptic},        {"/input/grip_surface/pose", kPose}};
 
 constexpr ProfileComponent kHpMixedRealityController[] = {
-    {"/input/x/click", kBool, kLeft},    {"/input/y/click", kBool, kLeft},
-    {"/input/a/click", kBool, kRight},   {"/input/b/click", kBool, kRight},
-    {"/input/menu/click", kBool},        {"/input/squeeze/value", kFloat},
-    {"/input/trigger/value", kFloat},    {"/input/thumbstick", kVec2},
-    {"/input/thumbstick/x", kFloat},     {"/input/thumbstick/y", kFloat},
-    {"/input/thumbstick/click", kBool},  {"/input/grip/pose", kPose},
-    {"/input/aim/pose", kPose},          {"/output/haptic", kHaptic},
-    {"/input/grip_surface/pose", kPose}, {"/input/grip_surface/pose", kPose}};
+    {"/input/x/click", kBool, kLeft},   {"/input/y/click", kBool, kLeft},
+    {"/input/a/click", kBool, kRight},  {"/input/b/click", kBool, kRight},
+    {"/input/menu/click", kBool},       {"/input/squeeze/value", kFloat},
+    {"/input/trigger/value", kFloat},   {"/input/thumbstick", kVec2},
+    {"/input/thumbstick/x", kFloat},    {"/input/thumbstick/y", kFloat},
+    {"/input/thumbstick/click", kBool}, {"/input/grip/pose", kPose},
+    {"/input/aim/pose", kPose},         {"/output/haptic", kHaptic},
+    {"/input/grip_surface/pose", kPose}};
 
 constexpr ProfileComponent kMetaTouchControllerQuest1RiftS[] = {
     {"/input/x/click", kBool, kLeft},
