@@ -31,6 +31,24 @@ class ExtensionBeyondLayerTest : public XrSimTest {
 
 constexpr XrPosef kIdentity{.orientation = {0, 0, 0, 1}, .position = {0, 0, 0}};
 
+/// A cylinder layer (XR_KHR_composition_layer_cylinder) showing 64×48 of `swapchain`, at the
+/// origin of `space`, one radian wide and square.
+XrCompositionLayerCylinderKHR cylinderLayer(XrSpace space, XrSwapchain swapchain, float radius) {
+  return XrCompositionLayerCylinderKHR{
+      .type = XR_TYPE_COMPOSITION_LAYER_CYLINDER_KHR,
+      .next = nullptr,
+      .layerFlags = 0,
+      .space = space,
+      .eyeVisibility = XR_EYE_VISIBILITY_BOTH,
+      .subImage = {.swapchain = swapchain,
+                   .imageRect = {.offset = {0, 0}, .extent = {64, 48}},
+                   .imageArrayIndex = 0},
+      .pose = kIdentity,
+      .radius = radius,
+      .centralAngle = 1.0F,
+      .aspectRatio = 1.0F};
+}
+
 /// A 32×32 RGBA cube-map swapchain (XR_KHR_composition_layer_cube).
 XrSwapchainCreateInfo cubeSwapchainInfo() {
   return XrSwapchainCreateInfo{.type = XR_TYPE_SWAPCHAIN_CREATE_INFO,
@@ -111,16 +129,7 @@ TEST_F(ExtensionTest, CylinderEquirectAndCubeLayersAreAcceptedWhenEnabled) {
   cycle(flat);
   XrSwapchainSubImage sub{
       .swapchain = flat, .imageRect = {.offset = {0, 0}, .extent = {64, 48}}, .imageArrayIndex = 0};
-  XrCompositionLayerCylinderKHR cylinder{.type = XR_TYPE_COMPOSITION_LAYER_CYLINDER_KHR,
-                                         .next = nullptr,
-                                         .layerFlags = 0,
-                                         .space = stage_,
-                                         .eyeVisibility = XR_EYE_VISIBILITY_BOTH,
-                                         .subImage = sub,
-                                         .pose = kIdentity,
-                                         .radius = INFINITY,
-                                         .centralAngle = 1.0F,
-                                         .aspectRatio = 1.0F};
+  XrCompositionLayerCylinderKHR cylinder = cylinderLayer(stage_, flat, INFINITY);
   XR_EXPECT_OK(endFrameWith(session_, &cylinder));
   XrCompositionLayerEquirectKHR equirect{.type = XR_TYPE_COMPOSITION_LAYER_EQUIRECT_KHR,
                                          .next = nullptr,
@@ -641,19 +650,7 @@ TEST_F(ExtensionErrorTest, LayersOfExtensionsNotEnabledAreInvalid) {
   XrSwapchain flat =
       createSwapchain(VK_FORMAT_R8G8B8A8_SRGB, 1, XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT);
   cycle(flat);
-  XrCompositionLayerCylinderKHR cylinder{
-      .type = XR_TYPE_COMPOSITION_LAYER_CYLINDER_KHR,
-      .next = nullptr,
-      .layerFlags = 0,
-      .space = stage_,
-      .eyeVisibility = XR_EYE_VISIBILITY_BOTH,
-      .subImage = {.swapchain = flat,
-                   .imageRect = {.offset = {0, 0}, .extent = {64, 48}},
-                   .imageArrayIndex = 0},
-      .pose = kIdentity,
-      .radius = 1.0F,
-      .centralAngle = 1.0F,
-      .aspectRatio = 1.0F};
+  XrCompositionLayerCylinderKHR cylinder = cylinderLayer(stage_, flat, 1.0F);
   EXPECT_EQ(endFrameWith(session_, &cylinder), XR_ERROR_LAYER_INVALID);
   XrSwapchainCreateInfo cubeInfo = cubeSwapchainInfo();
   XrSwapchain cube = XR_NULL_HANDLE;
@@ -669,19 +666,7 @@ TEST_F(ExtensionErrorTest, BadArgumentsOfExtensionFunctionsAreRefused) {
   XrSwapchain flat =
       createSwapchain(VK_FORMAT_R8G8B8A8_SRGB, 1, XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT);
   cycle(flat);
-  XrCompositionLayerCylinderKHR cylinder{
-      .type = XR_TYPE_COMPOSITION_LAYER_CYLINDER_KHR,
-      .next = nullptr,
-      .layerFlags = 0,
-      .space = stage_,
-      .eyeVisibility = XR_EYE_VISIBILITY_BOTH,
-      .subImage = {.swapchain = flat,
-                   .imageRect = {.offset = {0, 0}, .extent = {64, 48}},
-                   .imageArrayIndex = 0},
-      .pose = kIdentity,
-      .radius = -1.0F,
-      .centralAngle = 1.0F,
-      .aspectRatio = 1.0F};
+  XrCompositionLayerCylinderKHR cylinder = cylinderLayer(stage_, flat, -1.0F);
   EXPECT_EQ(endFrameWith(session_, &cylinder), XR_ERROR_VALIDATION_FAILURE);
   auto getMask = xrFunction<PFN_xrGetVisibilityMaskKHR>(instance_, "xrGetVisibilityMaskKHR");
   auto m = xrStruct<XrVisibilityMaskKHR>(XR_TYPE_VISIBILITY_MASK_KHR);
